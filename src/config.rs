@@ -1,0 +1,242 @@
+//! `site.yaml` → [`SiteConfig`].
+
+use std::path::Path;
+
+use crate::diagnostics::Diagnostic;
+use crate::load::decode::{Decode, Decoder};
+use crate::load::yaml::Node;
+use crate::load::{source, yaml};
+use crate::text::slug::slugify;
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    /// Absolute URL of the site's home, always ending in `/`; `None` when the site
+    /// does not say (permalinks, feeds and canonical links then stay relative).
+    pub base_url: Option<String>,
+    pub language: String,
+    pub timezone: chrono_tz::Tz,
+    pub theme: String,
+    pub organization: Organization,
+    pub units: Vec<Unit>,
+    pub menu: Vec<MenuItem>,
+    /// Links end in `/` rather than `/index.html`. Off by default so that the built
+    /// site can be opened straight from the disk; turn it on behind a web server.
+    pub clean_urls: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Organization {
+    pub name: String,
+    /// The name as the document header prints it ("SỞ NỘI VỤ"); defaults to `name`.
+    pub short_name: Option<String>,
+    pub parent: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// An office of the department (phòng, ban, trung tâm): honours are filed under it.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct MenuItem {
+    pub title: String,
+    pub url: String,
+}
+
+const KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "language",
+    "timezone",
+    "theme",
+    "organization",
+    "units",
+    "menu",
+    "clean_urls",
+];
+const ORGANIZATION_KEYS: &[&str] = &["name", "short_name", "parent", "address", "phone", "email"];
+
+/// Reads `<root>/site.yaml`. Every problem of the file is returned at once.
+pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let rel = Path::new(CONFIG_FILE);
+    let abs = root.join(CONFIG_FILE);
+    if !abs.is_file() {
+        return Err(vec![
+            Diagnostic::error(
+                rel,
+                crate::diagnostics::Pos::START,
+                format!("no {CONFIG_FILE} in {}", root.display()),
+            )
+            .with_help("run bangvang in the site's folder, or give it with --root"),
+        ]);
+    }
+    let text = source::read_text(&abs, rel).map_err(|d| vec![d])?;
+    let node = yaml::parse(&text.text, 1, rel).map_err(|d| vec![d])?;
+    let mut d = Decoder::new(rel);
+    let config = decode(&mut d, &node);
+    match config {
+        Some(config) if !d.has_errors() => Ok(config),
+        _ => Err(d.diagnostics),
+    }
+}
+
+fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
+    let what = "site.yaml";
+    let f = d.fields(node, what, KEYS)?;
+    let title = f.req::<String>(d, "title", what);
+    let base_url = f
+        .opt::<String>(d, "base_url")
+        .and_then(|url| match normalize_base_url(&url) {
+            Ok(url) => Some(url),
+            Err(message) => {
+                d.error(f.pos_of("base_url"), message);
+                None
+            }
+        });
+    let timezone = match f.opt::<String>(d, "timezone") {
+        None => chrono_tz::Asia::Ho_Chi_Minh,
+        Some(name) => match name.parse::<chrono_tz::Tz>() {
+            Ok(tz) => tz,
+            Err(_) => {
+                d.error(f.pos_of("timezone"), format!("unknown time zone `{name}`"))
+                    .help = Some("use an IANA name such as Asia/Ho_Chi_Minh".into());
+                chrono_tz::Asia::Ho_Chi_Minh
+            }
+        },
+    };
+    let organization = match f.node("organization") {
+        Some(node) => decode_organization(d, node).unwrap_or_default(),
+        None => Organization::default(),
+    };
+    let units: Vec<Unit> = f.list(d, "units");
+    check_unique_units(d, &units, f.node("units"));
+    Some(SiteConfig {
+        title: title?,
+        base_url,
+        language: f.opt(d, "language").unwrap_or_else(|| "vi".into()),
+        timezone,
+        theme: f.opt(d, "theme").unwrap_or_else(|| "default".into()),
+        organization,
+        units,
+        menu: f.list(d, "menu"),
+        clean_urls: f.opt(d, "clean_urls").unwrap_or(false),
+    })
+}
+
+fn decode_organization(d: &mut Decoder, node: &Node) -> Option<Organization> {
+    let what = "organization";
+    let f = d.fields(node, what, ORGANIZATION_KEYS)?;
+    Some(Organization {
+        name: f.req(d, "name", what)?,
+        short_name: f.opt(d, "short_name"),
+        parent: f.opt(d, "parent"),
+        address: f.opt(d, "address"),
+        phone: f.opt(d, "phone"),
+        email: f.opt(d, "email"),
+    })
+}
+
+fn check_unique_units(d: &mut Decoder, units: &[Unit], node: Option<&Node>) {
+    let Some(yaml::NodeKind::Seq(items)) = node.map(|n| &n.kind) else {
+        return;
+    };
+    for (i, unit) in units.iter().enumerate() {
+        if let Some(first) = units[..i].iter().position(|u| u.id == unit.id) {
+            let line = items[first].pos.line;
+            d.error(
+                items[i].pos,
+                format!("the unit id `{}` is used twice", unit.id),
+            )
+            .help = Some(format!("it is already the id on line {line}"));
+        }
+    }
+}
+
+impl Decode for Unit {
+    fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
+        let what = "a unit";
+        let f = d.fields(node, what, &["id", "name"])?;
+        let id: Option<String> = f.req(d, "id", what);
+        let name = f.req(d, "name", what);
+        let id = id?;
+        if slugify(&id) != id {
+            d.error(
+                f.pos_of("id"),
+                format!("the unit id `{id}` must be lowercase letters, digits and `-`"),
+            )
+            .help = Some(format!("write `{}`", slugify(&id)));
+        }
+        Some(Unit { id, name: name? })
+    }
+}
+
+impl Decode for MenuItem {
+    fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
+        let what = "a menu item";
+        let f = d.fields(node, what, &["title", "url"])?;
+        let title = f.req(d, "title", what);
+        let url = f.req(d, "url", what);
+        Some(MenuItem {
+            title: title?,
+            url: url?,
+        })
+    }
+}
+
+/// Checks that a base URL is absolute http(s) and ends in `/`.
+pub fn normalize_base_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return Err(format!(
+            "the base URL `{url}` must start with https:// or http://"
+        ));
+    };
+    if rest.is_empty() || rest.starts_with('/') || url.contains(char::is_whitespace) {
+        return Err(format!("the base URL `{url}` has no host name"));
+    }
+    Ok(if url.ends_with('/') {
+        url.to_owned()
+    } else {
+        format!("{url}/")
+    })
+}
+
+impl SiteConfig {
+    /// The name printed in the document header, e.g. "SỞ NỘI VỤ".
+    pub fn issuer_short_name(&self) -> &str {
+        self.organization
+            .short_name
+            .as_deref()
+            .unwrap_or(&self.organization.name)
+    }
+
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_are_checked_and_end_in_a_slash() {
+        assert_eq!(
+            normalize_base_url("https://example.gov.vn/thi-dua").unwrap(),
+            "https://example.gov.vn/thi-dua/"
+        );
+        assert!(normalize_base_url("example.gov.vn").is_err());
+        assert!(normalize_base_url("https:///x").is_err());
+    }
+}

@@ -1,0 +1,124 @@
+//! Reading one text file the way editors write them: UTF-8 with or without a BOM,
+//! LF or CRLF line endings, NFC or decomposed (NFD) accents.
+//!
+//! After this step every later stage sees LF-terminated NFC text, so comparisons,
+//! slugs and search keys never depend on how an editor's keyboard composed "ệ".
+
+use std::path::{Path, PathBuf};
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::diagnostics::{Diagnostic, Pos};
+
+/// Files larger than this are refused before they are read, so that a stray video or
+/// a generated file cannot exhaust memory. Results lists of tens of thousands of
+/// honorees stay far below it.
+pub const MAX_TEXT_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A normalized text file.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// Relative to the site root, `/`-separated: the name used in messages.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// Reads `abs` and normalizes it; `rel` is the name used in messages.
+pub fn read_text(abs: &Path, rel: &Path) -> Result<SourceText, Diagnostic> {
+    let size = std::fs::metadata(abs)
+        .map_err(|e| Diagnostic::error(rel, Pos::START, format!("cannot read the file: {e}")))?
+        .len();
+    if size > MAX_TEXT_FILE_BYTES {
+        return Err(Diagnostic::error(
+            rel,
+            Pos::START,
+            format!(
+                "the file is {size} bytes; text files are limited to {MAX_TEXT_FILE_BYTES} bytes"
+            ),
+        )
+        .with_help("split it into several files"));
+    }
+    let bytes = std::fs::read(abs)
+        .map_err(|e| Diagnostic::error(rel, Pos::START, format!("cannot read the file: {e}")))?;
+    decode(bytes, rel)
+}
+
+/// Decodes and normalizes file contents; separate from [`read_text`] for tests.
+pub fn decode(bytes: Vec<u8>, rel: &Path) -> Result<SourceText, Diagnostic> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let pos = pos_of_byte(&bytes[..offset]);
+            return Err(Diagnostic::error(
+                rel,
+                pos,
+                format!("the file is not valid UTF-8 (invalid byte at offset {offset})"),
+            )
+            .with_help("save the file with the encoding \"UTF-8\""));
+        }
+    };
+    Ok(SourceText {
+        path: rel.to_path_buf(),
+        text: normalize(text),
+    })
+}
+
+/// Strips a BOM, turns CRLF and lone CR into LF, and composes to NFC.
+pub fn normalize(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
+    nfc(text)
+}
+
+/// NFC without allocating when the text is already composed (the usual case).
+pub fn nfc(text: String) -> String {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    }
+}
+
+/// NFC of a short string that did not come through [`read_text`] (CLI arguments).
+pub fn nfc_str(text: &str) -> String {
+    nfc(text.to_owned())
+}
+
+/// The line and column just after `prefix`, for errors given as byte offsets.
+fn pos_of_byte(prefix: &[u8]) -> Pos {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+    let line_start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&prefix[line_start..])
+        .chars()
+        .count() as u32
+        + 1;
+    Pos::new(line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_crlf_and_nfd_are_normalized() {
+        let nfd = "\u{feff}Tie\u{0302}\u{0301}n\r\nđô\r";
+        let out = decode(nfd.as_bytes().to_vec(), Path::new("a.md")).unwrap();
+        assert_eq!(out.text, "Tiến\nđô\n");
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_column_and_offset() {
+        let bytes = b"title: a\nab\xff".to_vec();
+        let err = decode(bytes, Path::new("a.md")).unwrap_err();
+        assert_eq!(err.pos, Pos::new(2, 3));
+        assert!(err.message.contains("offset 11"), "{}", err.message);
+    }
+}

@@ -1,0 +1,314 @@
+//! YAML text → a tree of [`Node`]s, each knowing its line and column in the file.
+//!
+//! This is a parser front end only: it does not interpret scalars (a date, a number
+//! and a word are all strings here). The decoder (`decode.rs`) gives them meaning per
+//! key, so `title: 2022` is a title and `weight: abc` is an error at its own column.
+//!
+//! Hostile input is refused quickly: aliases are expanded under a node budget (the
+//! "billion laughs" attack), and nesting is limited.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
+
+use crate::diagnostics::{Diagnostic, Pos};
+
+/// At most this many nodes per file, aliases expanded. A results list with 10,000
+/// honorees of five fields each is about 70,000 nodes.
+pub const MAX_NODES: usize = 1_000_000;
+/// Deeper nesting than this is no content we know of.
+pub const MAX_DEPTH: usize = 64;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    /// `plain` is false for quoted and block scalars: `"yes"` stays a string.
+    Scalar {
+        value: String,
+        plain: bool,
+    },
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// A plain scalar that YAML reads as null: empty, `~` or `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(&self.kind, NodeKind::Scalar { value, plain: true }
+            if value.is_empty() || value == "~" || value == "null" || value == "Null" || value == "NULL")
+    }
+
+    /// What an editor would call this kind of value, for messages.
+    pub fn describe(&self) -> &'static str {
+        match &self.kind {
+            _ if self.is_null() => "nothing",
+            NodeKind::Scalar { .. } => "a single value",
+            NodeKind::Seq(_) => "a list",
+            NodeKind::Map(_) => "a group of keys",
+        }
+    }
+}
+
+/// Parses one YAML document. `first_line` is the file line on which `text` starts.
+/// An empty document is an empty map.
+pub fn parse(text: &str, first_line: u32, file: &Path) -> Result<Node, Diagnostic> {
+    let mut builder = Builder {
+        parser: Parser::new_from_str(text),
+        first_line,
+        file,
+        anchors: HashMap::new(),
+        nodes: 0,
+    };
+    builder.document()
+}
+
+struct Builder<'a> {
+    parser: Parser<std::str::Chars<'a>>,
+    first_line: u32,
+    file: &'a Path,
+    anchors: HashMap<usize, Node>,
+    nodes: usize,
+}
+
+impl Builder<'_> {
+    fn pos(&self, mark: &Marker) -> Pos {
+        Pos::new(
+            self.first_line + mark.line() as u32 - 1,
+            mark.col() as u32 + 1,
+        )
+    }
+
+    fn next(&mut self) -> Result<(Event, Marker), Diagnostic> {
+        self.parser.next_token().map_err(|e| {
+            let pos = self.pos(e.marker());
+            if e.info().contains("recursion limit") {
+                return Diagnostic::error(
+                    self.file,
+                    pos,
+                    "the YAML is nested too deeply; refused",
+                );
+            }
+            Diagnostic::error(
+                self.file,
+                pos,
+                format!("the YAML is malformed: {}", e.info()),
+            )
+            .with_help(
+                "check the indentation and that values containing `: ` or starting with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `@` or `%` are in quotes",
+            )
+        })
+    }
+
+    fn document(&mut self) -> Result<Node, Diagnostic> {
+        let empty = |pos| Node {
+            kind: NodeKind::Map(Vec::new()),
+            pos,
+        };
+        loop {
+            let (event, mark) = self.next()?;
+            match event {
+                Event::StreamStart | Event::DocumentStart => continue,
+                Event::StreamEnd | Event::DocumentEnd => {
+                    return Ok(empty(Pos::new(self.first_line, 1)));
+                }
+                event => {
+                    let root = self.node(event, mark, 0)?;
+                    self.expect_end()?;
+                    return Ok(if root.is_null() {
+                        empty(root.pos)
+                    } else {
+                        root
+                    });
+                }
+            }
+        }
+    }
+
+    fn expect_end(&mut self) -> Result<(), Diagnostic> {
+        loop {
+            let (event, mark) = self.next()?;
+            match event {
+                Event::DocumentEnd => continue,
+                Event::StreamEnd => return Ok(()),
+                _ => {
+                    return Err(Diagnostic::error(
+                        self.file,
+                        self.pos(&mark),
+                        "a second YAML document starts here; a file holds one",
+                    )
+                    .with_help("remove the `---` line above this point"));
+                }
+            }
+        }
+    }
+
+    fn count(&mut self, added: usize, mark: &Marker) -> Result<(), Diagnostic> {
+        self.nodes += added;
+        if self.nodes > MAX_NODES {
+            return Err(Diagnostic::error(
+                self.file,
+                self.pos(mark),
+                format!("the YAML expands to more than {MAX_NODES} values; refused"),
+            )
+            .with_help(
+                "aliases (`*name`) that repeat other aliases multiply; write the values out",
+            ));
+        }
+        Ok(())
+    }
+
+    fn node(&mut self, event: Event, mark: Marker, depth: usize) -> Result<Node, Diagnostic> {
+        let pos = self.pos(&mark);
+        if depth > MAX_DEPTH {
+            return Err(Diagnostic::error(
+                self.file,
+                pos,
+                format!("the YAML is nested more than {MAX_DEPTH} levels deep; refused"),
+            ));
+        }
+        self.count(1, &mark)?;
+        let (node, anchor) = match event {
+            Event::Scalar(value, style, anchor, _tag) => (
+                Node {
+                    kind: NodeKind::Scalar {
+                        value,
+                        plain: style == TScalarStyle::Plain,
+                    },
+                    pos,
+                },
+                anchor,
+            ),
+            Event::Alias(id) => {
+                let Some(target) = self.anchors.get(&id).cloned() else {
+                    return Err(Diagnostic::error(self.file, pos, "unknown alias"));
+                };
+                self.count(size(&target), &mark)?;
+                return Ok(Node { pos, ..target });
+            }
+            Event::SequenceStart(anchor, _tag) => {
+                let mut items = Vec::new();
+                loop {
+                    let (event, mark) = self.next()?;
+                    if event == Event::SequenceEnd {
+                        break;
+                    }
+                    items.push(self.node(event, mark, depth + 1)?);
+                }
+                (
+                    Node {
+                        kind: NodeKind::Seq(items),
+                        pos,
+                    },
+                    anchor,
+                )
+            }
+            Event::MappingStart(anchor, _tag) => {
+                let mut entries = Vec::new();
+                loop {
+                    let (event, mark) = self.next()?;
+                    if event == Event::MappingEnd {
+                        break;
+                    }
+                    let key = self.node(event, mark, depth + 1)?;
+                    let (event, mark) = self.next()?;
+                    let value = self.node(event, mark, depth + 1)?;
+                    entries.push((key, value));
+                }
+                // libyaml-style parsers mark a block mapping where its first `:` is
+                // found; the editor thinks of it as starting at its first key.
+                let pos = entries.first().map_or(pos, |(key, _)| key.pos);
+                (
+                    Node {
+                        kind: NodeKind::Map(entries),
+                        pos,
+                    },
+                    anchor,
+                )
+            }
+            other => {
+                return Err(Diagnostic::error(
+                    self.file,
+                    pos,
+                    format!("unexpected YAML event {other:?}"),
+                ));
+            }
+        };
+        if anchor > 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        Ok(node)
+    }
+}
+
+fn size(node: &Node) -> usize {
+    match &node.kind {
+        NodeKind::Scalar { .. } => 1,
+        NodeKind::Seq(items) => 1 + items.iter().map(size).sum::<usize>(),
+        NodeKind::Map(entries) => {
+            1 + entries
+                .iter()
+                .map(|(k, v)| size(k) + size(v))
+                .sum::<usize>()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Node {
+        parse(text, 2, Path::new("a.md")).unwrap()
+    }
+
+    #[test]
+    fn nodes_carry_file_positions() {
+        let root = parse_ok("title: A\nphases:\n  - id: dot-1\n");
+        let NodeKind::Map(entries) = &root.kind else {
+            panic!()
+        };
+        assert_eq!(entries[0].0.pos, Pos::new(2, 1));
+        assert_eq!(entries[0].1.pos, Pos::new(2, 8));
+        let NodeKind::Seq(items) = &entries[1].1.kind else {
+            panic!()
+        };
+        let NodeKind::Map(phase) = &items[0].kind else {
+            panic!()
+        };
+        assert_eq!(phase[0].1.pos, Pos::new(4, 9));
+    }
+
+    #[test]
+    fn billion_laughs_is_refused() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let prev = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"
+            ));
+        }
+        let err = parse(&text, 1, Path::new("a.yaml")).unwrap_err();
+        assert!(err.message.contains("expands"), "{}", err.message);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let text = "[".repeat(500);
+        let err = parse(&text, 1, Path::new("a.yaml")).unwrap_err();
+        assert!(err.message.contains("nested"), "{}", err.message);
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let err = parse("title: A\n  bad: [\n", 2, Path::new("a.md")).unwrap_err();
+        assert!(err.pos.line >= 2, "{err}");
+        assert!(err.message.contains("malformed"));
+    }
+}

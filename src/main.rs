@@ -1,0 +1,123 @@
+//! The `bangvang` command line: parses arguments, calls the library, prints
+//! diagnostics and maps the outcome to an exit code (0 built, 1 the content is
+//! wrong or the site cannot be written, 2 the command itself is wrong).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+use bangvang::diagnostics::Diagnostic;
+use bangvang::{BuildOptions, BuildReport};
+
+#[derive(Parser)]
+#[command(
+    name = "bangvang",
+    version,
+    about = "Builds the emulation and honours site (bảng vàng) from content/ and a theme"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (replaced only if the build succeeds).
+    Build(BuildArgs),
+    /// Run every check of a build and write nothing.
+    Check(BuildArgs),
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    /// The site's folder: site.yaml, content/, themes/.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Where to write the site [default: <root>/public].
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// The address the site is published at, e.g. https://example.gov.vn/thi-dua/
+    /// (overrides base_url of site.yaml).
+    #[arg(long, value_parser = parse_base_url)]
+    base_url: Option<String>,
+    /// The day statuses are computed against, YYYY-MM-DD [default: SOURCE_DATE_EPOCH,
+    /// else today in the site's time zone].
+    #[arg(long, value_parser = parse_today)]
+    today: Option<NaiveDate>,
+    /// Publish pages marked `draft: true` too.
+    #[arg(long)]
+    drafts: bool,
+}
+
+fn parse_today(text: &str) -> Result<NaiveDate, String> {
+    bangvang::model::date::parse_day(text).map_err(|e| match e.help {
+        Some(help) => format!("{} ({help})", e.message),
+        None => e.message,
+    })
+}
+
+fn parse_base_url(text: &str) -> Result<String, String> {
+    bangvang::config::normalize_base_url(text)
+}
+
+impl BuildArgs {
+    fn options(self) -> BuildOptions {
+        BuildOptions {
+            root: self.root,
+            output: self.output,
+            base_url: self.base_url,
+            today: self.today,
+            drafts: self.drafts,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(args) => finish(bangvang::build(&args.options()), "published"),
+        Command::Check(args) => finish(bangvang::check(&args.options()), "checked"),
+    }
+}
+
+fn finish(result: Result<BuildReport, Vec<Diagnostic>>, verb: &str) -> ExitCode {
+    match result {
+        Ok(report) => {
+            for warning in &report.warnings {
+                eprintln!("{warning}");
+            }
+            let held = if report.held_back > 0 {
+                format!(", {} held back (drafts)", report.held_back)
+            } else {
+                String::new()
+            };
+            println!(
+                "{verb} {} pages, {} files copied{held}, {} warnings in {} ms → {}",
+                report.pages,
+                report.files_copied,
+                report.warnings.len(),
+                report.millis,
+                report.output.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => {
+            for d in &diagnostics {
+                eprintln!("{d}");
+            }
+            let errors = diagnostics
+                .iter()
+                .filter(|d| d.severity == bangvang::diagnostics::Severity::Error)
+                .count();
+            let warnings = diagnostics.len() - errors;
+            eprintln!(
+                "{errors} error{}, {warnings} warning{}; nothing was {verb}, the output is unchanged",
+                if errors == 1 { "" } else { "s" },
+                if warnings == 1 { "" } else { "s" },
+            );
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! Calendar dates as content writes them.
+
+use chrono::{Datelike, NaiveDate};
+
+/// A day, or a month whose day is not filled in yet: official documents are often
+/// drafted as "ngày    tháng 01 năm 2022" and numbered and dated on signing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartialDate {
+    Day(NaiveDate),
+    Month { year: i32, month: u32 },
+}
+
+impl PartialDate {
+    pub fn year(self) -> i32 {
+        match self {
+            PartialDate::Day(d) => d.year(),
+            PartialDate::Month { year, .. } => year,
+        }
+    }
+
+    pub fn month(self) -> u32 {
+        match self {
+            PartialDate::Day(d) => d.month(),
+            PartialDate::Month { month, .. } => month,
+        }
+    }
+
+    pub fn day(self) -> Option<u32> {
+        match self {
+            PartialDate::Day(d) => Some(d.day()),
+            PartialDate::Month { .. } => None,
+        }
+    }
+
+    /// The first day the date can mean: used for ordering and for "has it begun".
+    pub fn first_day(self) -> NaiveDate {
+        match self {
+            PartialDate::Day(d) => d,
+            PartialDate::Month { year, month } => NaiveDate::from_ymd_opt(year, month, 1)
+                .expect("months are validated to 1..=12 when parsed"),
+        }
+    }
+
+    /// ISO form: `2022-01-20` or `2022-01`.
+    pub fn iso(self) -> String {
+        match self {
+            PartialDate::Day(d) => d.format("%Y-%m-%d").to_string(),
+            PartialDate::Month { year, month } => format!("{year:04}-{month:02}"),
+        }
+    }
+}
+
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for PartialDate {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.first_day()
+            .cmp(&other.first_day())
+            .then(self.day().is_some().cmp(&other.day().is_some()))
+    }
+}
+
+/// Why a date string was refused, with the spelling the editor should use instead.
+#[derive(Debug, PartialEq, Eq)]
+pub struct DateError {
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Parses `YYYY-MM-DD` strictly; anything else gets an explanation and, where the
+/// intent is clear (`30/6/2022`, `2022-6-30`), the correct spelling.
+pub fn parse_day(text: &str) -> Result<NaiveDate, DateError> {
+    let text = text.trim();
+    if let Some((y, m, d)) = split_iso(text) {
+        return NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| not_a_day(text, y, m));
+    }
+    Err(DateError {
+        message: format!("`{text}` is not a date written YYYY-MM-DD"),
+        help: guess(text)
+            .map(|(y, m, d)| format!("write {y:04}-{m:02}-{d:02}"))
+            .or_else(|| Some("write the date as YYYY-MM-DD, e.g. 2022-06-30".into())),
+    })
+}
+
+/// Parses `YYYY-MM-DD` or `YYYY-MM`.
+pub fn parse_partial(text: &str) -> Result<PartialDate, DateError> {
+    let trimmed = text.trim();
+    if let Some((y, m)) = split_year_month(trimmed) {
+        if (1..=12).contains(&m) {
+            return Ok(PartialDate::Month { year: y, month: m });
+        }
+        return Err(DateError {
+            message: format!("`{trimmed}`: there is no month {m}"),
+            help: None,
+        });
+    }
+    parse_day(trimmed).map(PartialDate::Day).map_err(|mut e| {
+        if split_iso(trimmed).is_none() {
+            e.message = format!("`{trimmed}` is not a date written YYYY-MM-DD or YYYY-MM");
+        }
+        e
+    })
+}
+
+fn not_a_day(text: &str, y: i32, m: u32) -> DateError {
+    let help = if (1..=12).contains(&m) {
+        let days = days_in_month(y, m);
+        Some(format!("month {m} of {y} has {days} days"))
+    } else {
+        Some("months go from 01 to 12".into())
+    };
+    DateError {
+        message: format!("`{text}` is not a day of the calendar"),
+        help,
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    (28..=31)
+        .rev()
+        .find(|&d| NaiveDate::from_ymd_opt(year, month, d).is_some())
+        .unwrap_or(28)
+}
+
+fn number<T: std::str::FromStr>(part: &str, len: usize) -> Option<T> {
+    (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| part.parse().ok())
+        .flatten()
+}
+
+fn split_iso(text: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = text.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    Some((number(y, 4)?, number(m, 2)?, number(d, 2)?))
+}
+
+fn split_year_month(text: &str) -> Option<(i32, u32)> {
+    let (y, m) = text.split_once('-')?;
+    Some((number(y, 4)?, number(m, 2)?))
+}
+
+/// Reads the spellings editors commonly use: `30/6/2022`, `30-06-2022`, `30.6.2022`
+/// (day first, as Vietnamese writes dates) and `2022-6-30`, `2022/06/30`.
+fn guess(text: &str) -> Option<(i32, u32, u32)> {
+    let parts: Vec<&str> = text.split(['/', '-', '.']).map(str::trim).collect();
+    let [a, b, c] = parts[..] else { return None };
+    let num = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (a, b, c) = (num(a)?, num(b)?, num(c)?);
+    let (y, m, d) = if a >= 1000 { (a, b, c) } else { (c, b, a) };
+    if y < 1000 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, d).map(|_| (y as i32, m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_iso_days_and_months() {
+        assert_eq!(
+            parse_day("2022-06-30"),
+            Ok(NaiveDate::from_ymd_opt(2022, 6, 30).unwrap())
+        );
+        assert_eq!(
+            parse_partial("2022-01"),
+            Ok(PartialDate::Month {
+                year: 2022,
+                month: 1
+            })
+        );
+    }
+
+    #[test]
+    fn suggests_the_iso_spelling() {
+        let e = parse_day("30/6/2022").unwrap_err();
+        assert_eq!(e.help.as_deref(), Some("write 2022-06-30"));
+        let e = parse_day("2022-6-30").unwrap_err();
+        assert_eq!(e.help.as_deref(), Some("write 2022-06-30"));
+    }
+
+    #[test]
+    fn impossible_days_are_named() {
+        let e = parse_day("2022-02-30").unwrap_err();
+        assert!(e.message.contains("not a day"));
+        assert_eq!(e.help.as_deref(), Some("month 2 of 2022 has 28 days"));
+        assert!(parse_partial("2022-13").is_err());
+    }
+}

@@ -1,0 +1,133 @@
+//! The front matter every page has, and the page itself.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::campaign::Campaign;
+use crate::load::decode::{Decode, Decoder, Fields};
+use crate::load::yaml::Node;
+use crate::text::slug::slugify;
+
+/// Keys any page may have. Campaigns add theirs (see `campaign::KEYS`).
+pub const KEYS: &[&str] = &[
+    "title",
+    "date",
+    "summary",
+    "draft",
+    "weight",
+    "template",
+    "tags",
+    "attachments",
+];
+
+#[derive(Debug, Clone, Default)]
+pub struct PageMeta {
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub summary: Option<String>,
+    pub draft: bool,
+    /// Lower weights come first in section lists; pages without one come last.
+    pub weight: Option<i64>,
+    /// A template of the theme to render this page with instead of the default.
+    pub template: Option<String>,
+    /// Slugs of the page's tags.
+    pub tags: Vec<String>,
+    pub attachments: Vec<AttachmentRef>,
+}
+
+/// A file of the page's bundle, named in the front matter with a human title.
+#[derive(Debug, Clone)]
+pub struct AttachmentRef {
+    pub file: String,
+    pub title: String,
+    pub pos: crate::diagnostics::Pos,
+}
+
+impl PageMeta {
+    pub fn decode(d: &mut Decoder, f: &Fields) -> Option<PageMeta> {
+        let what = "the front matter";
+        let title = f.req::<String>(d, "title", what);
+        let template = f.opt::<String>(d, "template");
+        if let Some(t) = &template
+            && (t.contains("..") || t.starts_with('/') || !t.ends_with(".html"))
+        {
+            d.error(
+                f.pos_of("template"),
+                format!("`{t}` is not a template name like `page.html`"),
+            );
+        }
+        let tags: Vec<String> = f.list(d, "tags");
+        let mut slugs: Vec<String> = tags.iter().map(|t| slugify(t)).collect();
+        slugs.retain(|s| !s.is_empty());
+        slugs.dedup();
+        Some(PageMeta {
+            title: title?,
+            date: f.opt(d, "date"),
+            summary: f.opt(d, "summary"),
+            draft: f.opt(d, "draft").unwrap_or(false),
+            weight: f.opt(d, "weight"),
+            template,
+            tags: slugs,
+            attachments: f.list(d, "attachments"),
+        })
+    }
+}
+
+impl Decode for AttachmentRef {
+    fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
+        let what = "an attachment";
+        let f = d.fields(node, what, &["file", "title"])?;
+        let file: Option<String> = f.req(d, "file", what);
+        let title = f.opt::<String>(d, "title");
+        let file = file?;
+        if file.contains('/') || file.contains('\\') || file.starts_with('.') {
+            d.error(
+                f.pos_of("file"),
+                format!("`{file}` must be the name of a file in the page's own folder"),
+            )
+            .help = Some("attachments live beside the page's index.md".into());
+            return None;
+        }
+        Some(AttachmentRef {
+            title: title.unwrap_or_else(|| file.clone()),
+            file,
+            pos: f.pos_of("file"),
+        })
+    }
+}
+
+/// What kind of source a page is, which decides its URL and its template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `content/_index.md`.
+    Home,
+    /// `content/<dir>/_index.md`: the list page of a section.
+    Section,
+    /// Any other Markdown file.
+    Regular,
+}
+
+/// A file of a bundle that is copied beside the page.
+#[derive(Debug, Clone)]
+pub struct BundleFile {
+    pub name: String,
+    pub bytes: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Relative to the site root, `/`-separated: `content/phong-trao/2022/index.md`.
+    pub source: PathBuf,
+    pub kind: PageKind,
+    /// Site-relative path of the page's directory, without a leading `/`, with a
+    /// trailing one: `phong-trao/2022/`; empty for the home page.
+    pub path: String,
+    pub meta: PageMeta,
+    pub body: String,
+    /// File line on which the body starts, to report Markdown problems.
+    pub body_line: u32,
+    pub campaign: Option<Box<Campaign>>,
+    /// Files copied beside the page (bundles only), sorted by name.
+    pub bundle_files: Vec<BundleFile>,
+}

@@ -1,0 +1,163 @@
+//! The whole site once loaded: pages in a fixed order, which section lists which
+//! pages, and the campaigns newest first. Built once; rendering only reads it.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::page::{Page, PageKind};
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::load::walk::Asset;
+use crate::text::collate;
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// Sorted by path, so every iteration is deterministic.
+    pub pages: Vec<Page>,
+    pub assets: Vec<Asset>,
+    /// The day statuses are computed against (`--today`).
+    pub today: NaiveDate,
+    /// For each page, the pages its list shows (sections and the home page), in
+    /// display order; empty for regular pages.
+    pub children: Vec<Vec<usize>>,
+    /// For each page, the section page it belongs to.
+    pub parent: Vec<Option<usize>>,
+    /// Campaign pages, newest first.
+    pub campaigns: Vec<usize>,
+    /// Drafts left out of this build.
+    pub held_back: usize,
+}
+
+impl Site {
+    /// Orders the pages, links sections to their pages, and reports two sources
+    /// that would write the same URL.
+    pub fn assemble(
+        config: SiteConfig,
+        mut pages: Vec<Page>,
+        assets: Vec<Asset>,
+        today: NaiveDate,
+        include_drafts: bool,
+        diagnostics: &mut Diagnostics,
+    ) -> Site {
+        let before = pages.len();
+        if !include_drafts {
+            pages.retain(|p| !p.meta.draft);
+        }
+        let held_back = before - pages.len();
+        pages.sort_by(|a, b| a.path.cmp(&b.path).then(a.source.cmp(&b.source)));
+        report_collisions(&pages, &assets, diagnostics);
+
+        let index: HashMap<&str, usize> = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.path.as_str(), i))
+            .collect();
+        let mut children = vec![Vec::new(); pages.len()];
+        let mut parent = vec![None; pages.len()];
+        for (i, page) in pages.iter().enumerate() {
+            if page.kind == PageKind::Home {
+                continue;
+            }
+            let section = ancestors(&page.path)
+                .filter_map(|p| index.get(p).copied())
+                .find(|&j| pages[j].kind != PageKind::Regular);
+            if let Some(j) = section {
+                children[j].push(i);
+                parent[i] = Some(j);
+            }
+        }
+        for list in &mut children {
+            list.sort_by(|&a, &b| list_order(&pages[a], &pages[b]));
+        }
+        let mut campaigns: Vec<usize> = (0..pages.len())
+            .filter(|&i| pages[i].campaign.is_some())
+            .collect();
+        campaigns.sort_by(|&a, &b| {
+            campaign_date(&pages[b])
+                .cmp(&campaign_date(&pages[a]))
+                .then_with(|| collate::compare(&pages[a].meta.title, &pages[b].meta.title))
+        });
+        Site {
+            config,
+            pages,
+            assets,
+            today,
+            children,
+            parent,
+            campaigns,
+            held_back,
+        }
+    }
+
+    pub fn home(&self) -> Option<usize> {
+        self.pages.iter().position(|p| p.kind == PageKind::Home)
+    }
+}
+
+/// `a/b/c/` → `a/b/`, `a/`, `` (the home page).
+fn ancestors(path: &str) -> impl Iterator<Item = &str> {
+    let trimmed = path.trim_end_matches('/');
+    trimmed
+        .rmatch_indices('/')
+        .map(move |(i, _)| &path[..=i])
+        .chain((!trimmed.is_empty()).then_some(""))
+}
+
+/// Section lists: by weight (pages without one last), newest date first, then title.
+fn list_order(a: &Page, b: &Page) -> std::cmp::Ordering {
+    let weight = |p: &Page| (p.meta.weight.is_none(), p.meta.weight);
+    weight(a)
+        .cmp(&weight(b))
+        .then_with(|| b.meta.date.cmp(&a.meta.date))
+        .then_with(|| collate::compare(&a.meta.title, &b.meta.title))
+        .then_with(|| a.path.cmp(&b.path))
+}
+
+/// The date a campaign is known by: issued, else its first phase's start.
+fn campaign_date(page: &Page) -> Option<NaiveDate> {
+    let campaign = page.campaign.as_ref()?;
+    campaign
+        .issued
+        .map(|d| d.first_day())
+        .or_else(|| campaign.phases.first().map(|p| p.start.first_day()))
+}
+
+fn report_collisions(pages: &[Page], assets: &[Asset], diagnostics: &mut Diagnostics) {
+    let mut seen: HashMap<String, &std::path::Path> = HashMap::new();
+    let outputs = pages
+        .iter()
+        .map(|p| (format!("{}index.html", p.path), p.source.as_path()))
+        .chain(assets.iter().map(|a| (a.out.clone(), a.rel.as_path())));
+    for (out, source) in outputs {
+        if let Some(first) = seen.get(&out) {
+            diagnostics.push(
+                Diagnostic::error(
+                    source,
+                    Pos::START,
+                    format!(
+                        "this file and {} would both be published as /{out}",
+                        first.display()
+                    ),
+                )
+                .with_help("rename one of them"),
+            );
+        } else {
+            seen.insert(out, source);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ancestors_go_up_to_the_home_page() {
+        let all: Vec<&str> = ancestors("a/b/c/").collect();
+        assert_eq!(all, ["a/b/", "a/", ""]);
+        assert_eq!(ancestors("a/").collect::<Vec<_>>(), [""]);
+        assert!(ancestors("").next().is_none());
+    }
+}

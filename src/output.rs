@@ -1,0 +1,199 @@
+//! Writing the site: into a staging directory beside the output, swapped in only
+//! when the whole build succeeded. A failed build leaves the published output
+//! exactly as it was; a reader never sees a half-written site.
+
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Pos};
+
+/// Where rendered files go. Implementations are shared by the rendering threads.
+pub trait Sink: Sync {
+    /// Writes `bytes` at the site-relative path `rel` (`phong-trao/2022/index.html`).
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+    /// Copies the file `from` to the site-relative path `rel`.
+    fn copy(&self, rel: &str, from: &Path) -> io::Result<()>;
+}
+
+/// A sink that keeps nothing: `bangvang check` renders everything and writes nothing.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, _: &str, _: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+    fn copy(&self, _: &str, from: &Path) -> io::Result<()> {
+        std::fs::metadata(from).map(|_| ())
+    }
+}
+
+/// A new site being written next to the output it will replace.
+pub struct Staging {
+    dir: tempfile::TempDir,
+    output: PathBuf,
+}
+
+impl Staging {
+    pub fn new(output: &Path) -> io::Result<Staging> {
+        let parent = parent_of(output);
+        std::fs::create_dir_all(&parent)?;
+        let dir = tempfile::Builder::new()
+            .prefix(".bangvang-build-")
+            .tempdir_in(&parent)?;
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+        })
+    }
+
+    fn target(&self, rel: &str) -> io::Result<PathBuf> {
+        if !is_plain_relative(rel) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the output: {rel}"),
+            ));
+        }
+        let path = self.dir.path().join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        Ok(path)
+    }
+
+    /// Replaces the output with the staged site. The old output is moved aside
+    /// first and removed after, so at every moment one complete site exists.
+    pub fn commit(self) -> io::Result<()> {
+        let staged = self.dir.keep();
+        make_world_readable(&staged)?;
+        let old = if self.output.exists() {
+            if !self.output.is_dir() {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!("{} exists and is not a folder", self.output.display()),
+                ));
+            }
+            let name = self
+                .output
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let old = parent_of(&self.output).join(format!(".{name}.old-{}", std::process::id()));
+            std::fs::rename(&self.output, &old)?;
+            Some(old)
+        } else {
+            None
+        };
+        if let Err(e) = std::fs::rename(&staged, &self.output) {
+            if let Some(old) = &old {
+                let _ = std::fs::rename(old, &self.output);
+            }
+            let _ = std::fs::remove_dir_all(&staged);
+            return Err(e);
+        }
+        if let Some(old) = old {
+            std::fs::remove_dir_all(old)?;
+        }
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        std::fs::write(self.target(rel)?, bytes)
+    }
+
+    fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
+        std::fs::copy(from, self.target(rel)?).map(|_| ())
+    }
+}
+
+/// Temporary directories are private (0700); a published site must be readable by
+/// the web server.
+#[cfg(unix)]
+fn make_world_readable(dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755))
+}
+
+#[cfg(not(unix))]
+fn make_world_readable(_: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+fn parent_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn is_plain_relative(rel: &str) -> bool {
+    !rel.is_empty()
+        && Path::new(rel)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// The absolute form of a path that may not exist yet.
+fn absolute(path: &Path) -> PathBuf {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = path.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return path,
+        }
+    }
+    let mut out = existing
+        .canonicalize()
+        .unwrap_or_else(|_| existing.to_path_buf());
+    out.extend(rest.iter().rev());
+    out
+}
+
+/// Refuses an output directory that would overwrite the sources: the root itself,
+/// `content/`, a folder containing them, or a folder inside `content/`.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let root = absolute(root);
+    let content = root.join(crate::load::walk::CONTENT_DIR);
+    let output_abs = absolute(output);
+    let bad = root.starts_with(&output_abs) || output_abs.starts_with(&content);
+    if bad {
+        return Err(Diagnostic::error(
+            output.to_path_buf(),
+            Pos::START,
+            "refusing this output folder: it is, contains, or lies inside the site's sources",
+        )
+        .with_help("choose a separate folder such as `public`"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_relative_paths_are_written() {
+        assert!(is_plain_relative("a/b/index.html"));
+        assert!(!is_plain_relative("../x"));
+        assert!(!is_plain_relative("/etc/x"));
+        assert!(!is_plain_relative(""));
+    }
+
+    #[test]
+    fn output_may_not_hold_the_sources() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("content")).unwrap();
+        assert!(check_output_dir(root, root).is_err());
+        assert!(check_output_dir(root, &root.join("content")).is_err());
+        assert!(check_output_dir(root, &root.join("content/x")).is_err());
+        assert!(check_output_dir(root, root.parent().unwrap()).is_err());
+        assert!(check_output_dir(root, &root.join("public")).is_ok());
+    }
+}

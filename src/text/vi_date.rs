@@ -1,0 +1,76 @@
+//! Dates as Vietnamese official documents write them.
+//!
+//! Decree 30/2020/NĐ-CP on administrative documents: "đối với những số chỉ ngày nhỏ
+//! hơn 10 và tháng 1, 2 thì phải ghi thêm số 0 ở trước" — a leading zero for days 1–9
+//! and for the months January and February only: "ngày 03 tháng 02 năm 2022",
+//! "ngày 30 tháng 6 năm 2022".
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::date::PartialDate;
+
+/// "ngày 03 tháng 02 năm 2022"; with the day unknown, the day is left blank for
+/// filling in by hand, as on the paper original: "ngày      tháng 01 năm 2022".
+pub fn long(date: PartialDate) -> String {
+    let day = match date.day() {
+        Some(d) => format!("{d:02}"),
+        None => "\u{00a0}".repeat(6),
+    };
+    format!(
+        "ngày {day} tháng {} năm {}",
+        month_number(date.month()),
+        date.year()
+    )
+}
+
+/// A month as the Decree writes it: "01", "02", then "3" … "12".
+pub fn month_number(month: u32) -> String {
+    if month <= 2 {
+        format!("{month:02}")
+    } else {
+        month.to_string()
+    }
+}
+
+/// "03/02/2022", the numeric form used in tables and timelines.
+pub fn short(date: NaiveDate) -> String {
+    format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
+}
+
+/// "tháng 01/2022" for a month, "03/02/2022" for a day.
+pub fn short_partial(date: PartialDate) -> String {
+    match date {
+        PartialDate::Day(d) => short(d),
+        PartialDate::Month { year, month } => format!("tháng {month:02}/{year}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> PartialDate {
+        PartialDate::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn leading_zeros_follow_the_decree() {
+        assert_eq!(long(day(2022, 2, 3)), "ngày 03 tháng 02 năm 2022");
+        assert_eq!(long(day(2022, 1, 20)), "ngày 20 tháng 01 năm 2022");
+        assert_eq!(long(day(2022, 6, 30)), "ngày 30 tháng 6 năm 2022");
+        assert_eq!(long(day(2022, 12, 9)), "ngày 09 tháng 12 năm 2022");
+    }
+
+    #[test]
+    fn blank_day_is_left_to_fill_in() {
+        let month = PartialDate::Month {
+            year: 2022,
+            month: 1,
+        };
+        assert_eq!(
+            long(month),
+            "ngày \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0} tháng 01 năm 2022"
+        );
+        assert_eq!(short_partial(month), "tháng 01/2022");
+    }
+}
