@@ -72,6 +72,7 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
             .map_or_else(|| PathBuf::from(TEMPLATES_DIR), |p| display_path(root, p));
         return Err(vec![Diagnostic::error(rel, Pos::START, error_chain(&e))]);
     }
+    tera.set_escape_fn(escape_html);
     register_filters(&mut tera);
     Ok(tera)
 }
@@ -98,6 +99,23 @@ pub fn error_chain(error: &tera::Error) -> String {
         source = cause.source();
     }
     message.replace('\n', " ")
+}
+
+/// HTML escaping of `&`, `<`, `>`, `"` and `'`. Tera's default also escapes `/`,
+/// which is safe but turns every link into `&#x2F;` soup; no HTML context needs it.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn register_filters(tera: &mut Tera) {

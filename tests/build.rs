@@ -1,0 +1,372 @@
+//! `bangvang build` on fixture sites: what a reader and an editor see.
+
+mod common;
+
+use common::{TestSite, visible_text};
+
+const CAMPAIGN: &str = "public/phong-trao/ke-hoach-2022/index.html";
+
+#[test]
+fn campaign_page_reads_like_the_official_document() {
+    let site = TestSite::fixture("basic");
+    site.build("2022-05-10").assert_ok();
+    let text = visible_text(&site.read(CAMPAIGN));
+    for expected in [
+        "UBND TỈNH THỬ NGHIỆM",
+        "SỞ NỘI VỤ",
+        "Số: 15/KH-SNV",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Hà Tĩnh, ngày 20 tháng 01 năm 2022",
+        "KẾ HOẠCH phát động phong trào thi đua năm 2022",
+        "“Đoàn kết, đổi mới”",
+        "Thực hiện Luật Thi đua, khen thưởng.",
+        "Nơi nhận: UBND tỉnh (để b/c); Lưu: VT.",
+        "GIÁM ĐỐC",
+        "Nguyễn Văn Ký",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn a_blank_day_or_number_stays_blank_as_in_the_source() {
+    let site = TestSite::fixture("basic");
+    site.build("2022-05-10").assert_ok();
+    let html = site.read("public/phong-trao/ke-hoach-2021/index.html");
+    let text = visible_text(&html);
+    assert!(text.contains("Số: /KH-SNV"), "{text}");
+    assert!(text.contains("ngày tháng 01 năm 2021"), "{text}");
+    // The blank is kept as room to write in, not collapsed away.
+    assert!(html.contains("ngày \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0} tháng 01 năm 2021"));
+}
+
+#[test]
+fn timeline_shows_dates_computed_anniversaries_and_review_deadlines() {
+    let site = TestSite::fixture("basic");
+    site.build("2022-05-10").assert_ok();
+    let text = visible_text(&site.read(CAMPAIGN));
+    assert!(
+        text.contains("92 năm Ngày thành lập Đảng Cộng sản Việt Nam"),
+        "{text}"
+    );
+    assert!(text.contains("(03/02/1930 – 03/02/2022)"), "{text}");
+    assert!(text.contains("77 năm Ngày Quốc khánh"), "{text}");
+    assert!(
+        text.contains("Từ tháng 01/2022 đến ngày 30/06/2022"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Hạn hoàn thành tổng kết đợt thi đua"),
+        "{text}"
+    );
+    assert!(text.contains("15/07/2022"), "{text}");
+    assert!(
+        text.contains("Ngày ban hành ngày 20 tháng 01 năm 2022"),
+        "{text}"
+    );
+}
+
+fn phase_status(html: &str, id: &str) -> String {
+    let start = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no phase {id}"));
+    let heading = &html[start..];
+    let badge = heading.find("class=\"badge").unwrap();
+    let rest = &heading[badge..];
+    let open = rest.find('>').unwrap() + 1;
+    let close = rest.find("</span>").unwrap();
+    rest[open..close].to_owned()
+}
+
+#[test]
+fn phase_status_follows_today() {
+    let site = TestSite::fixture("basic");
+    for (today, first, second) in [
+        ("2021-12-31", "sắp diễn ra", "sắp diễn ra"),
+        ("2022-01-01", "đang diễn ra", "sắp diễn ra"),
+        ("2022-06-30", "đang diễn ra", "sắp diễn ra"),
+        ("2022-07-01", "đã kết thúc", "đang diễn ra"),
+        ("2023-01-01", "đã kết thúc", "đã kết thúc"),
+    ] {
+        site.build(today).assert_ok();
+        let html = site.read(CAMPAIGN);
+        assert_eq!(phase_status(&html, "dot-1"), first, "dot-1 on {today}");
+        assert_eq!(phase_status(&html, "dot-2"), second, "dot-2 on {today}");
+    }
+}
+
+#[test]
+fn home_lists_campaigns_newest_first_with_their_current_phase() {
+    let site = TestSite::fixture("basic");
+    site.build("2022-08-01").assert_ok();
+    let text = visible_text(&site.read("public/index.html"));
+    let newer = text.find("Kế hoạch thi đua năm 2022").expect("2022 listed");
+    let older = text.find("Kế hoạch thi đua năm 2021").expect("2021 listed");
+    assert!(newer < older, "{text}");
+    assert!(
+        text.contains("Đang diễn ra: Đợt thi đua thứ hai (01/07/2022 – 31/12/2022)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn targets_table_shows_percent_and_ranges() {
+    let site = TestSite::fixture("basic");
+    site.build("2022-05-10").assert_ok();
+    let text = visible_text(&site.read(CAMPAIGN));
+    assert!(text.contains("Tập thể lao động xuất sắc 20%"), "{text}");
+    assert!(text.contains("Chiến sĩ thi đua cơ sở 2–3"), "{text}");
+}
+
+#[test]
+fn bundle_attachments_are_copied_and_linked() {
+    let site = TestSite::fixture("basic");
+    site.build("2022-05-10").assert_ok();
+    assert_eq!(
+        std::fs::read(site.path("public/phong-trao/ke-hoach-2022/ban-scan.pdf")).unwrap(),
+        std::fs::read(site.path("content/phong-trao/ke-hoach-2022/ban-scan.pdf")).unwrap()
+    );
+    let html = site.read(CAMPAIGN);
+    assert!(
+        html.contains(r#"<a href="ban-scan.pdf" download>Bản scan kế hoạch</a>"#),
+        "{html}"
+    );
+}
+
+#[test]
+fn urls_are_slugs_without_diacritics() {
+    let site = TestSite::fixture("basic");
+    site.write("content/Tin tức/_index.md", "---\ntitle: Tin tức\n---\n");
+    site.write(
+        "content/Tin tức/Đợt thi đua đặc biệt.md",
+        "---\ntitle: Đợt thi đua đặc biệt\n---\nNội dung.\n",
+    );
+    site.build("2022-05-10").assert_ok();
+    let page = site.read("public/tin-tuc/dot-thi-dua-dac-biet/index.html");
+    assert!(page.contains("<h1>Đợt thi đua đặc biệt</h1>"), "{page}");
+    let list = site.read("public/tin-tuc/index.html");
+    assert!(
+        list.contains(r#"href="../tin-tuc/dot-thi-dua-dac-biet/index.html""#),
+        "{list}"
+    );
+}
+
+#[test]
+fn bom_crlf_and_decomposed_text_are_accepted_and_normalized() {
+    let site = TestSite::fixture("basic");
+    // "Thông báo" written with combining marks (NFD), a BOM and CRLF line endings.
+    let nfd_title = "Tho\u{0302}ng ba\u{0301}o đơ\u{0323}t 1";
+    let source = format!(
+        "\u{feff}---\r\ntitle: {nfd_title}\r\n---\r\nDo\u{0300}ng mo\u{0302}\u{0323}t.\r\n"
+    );
+    site.write("content/thong-bao.md", source);
+    site.build("2022-05-10").assert_ok();
+    let html = site.read("public/thong-bao/index.html");
+    assert!(html.contains("<h1>Thông báo đợt 1</h1>"), "{html}");
+    assert!(html.contains("Dòng một."), "{html}");
+    assert!(!html.contains('\r'));
+}
+
+#[test]
+fn the_site_can_override_a_theme_template() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<h1 class=\"override\">{{ page.title }}</h1>{% endblock main %}",
+    );
+    site.write("content/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\nA\n");
+    site.build("2022-05-10").assert_ok();
+    let html = site.read("public/gioi-thieu/index.html");
+    assert!(
+        html.contains(r#"<h1 class="override">Giới thiệu</h1>"#),
+        "{html}"
+    );
+    // The rest of the theme is still the theme's.
+    assert!(html.contains("class=\"site-header\""), "{html}");
+}
+
+#[test]
+fn site_static_files_override_the_themes() {
+    let site = TestSite::fixture("basic");
+    site.write("static/style.css", "body{}");
+    site.write("static/logo.svg", "<svg/>");
+    site.build("2022-05-10").assert_ok();
+    assert_eq!(site.read("public/style.css"), "body{}");
+    assert!(site.exists("public/logo.svg"));
+}
+
+#[test]
+fn a_failed_build_leaves_the_published_site_untouched() {
+    let site = TestSite::fixture("basic");
+    site.build("2022-05-10").assert_ok();
+    let before = site.output_files();
+    site.write(
+        "content/phong-trao/ke-hoach-2022/index.md",
+        "---\ntitle: Kế hoạch\nphases:\n  - id: dot-1\n    name: Đợt 1\n    start: 2022-01-01\n    end: 30/6/2022\n---\n",
+    );
+    let run = site.build("2022-05-10");
+    run.assert_content_error();
+    assert!(
+        run.stderr.contains(
+            "error: content/phong-trao/ke-hoach-2022/index.md:7:10: `30/6/2022` is not a date written YYYY-MM-DD"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("help: write 2022-06-30"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.output_files(), before, "the output changed");
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".bangvang"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging folders left behind: {leftovers:?}"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let site = TestSite::fixture("basic");
+    site.write("content/a.md", "---\ntitel: A\n---\n");
+    site.write(
+        "content/b.md",
+        "---\ntitle: B\ndraft: yes\nweight: nhiều\n---\n",
+    );
+    let run = site.build("2022-05-10");
+    run.assert_content_error();
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error:"))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "error: content/a.md:2:1: the front matter has no `title`; it is required",
+            "error: content/a.md:2:1: unknown key `titel` in the front matter",
+            "error: content/b.md:3:8: expected true or false, found `yes`",
+            "error: content/b.md:4:9: expected a whole number, found `nhiều`",
+        ],
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("did you mean `title`?"));
+    assert!(run.stderr.contains("4 errors, 0 warnings"));
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let site = TestSite::fixture("basic");
+    let run = site.run(&["build", "--today", "10/5/2022"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("write 2022-05-10"), "{}", run.stderr);
+    let run = site.run(&["build", "--base-url", "example.gov.vn"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let run = site.run(&["publish"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
+#[test]
+fn output_that_would_overwrite_the_sources_is_refused() {
+    let site = TestSite::fixture("basic");
+    for output in [".", "content", "content/x"] {
+        let target = site.path(output);
+        let run = site.run(&[
+            "build",
+            "--today",
+            "2022-05-10",
+            "--output",
+            target.to_str().unwrap(),
+        ]);
+        run.assert_content_error();
+        assert!(
+            run.stderr.contains("refusing this output folder"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(site.exists("content/phong-trao/ke-hoach-2022/index.md"));
+}
+
+#[test]
+fn the_same_input_gives_byte_identical_output() {
+    let site = TestSite::fixture("basic");
+    site.build("2022-05-10").assert_ok();
+    let first = site.output_files();
+    site.build("2022-05-10").assert_ok();
+    assert_eq!(site.output_files(), first);
+}
+
+#[test]
+fn source_date_epoch_sets_today_for_reproducible_builds() {
+    let site = TestSite::fixture("basic");
+    // 2022-07-01T00:30:00+07:00 is still 2022-06-30 in UTC: the site's zone decides.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_bangvang"))
+        .args(["build", "--root"])
+        .arg(site.root())
+        .env("SOURCE_DATE_EPOCH", "1656610200")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let html = site.read(CAMPAIGN);
+    assert_eq!(phase_status(&html, "dot-2"), "đang diễn ra");
+}
+
+#[test]
+fn raw_html_in_markdown_never_runs() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/xss.md",
+        "---\ntitle: \"<script>alert(1)</script>\"\n---\n<script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n",
+    );
+    site.build("2022-05-10").assert_ok();
+    let html = site.read("public/xss/index.html");
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(!html.contains("<img src=x"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+}
+
+#[test]
+fn summary_line_counts_pages_and_files() {
+    let site = TestSite::fixture("basic");
+    let run = site.build("2022-05-10");
+    run.assert_ok();
+    // home, the campaigns section, two campaigns; theme CSS and one scan.
+    assert!(
+        run.stdout.starts_with("published 4 pages, 2 files copied"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_example_site_builds_and_shows_the_2022_plan() {
+    let site = TestSite::example();
+    site.build("2022-05-10").assert_ok();
+    let home = site.read("public/index.html");
+    assert!(home.contains("phong-trao/2022/index.html"), "{home}");
+    let text = visible_text(&site.read("public/phong-trao/2022/index.html"));
+    for expected in [
+        "Số: /KH-SNV",
+        "Hà Tĩnh, ngày tháng 01 năm 2022",
+        "Đợt thi đua thứ nhất đang diễn ra",
+        "Đợt thi đua thứ hai sắp diễn ra",
+        "92 năm Ngày thành lập Đảng Cộng sản Việt Nam",
+        "132 năm Ngày sinh Chủ tịch Hồ Chí Minh",
+        "77 năm Ngày Cách mạng tháng Tám thành công",
+        "PHAN THỊ TÔ HOA",
+    ] {
+        let found = text.contains(expected) || text.to_uppercase().contains(expected);
+        assert!(found, "missing {expected:?}");
+    }
+}

@@ -1,0 +1,186 @@
+//! Test sites: a fixture (or the repository's own example) copied into a temporary
+//! folder with the default theme, built by the real `bangvang` binary.
+
+#![allow(dead_code)] // each test file uses a different part of this module
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const REPO: &str = env!("CARGO_MANIFEST_DIR");
+
+pub struct TestSite {
+    pub dir: tempfile::TempDir,
+}
+
+/// What a run of the binary produced.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(output: Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    #[track_caller]
+    pub fn assert_ok(&self) -> &Run {
+        assert_eq!(
+            self.code, 0,
+            "build failed:\n{}\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn assert_content_error(&self) -> &Run {
+        assert_eq!(
+            self.code, 1,
+            "expected exit 1:\n{}\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+impl TestSite {
+    /// `tests/fixtures/<name>` with the repository's default theme.
+    pub fn fixture(name: &str) -> TestSite {
+        let site = TestSite::empty();
+        copy_dir(
+            &Path::new(REPO).join("tests/fixtures").join(name),
+            site.root(),
+        );
+        site
+    }
+
+    /// The repository's own example site (site.yaml and content/).
+    pub fn example() -> TestSite {
+        let site = TestSite::empty();
+        std::fs::copy(
+            Path::new(REPO).join("site.yaml"),
+            site.root().join("site.yaml"),
+        )
+        .unwrap();
+        copy_dir(
+            &Path::new(REPO).join("content"),
+            &site.root().join("content"),
+        );
+        site
+    }
+
+    /// Only the theme; the test writes the rest.
+    pub fn empty() -> TestSite {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&Path::new(REPO).join("themes"), &dir.path().join("themes"));
+        TestSite { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        let path = self.path(rel);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.path(rel).exists()
+    }
+
+    /// Runs `bangvang <args…> --root <site>`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_bangvang"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .env_remove("SOURCE_DATE_EPOCH")
+            .output()
+            .expect("the binary runs");
+        Run::from(output)
+    }
+
+    /// `bangvang build --today <today>`.
+    pub fn build(&self, today: &str) -> Run {
+        self.run(&["build", "--today", today])
+    }
+
+    /// Every file of the output with its bytes, sorted by path.
+    pub fn output_files(&self) -> Vec<(String, Vec<u8>)> {
+        let public = self.path("public");
+        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(&public)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                (
+                    e.path()
+                        .strip_prefix(&public)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+/// The text of an HTML page with tags removed and whitespace collapsed, for
+/// assertions about what a reader sees.
+pub fn visible_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&nbsp;", " ")
+        .replace('\u{a0}', " ")
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
