@@ -6,6 +6,8 @@ use crate::diagnostics::Diagnostic;
 use crate::load::decode::{Decode, Decoder};
 use crate::load::yaml::Node;
 use crate::load::{source, yaml};
+use crate::model::award_catalog::{AwardKind, AwardLevel, Recipients};
+use crate::model::awards::Award;
 use crate::text::slug::slugify;
 
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -25,6 +27,8 @@ pub struct SiteConfig {
     /// Links end in `/` rather than `/index.html`. Off by default so that the built
     /// site can be opened straight from the disk; turn it on behind a web server.
     pub clean_urls: bool,
+    /// Titles the site adds to the Law's vocabulary.
+    pub awards: Vec<Award>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -61,6 +65,7 @@ const KEYS: &[&str] = &[
     "units",
     "menu",
     "clean_urls",
+    "awards",
 ];
 const ORGANIZATION_KEYS: &[&str] = &["name", "short_name", "parent", "address", "phone", "email"];
 
@@ -128,6 +133,7 @@ fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
         units,
         menu: f.list(d, "menu"),
         clean_urls: f.opt(d, "clean_urls").unwrap_or(false),
+        awards: f.list(d, "awards"),
     })
 }
 
@@ -189,6 +195,64 @@ impl Decode for MenuItem {
             url: url?,
         })
     }
+}
+
+/// A title the site adds: `{ title, for, level, kind }`.
+impl Decode for Award {
+    fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
+        let what = "an award";
+        let f = d.fields(node, what, &["title", "for", "level", "kind"])?;
+        let title: Option<String> = f.req(d, "title", what);
+        let recipients = f.req::<String>(d, "for", what).and_then(|v| {
+            let options = [
+                ("individuals", Recipients::Individual),
+                ("collectives", Recipients::Collective),
+                ("both", Recipients::Both),
+                ("households", Recipients::Household),
+            ];
+            pick(d, f.pos_of("for"), &v, &options)
+        });
+        let level = f.opt::<String>(d, "level").map_or(Some(AwardLevel::Grassroots), |v| {
+            let options = [
+                ("state", AwardLevel::State),
+                ("government", AwardLevel::Government),
+                ("province", AwardLevel::Province),
+                ("district", AwardLevel::District),
+                ("grassroots", AwardLevel::Grassroots),
+            ];
+            pick(d, f.pos_of("level"), &v, &options)
+        });
+        let kind = f.opt::<String>(d, "kind").map_or(Some(AwardKind::Commendation), |v| {
+            let options = [("title", AwardKind::Title), ("commendation", AwardKind::Commendation)];
+            pick(d, f.pos_of("kind"), &v, &options)
+        });
+        Some(Award {
+            title: title?,
+            recipients: recipients?,
+            level: level?,
+            kind: kind?,
+        })
+    }
+}
+
+/// One of a fixed set of words, with a suggestion for a misspelt one.
+pub fn pick<T: Copy>(
+    d: &mut Decoder,
+    pos: crate::diagnostics::Pos,
+    value: &str,
+    options: &[(&'static str, T)],
+) -> Option<T> {
+    if let Some((_, v)) = options.iter().find(|(name, _)| *name == value) {
+        return Some(*v);
+    }
+    let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+    let help = match crate::text::suggest::closest(value, names.iter().copied()) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("write one of: {}", names.join(", ")),
+    };
+    d.error(pos, format!("`{value}` is not one of {}", names.join(", ")))
+        .help = Some(help);
+    None
 }
 
 /// Checks that a base URL is absolute http(s) and ends in `/`.

@@ -14,6 +14,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod text;
+pub mod validate;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -53,6 +54,7 @@ impl BuildOptions {
 #[derive(Debug)]
 pub struct BuildReport {
     pub pages: usize,
+    pub data_files: usize,
     pub files_copied: usize,
     pub held_back: usize,
     pub millis: u128,
@@ -103,12 +105,18 @@ fn run(
     };
     let today = options.today.unwrap_or_else(|| today_in(config.timezone));
 
+    let vocabulary = model::awards::Vocabulary::new(&config.awards);
     let mut diagnostics = Diagnostics::new();
     let (tera, loaded) = rayon::join(
         || render::templates::load(root, &config.theme),
         || {
             let mut found = Diagnostics::new();
-            let loaded = load::load_content(root, &mut found);
+            let cx = load::LoadContext {
+                root,
+                config: &config,
+                vocabulary: &vocabulary,
+            };
+            let loaded = load::load_content(&cx, &mut found);
             (loaded, found)
         },
     );
@@ -123,12 +131,13 @@ fn run(
     };
     let site = Site::assemble(
         config,
-        loaded.pages,
-        loaded.assets,
+        vocabulary,
+        loaded,
         today,
         options.drafts,
         &mut diagnostics,
     );
+    validate::site(&site, &mut diagnostics);
     let Some(tera) = tera.filter(|_| !diagnostics.has_errors()) else {
         return Err(diagnostics.sorted());
     };
@@ -137,8 +146,9 @@ fn run(
     let copied = copy_files(root, &static_files, &site, sink);
     let rendered = render::render_site(&site, &tera, &links, sink);
     match (rendered, copied) {
-        (Ok(pages), Ok(files_copied)) => Ok(BuildReport {
-            pages,
+        (Ok(rendered), Ok(files_copied)) => Ok(BuildReport {
+            pages: rendered.pages,
+            data_files: rendered.data_files,
             files_copied,
             held_back: site.held_back,
             millis: started.elapsed().as_millis(),

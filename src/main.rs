@@ -94,8 +94,9 @@ fn finish(result: Result<BuildReport, Vec<Diagnostic>>, verb: &str) -> ExitCode 
                 String::new()
             };
             println!(
-                "{verb} {} pages, {} files copied{held}, {} warnings in {} ms → {}",
+                "{verb} {} pages, {} data files, {} files copied{held}, {} warnings in {} ms → {}",
                 report.pages,
+                report.data_files,
                 report.files_copied,
                 report.warnings.len(),
                 report.millis,

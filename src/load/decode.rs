@@ -46,6 +46,12 @@ impl<'a> Decoder<'a> {
             .any(|d| d.severity == crate::diagnostics::Severity::Error)
     }
 
+    /// The decoded value unless an error was reported, with every diagnostic.
+    pub fn finish<T>(self, value: Option<T>) -> (Option<T>, Vec<Diagnostic>) {
+        let value = value.filter(|_| !self.has_errors());
+        (value, self.diagnostics)
+    }
+
     /// Opens a group of keys, reporting keys that are not in `known` and keys given
     /// twice. `what` names the group in messages ("the front matter", "a phase").
     pub fn fields<'n>(

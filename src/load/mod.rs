@@ -11,9 +11,13 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::model::awards::Vocabulary;
 use crate::model::campaign::{self, Campaign};
 use crate::model::page::{self, Page, PageMeta};
+use crate::model::results::{self, ResultsList};
+use crate::text::slug::slugify;
 use decode::Decoder;
 use walk::{ContentTree, PageFile};
 
@@ -21,6 +25,7 @@ use walk::{ContentTree, PageFile};
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub pages: Vec<Page>,
+    pub lists: Vec<ResultsList>,
     /// Files copied as they are: `(absolute source, site-relative output path)`.
     pub assets: Vec<walk::Asset>,
 }
@@ -28,25 +33,96 @@ pub struct Loaded {
 /// The section whose direct children are campaigns.
 pub const CAMPAIGN_SECTION: &str = "phong-trao/";
 
+/// What decoding needs to know about the site beyond the file itself.
+pub struct LoadContext<'a> {
+    pub root: &'a Path,
+    pub config: &'a SiteConfig,
+    pub vocabulary: &'a Vocabulary,
+}
+
 /// Loads everything under `<root>/content`. Problems of every file are collected.
-pub fn load_content(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
-    let tree: ContentTree = walk::walk(root, diagnostics);
-    let results: Vec<Result<Page, Vec<Diagnostic>>> = tree
-        .pages
-        .par_iter()
-        .map(|file| load_page(root, file))
-        .collect();
-    let mut pages = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(page) => pages.push(page),
-            Err(problems) => diagnostics.extend(problems),
-        }
-    }
+pub fn load_content(cx: &LoadContext, diagnostics: &mut Diagnostics) -> Loaded {
+    let tree: ContentTree = walk::walk(cx.root, diagnostics);
+    let (pages, lists) = rayon::join(
+        || collect(tree.pages.par_iter().map(|file| load_page(cx, file)).collect()),
+        || {
+            collect(
+                tree.data_files
+                    .par_iter()
+                    .map(|(dir, rel)| load_results(cx, dir, rel))
+                    .collect(),
+            )
+        },
+    );
+    let (pages, page_problems) = pages;
+    let (lists, list_problems) = lists;
+    diagnostics.extend(page_problems);
+    diagnostics.extend(list_problems);
     Loaded {
         pages,
+        lists,
         assets: tree.assets,
     }
+}
+
+/// What loading one file gave: its value unless it had errors, and its
+/// diagnostics (warnings only, when there is a value).
+type Loading<T> = (Option<T>, Vec<Diagnostic>);
+
+fn collect<T>(results: Vec<Loading<T>>) -> (Vec<T>, Vec<Diagnostic>) {
+    let mut values = Vec::with_capacity(results.len());
+    let mut problems = Vec::new();
+    for (value, diagnostics) in results {
+        values.extend(value);
+        problems.extend(diagnostics);
+    }
+    (values, problems)
+}
+
+fn failed<T>(diagnostic: Diagnostic) -> Loading<T> {
+    (None, vec![diagnostic])
+}
+
+/// A YAML file of a bundle: a results list when the bundle is a campaign.
+fn load_results(cx: &LoadContext, dir: &str, rel: &Path) -> Loading<ResultsList> {
+    if !is_campaign_path(dir) {
+        return failed(Diagnostic::warning(
+            rel,
+            Pos::START,
+            "this YAML file is not used: results lists belong beside a campaign's index.md under content/phong-trao/",
+        ));
+    }
+    let stem = rel.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let slug = slugify(&stem);
+    if slug.is_empty() {
+        return failed(Diagnostic::error(
+            rel,
+            Pos::START,
+            format!("the file name `{stem}` gives no URL; use letters or digits"),
+        ));
+    }
+    let text = match source::read_text(&cx.root.join(rel), rel) {
+        Ok(text) => text,
+        Err(d) => return failed(d),
+    };
+    if text.text.trim().is_empty() {
+        return failed(Diagnostic::error(rel, Pos::START, "the file is empty"));
+    }
+    let node = match yaml::parse(&text.text, 1, rel) {
+        Ok(node) => node,
+        Err(d) => return failed(d),
+    };
+    let mut d = Decoder::new(rel);
+    let list = results::decode(
+        &mut d,
+        &node,
+        cx.config,
+        cx.vocabulary,
+        rel.to_path_buf(),
+        dir.to_owned(),
+        format!("{dir}{slug}/"),
+    );
+    d.finish(list)
 }
 
 /// Whether a page at this site path is a campaign: a direct child of `phong-trao/`.
@@ -55,11 +131,20 @@ pub fn is_campaign_path(path: &str) -> bool {
         .is_some_and(|rest| !rest.is_empty() && rest.matches('/').count() == 1)
 }
 
-fn load_page(root: &Path, file: &PageFile) -> Result<Page, Vec<Diagnostic>> {
+fn load_page(cx: &LoadContext, file: &PageFile) -> Loading<Page> {
     let rel = &file.rel;
-    let text = source::read_text(&root.join(rel), rel).map_err(|d| vec![d])?;
-    let split = front_matter::split(&text.text, rel).map_err(|d| vec![d])?;
-    let node = yaml::parse(split.yaml, split.yaml_line, rel).map_err(|d| vec![d])?;
+    let text = match source::read_text(&cx.root.join(rel), rel) {
+        Ok(text) => text,
+        Err(d) => return failed(d),
+    };
+    let split = match front_matter::split(&text.text, rel) {
+        Ok(split) => split,
+        Err(d) => return failed(d),
+    };
+    let node = match yaml::parse(split.yaml, split.yaml_line, rel) {
+        Ok(node) => node,
+        Err(d) => return failed(d),
+    };
 
     let is_campaign = file.kind == page::PageKind::Regular && is_campaign_path(&file.path);
     let known: Vec<&'static str> = if is_campaign {
@@ -74,32 +159,30 @@ fn load_page(root: &Path, file: &PageFile) -> Result<Page, Vec<Diagnostic>> {
     };
     let mut d = Decoder::new(rel);
     let Some(fields) = d.fields(&node, what, &known) else {
-        return Err(d.diagnostics);
+        return (None, d.diagnostics);
     };
     let meta = PageMeta::decode(&mut d, &fields);
     let campaign = match (&meta, is_campaign) {
-        (Some(meta), true) => Campaign::decode(&mut d, &fields, &meta.title).map(Box::new),
+        (Some(_), true) => Campaign::decode(&mut d, &fields, cx.vocabulary).map(Box::new),
         _ => None,
     };
     check_attachments(&mut d, meta.as_ref(), file);
     let (body_offset, body_line) = (text.text.len() - split.body.len(), split.body_line);
-    match meta {
-        Some(meta) if !d.has_errors() => {
-            let mut body = text.text;
-            body.drain(..body_offset);
-            Ok(Page {
-                source: rel.clone(),
-                kind: file.kind,
-                path: file.path.clone(),
-                meta,
-                body,
-                body_line,
-                campaign,
-                bundle_files: file.bundle_files.clone(),
-            })
+    let page = meta.map(|meta| {
+        let mut body = text.text;
+        body.drain(..body_offset);
+        Page {
+            source: rel.clone(),
+            kind: file.kind,
+            path: file.path.clone(),
+            meta,
+            body,
+            body_line,
+            campaign,
+            bundle_files: file.bundle_files.clone(),
         }
-        _ => Err(d.diagnostics),
-    }
+    });
+    d.finish(page)
 }
 
 /// Every attachment named in the front matter is a file of the page's bundle.

@@ -69,9 +69,6 @@ pub enum AwardLevel {
     State,
     /// Chính phủ, Thủ tướng Chính phủ.
     Government,
-    /// A bộ, ban, ngành only. The Law groups bộ, ban, ngành with tỉnh, so the
-    /// catalogue uses [`AwardLevel::Province`] for those awards.
-    Ministry,
     /// Bộ, ban, ngành, tỉnh (Chủ tịch Ủy ban nhân dân cấp tỉnh and equivalents).
     Province,
     /// Cấp huyện.
@@ -213,7 +210,6 @@ impl AwardLevel {
         match self {
             AwardLevel::State => "Nhà nước",
             AwardLevel::Government => "Chính phủ",
-            AwardLevel::Ministry => "Cấp bộ, ban, ngành",
             AwardLevel::Province => "Cấp bộ, ban, ngành, tỉnh",
             AwardLevel::District => "Cấp huyện",
             AwardLevel::Grassroots => "Cơ sở",
@@ -259,7 +255,6 @@ mod tests {
         for level in [
             AwardLevel::State,
             AwardLevel::Government,
-            AwardLevel::Ministry,
             AwardLevel::Province,
             AwardLevel::District,
             AwardLevel::Grassroots,

@@ -7,7 +7,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::awards::{AwardId, Vocabulary};
 use super::date::PartialDate;
+use super::results::resolve_award;
 use crate::diagnostics::Pos;
 use crate::load::decode::{Decode, Decoder, Fields};
 use crate::load::yaml::Node;
@@ -107,13 +109,15 @@ pub enum Measure {
 pub struct Target {
     pub group: TargetGroup,
     pub text: Option<String>,
-    pub award: Option<String>,
+    /// The award as written and where; resolved into `award` against the vocabulary.
+    pub award_title: Option<(String, Pos)>,
+    pub award: Option<AwardId>,
     pub measure: Option<Measure>,
     pub pos: Pos,
 }
 
 impl Campaign {
-    pub fn decode(d: &mut Decoder, f: &Fields, title: &str) -> Option<Campaign> {
+    pub fn decode(d: &mut Decoder, f: &Fields, vocabulary: &Vocabulary) -> Option<Campaign> {
         let what = "the campaign";
         let issued = f.opt(d, "issued");
         let signer = f.node("signer").and_then(|n| Signer::decode(d, n));
@@ -129,7 +133,12 @@ impl Campaign {
             }
         };
         check_phases(d, &phases);
-        let _ = title;
+        let mut targets: Vec<Target> = f.list(d, "targets");
+        for target in &mut targets {
+            if let Some((title, pos)) = &target.award_title {
+                target.award = resolve_award(d, vocabulary, title, *pos);
+            }
+        }
         Some(Campaign {
             number: f.opt(d, "number"),
             issued,
@@ -139,7 +148,7 @@ impl Campaign {
             motto: f.opt(d, "motto"),
             basis: f.list(d, "basis"),
             phases,
-            targets: f.list(d, "targets"),
+            targets,
             recipients: f.list(d, "recipients"),
         })
     }
@@ -311,6 +320,7 @@ impl Decode for Target {
         let group = f.req(d, "of", what);
         let text: Option<String> = f.opt(d, "text");
         let award: Option<String> = f.opt(d, "award");
+        let award_pos = f.pos_of("award");
         let percent: Option<u32> = f.opt(d, "percent");
         let count = f.node("count").and_then(|n| decode_count(d, n));
         let measure = match (percent, count) {
@@ -340,7 +350,8 @@ impl Decode for Target {
         Some(Target {
             group: group?,
             text,
-            award,
+            award_title: award.map(|a| (a, award_pos)),
+            award: None,
             measure,
             pos: node.pos,
         })

@@ -5,9 +5,14 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use rayon::prelude::*;
+
+use super::awards::{Award, Vocabulary};
 use super::page::{Page, PageKind};
+use super::results::{Honoree, HonoreeKind, ResultsList};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::load::Loaded;
 use crate::load::walk::Asset;
 use crate::text::collate;
 
@@ -28,6 +33,35 @@ pub struct Site {
     pub campaigns: Vec<usize>,
     /// Drafts left out of this build.
     pub held_back: usize,
+    pub vocabulary: Vocabulary,
+    /// Results lists, sorted by path.
+    pub lists: Vec<ResultsList>,
+    /// The campaign page of each list.
+    pub list_campaign: Vec<usize>,
+    /// For each page, its results lists (campaigns only): whole-campaign lists
+    /// last, phase lists in phase order.
+    pub lists_of_page: Vec<Vec<usize>>,
+    /// Every honoree under every award, in roll-of-honour order: individuals by
+    /// Vietnamese name order, then collectives by name.
+    pub honours: Vec<Honour>,
+}
+
+/// One honoree under one award of one list.
+#[derive(Debug, Clone, Copy)]
+pub struct Honour {
+    pub list: usize,
+    pub group: usize,
+    pub honoree: usize,
+}
+
+impl Site {
+    pub fn honoree(&self, h: Honour) -> &Honoree {
+        &self.lists[h.list].awards[h.group].honorees[h.honoree]
+    }
+
+    pub fn award_of(&self, h: Honour) -> &Award {
+        self.vocabulary.get(self.lists[h.list].awards[h.group].award)
+    }
 }
 
 impl Site {
@@ -35,19 +69,25 @@ impl Site {
     /// that would write the same URL.
     pub fn assemble(
         config: SiteConfig,
-        mut pages: Vec<Page>,
-        assets: Vec<Asset>,
+        vocabulary: Vocabulary,
+        loaded: Loaded,
         today: NaiveDate,
         include_drafts: bool,
         diagnostics: &mut Diagnostics,
     ) -> Site {
+        let Loaded {
+            mut pages,
+            mut lists,
+            assets,
+        } = loaded;
         let before = pages.len();
         if !include_drafts {
             pages.retain(|p| !p.meta.draft);
         }
-        let held_back = before - pages.len();
+        let mut held_back = before - pages.len();
         pages.sort_by(|a, b| a.path.cmp(&b.path).then(a.source.cmp(&b.source)));
-        report_collisions(&pages, &assets, diagnostics);
+        lists.sort_by(|a, b| a.path.cmp(&b.path).then(a.source.cmp(&b.source)));
+        report_collisions(&pages, &lists, &assets, diagnostics);
 
         let index: HashMap<&str, usize> = pages
             .iter()
@@ -79,6 +119,40 @@ impl Site {
                 .cmp(&campaign_date(&pages[a]))
                 .then_with(|| collate::compare(&pages[a].meta.title, &pages[b].meta.title))
         });
+        // A list whose campaign is held back (a draft) is held back with it.
+        let lists_before = lists.len();
+        lists.retain(|l| {
+            index
+                .get(l.campaign_path.as_str())
+                .is_some_and(|&i| pages[i].campaign.is_some())
+        });
+        held_back += lists_before - lists.len();
+        let list_campaign: Vec<usize> = lists
+            .iter()
+            .map(|l| index[l.campaign_path.as_str()])
+            .collect();
+        let mut lists_of_page = vec![Vec::new(); pages.len()];
+        for (i, &page) in list_campaign.iter().enumerate() {
+            lists_of_page[page].push(i);
+        }
+        for (page, of_page) in lists_of_page.iter_mut().enumerate() {
+            let Some(campaign) = &pages[page].campaign else {
+                continue;
+            };
+            let phase_order = |l: &ResultsList| {
+                l.phase
+                    .as_ref()
+                    .and_then(|id| campaign.phases.iter().position(|p| &p.id == id))
+                    .unwrap_or(usize::MAX)
+            };
+            of_page.sort_by(|&a, &b| {
+                phase_order(&lists[a])
+                    .cmp(&phase_order(&lists[b]))
+                    .then_with(|| lists[a].path.cmp(&lists[b].path))
+            });
+        }
+        drop(index);
+        let honours = roll_order(&lists);
         Site {
             config,
             pages,
@@ -88,6 +162,11 @@ impl Site {
             parent,
             campaigns,
             held_back,
+            vocabulary,
+            lists,
+            list_campaign,
+            lists_of_page,
+            honours,
         }
     }
 
@@ -124,11 +203,52 @@ fn campaign_date(page: &Page) -> Option<NaiveDate> {
         .or_else(|| campaign.phases.first().map(|p| p.start.first_day()))
 }
 
-fn report_collisions(pages: &[Page], assets: &[Asset], diagnostics: &mut Diagnostics) {
+/// Individuals in Vietnamese name order, then collectives by name; the same name
+/// newest year first. Keys are computed once per honoree, in parallel.
+fn roll_order(lists: &[ResultsList]) -> Vec<Honour> {
+    let mut keyed: Vec<(HonoreeKind, Vec<collate::Key>, std::cmp::Reverse<Option<i32>>, Honour)> = lists
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(l, list)| {
+            list.awards.iter().enumerate().flat_map(move |(g, group)| {
+                group.honorees.iter().enumerate().map(move |(h, honoree)| {
+                    let key = match honoree.kind {
+                        HonoreeKind::Individual => collate::name_key(&honoree.name),
+                        HonoreeKind::Collective => vec![collate::key(&honoree.name)],
+                    };
+                    (
+                        honoree.kind,
+                        key,
+                        std::cmp::Reverse(list.year()),
+                        Honour {
+                            list: l,
+                            group: g,
+                            honoree: h,
+                        },
+                    )
+                })
+            })
+        })
+        .collect();
+    keyed.par_sort_by(|a, b| {
+        (a.0, &a.1, a.2)
+            .cmp(&(b.0, &b.1, b.2))
+            .then_with(|| (a.3.list, a.3.group, a.3.honoree).cmp(&(b.3.list, b.3.group, b.3.honoree)))
+    });
+    keyed.into_iter().map(|k| k.3).collect()
+}
+
+fn report_collisions(
+    pages: &[Page],
+    lists: &[ResultsList],
+    assets: &[Asset],
+    diagnostics: &mut Diagnostics,
+) {
     let mut seen: HashMap<String, &std::path::Path> = HashMap::new();
     let outputs = pages
         .iter()
         .map(|p| (format!("{}index.html", p.path), p.source.as_path()))
+        .chain(lists.iter().map(|l| (format!("{}index.html", l.path), l.source.as_path())))
         .chain(assets.iter().map(|a| (a.out.clone(), a.rel.as_path())));
     for (out, source) in outputs {
         if let Some(first) = seen.get(&out) {

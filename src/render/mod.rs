@@ -1,11 +1,18 @@
 //! Rendering: every page through Markdown and its template, in parallel, straight
 //! into the output sink. Each page's Markdown is parsed once; templates are
-//! compiled once (see `templates.rs`).
+//! compiled once (see `templates.rs`); rows shared by several pages (the roll of
+//! honour and the units' pages) are computed once.
 
+pub mod campaign_view;
 pub mod links;
+pub mod lists;
 pub mod markdown;
+pub mod open_data;
+pub mod roll;
 pub mod templates;
 pub mod views;
+
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 use tera::{Context, Tera};
@@ -16,24 +23,232 @@ use crate::model::page::PageKind;
 use crate::output::Sink;
 use links::Links;
 
-/// Renders and writes every page; returns how many were written.
+/// One output file to produce.
+#[derive(Clone, Copy)]
+enum Job {
+    Page(usize),
+    List(usize),
+    Roll,
+    UnitIndex,
+    Unit(usize),
+    OpenData,
+}
+
+/// What rendering wrote.
+#[derive(Debug, Clone, Copy)]
+pub struct Rendered {
+    pub pages: usize,
+    pub data_files: usize,
+}
+
+/// Renders and writes every page and data file.
 pub fn render_site(
     site: &Site,
     tera: &Tera,
     links: &Links,
     sink: &dyn Sink,
-) -> Result<usize, Vec<Diagnostic>> {
+) -> Result<Rendered, Vec<Diagnostic>> {
     let mut base = Context::new();
     base.insert("site", &views::site_view(&site.config, links, site.today));
-    let problems: Vec<Diagnostic> = (0..site.pages.len())
-        .into_par_iter()
-        .filter_map(|i| render_page(site, i, tera, links, &base, sink).err())
+    let rows = roll::rows(site, links);
+    let units = roll::units(site, &rows);
+    let shared = Shared {
+        site,
+        tera,
+        links,
+        base,
+        rows: &rows,
+        units: &units,
+        sink,
+    };
+    let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
+    jobs.extend((0..site.lists.len()).map(Job::List));
+    jobs.extend([Job::Roll, Job::UnitIndex, Job::OpenData]);
+    jobs.extend((0..site.config.units.len()).map(Job::Unit));
+    let problems: Vec<Diagnostic> = jobs
+        .par_iter()
+        .filter_map(|&job| shared.run(job).err())
         .collect();
     if problems.is_empty() {
-        Ok(site.pages.len())
+        Ok(Rendered {
+            pages: jobs.len() - 1,
+            data_files: 2,
+        })
     } else {
         Err(problems)
     }
+}
+
+struct Shared<'s, 'a> {
+    site: &'a Site,
+    tera: &'s Tera,
+    links: &'s Links,
+    base: Context,
+    rows: &'s [roll::HonourRow<'a>],
+    units: &'s [roll::UnitView<'s, 'a>],
+    sink: &'s dyn Sink,
+}
+
+impl Shared<'_, '_> {
+    fn run(&self, job: Job) -> Result<(), Diagnostic> {
+        let site = self.site;
+        match job {
+            Job::Page(i) => self.page(i),
+            Job::List(i) => {
+                let list = &site.lists[i];
+                let campaign = &site.pages[site.list_campaign[i]];
+                let mut context = self.context(&list.path);
+                let parents = campaign_parents(site, site.list_campaign[i]);
+                context.insert(
+                    "page",
+                    &views::generated_page_view(site, &list.title, &list.path, parents, self.links),
+                );
+                context.insert("list", &lists::list_view(site, i, self.links));
+                let _ = campaign;
+                self.render("results.html", &context, &list.path, &list.source)
+            }
+            Job::Roll => {
+                let path = roll::ROLL_PATH;
+                let mut context = self.context(path);
+                context.insert(
+                    "page",
+                    &views::generated_page_view(site, "Bảng vàng khen thưởng", path, Vec::new(), self.links),
+                );
+                let (individuals, collectives): (Vec<&roll::HonourRow>, Vec<&roll::HonourRow>) =
+                    self.rows.iter().partition(|r| r.kind == "individual");
+                context.insert("individuals", &individuals);
+                context.insert("collectives", &collectives);
+                context.insert("filters", &roll::filters(site));
+                context.insert("json_href", open_data::JSON_FILE);
+                context.insert("csv_href", open_data::CSV_FILE);
+                self.render("honours.html", &context, path, &PathBuf::from("content"))
+            }
+            Job::UnitIndex => {
+                let path = roll::UNITS_PATH;
+                let mut context = self.context(path);
+                context.insert(
+                    "page",
+                    &views::generated_page_view(site, "Đơn vị", path, Vec::new(), self.links),
+                );
+                let summaries: Vec<_> = self
+                    .units
+                    .iter()
+                    .map(|u| {
+                        serde_json::json!({
+                            "id": u.id,
+                            "name": u.name,
+                            "total": u.total,
+                            "href": lists::unit_href(u.id, self.links),
+                        })
+                    })
+                    .collect();
+                context.insert("units", &summaries);
+                self.render("units.html", &context, path, &PathBuf::from("site.yaml"))
+            }
+            Job::Unit(i) => {
+                let unit = &self.units[i];
+                let path = lists::unit_path(unit.id);
+                let mut context = self.context(&path);
+                context.insert(
+                    "page",
+                    &views::generated_page_view(
+                        site,
+                        unit.name,
+                        &path,
+                        vec![("Đơn vị", roll::UNITS_PATH)],
+                        self.links,
+                    ),
+                );
+                context.insert("unit", unit);
+                self.render("unit.html", &context, &path, &PathBuf::from("site.yaml"))
+            }
+            Job::OpenData => {
+                let records = open_data::records(site, self.links);
+                let write = |name: &str, bytes: Vec<u8>| {
+                    self.sink.write(name, &bytes).map_err(|e| {
+                        Diagnostic::error("content", Pos::START, format!("cannot write {name}: {e}"))
+                    })
+                };
+                write(open_data::JSON_FILE, open_data::json(&records))?;
+                write(open_data::CSV_FILE, open_data::csv(&records))
+            }
+        }
+    }
+
+    fn context(&self, path: &str) -> Context {
+        let mut context = self.base.clone();
+        context.insert("root", &self.links.root(path));
+        context
+    }
+
+    fn page(&self, index: usize) -> Result<(), Diagnostic> {
+        let site = self.site;
+        let page = &site.pages[index];
+        let content = markdown::render(&page.body, &page.path, self.links);
+        let mut context = self.context(&page.path);
+        context.insert("page", &views::page_view(site, index, &content, self.links));
+        if let Some(campaign) = &page.campaign {
+            context.insert(
+                "campaign",
+                &campaign_view::campaign_view(site, index, campaign, self.links),
+            );
+        }
+        if page.kind != PageKind::Regular {
+            let children: Vec<_> = site.children[index]
+                .iter()
+                .map(|&i| views::summary(&site.pages[i], self.links, site.today))
+                .collect();
+            context.insert("pages", &children);
+        }
+        if page.kind == PageKind::Home {
+            let campaigns: Vec<_> = site
+                .campaigns
+                .iter()
+                .map(|&i| views::summary(&site.pages[i], self.links, site.today))
+                .collect();
+            context.insert("campaigns", &campaigns);
+        }
+        self.render(template_for(site, index), &context, &page.path, &page.source)
+    }
+
+    fn render(
+        &self,
+        template: &str,
+        context: &Context,
+        path: &str,
+        source: &std::path::Path,
+    ) -> Result<(), Diagnostic> {
+        let html = self.tera.render(template, context).map_err(|e| {
+            Diagnostic::error(
+                source,
+                Pos::START,
+                format!(
+                    "the page cannot be rendered with the template `{template}`: {}",
+                    templates::error_chain(&e)
+                ),
+            )
+        })?;
+        let out = format!("{path}index.html");
+        self.sink.write(&out, html.as_bytes()).map_err(|e| {
+            Diagnostic::error(source, Pos::START, format!("cannot write {out}: {e}"))
+        })
+    }
+}
+
+/// Breadcrumbs of a page below a campaign: the campaign's sections, then it.
+fn campaign_parents(site: &Site, campaign: usize) -> Vec<(&str, &str)> {
+    let mut chain = vec![campaign];
+    let mut up = site.parent[campaign];
+    while let Some(i) = up {
+        chain.push(i);
+        up = site.parent[i];
+    }
+    chain
+        .into_iter()
+        .rev()
+        .filter(|&i| site.pages[i].kind != PageKind::Home)
+        .map(|i| (site.pages[i].meta.title.as_str(), site.pages[i].path.as_str()))
+        .collect()
 }
 
 fn template_for(site: &Site, index: usize) -> &str {
@@ -47,59 +262,4 @@ fn template_for(site: &Site, index: usize) -> &str {
         PageKind::Regular if page.campaign.is_some() => "campaign.html",
         PageKind::Regular => "page.html",
     }
-}
-
-fn render_page(
-    site: &Site,
-    index: usize,
-    tera: &Tera,
-    links: &Links,
-    base: &Context,
-    sink: &dyn Sink,
-) -> Result<(), Diagnostic> {
-    let page = &site.pages[index];
-    let content = markdown::render(&page.body, &page.path, links);
-    let mut context = base.clone();
-    context.insert("root", &links.root(&page.path));
-    context.insert("page", &views::page_view(site, index, &content, links));
-    if let Some(campaign) = &page.campaign {
-        context.insert(
-            "campaign",
-            &views::campaign_view(page, campaign, site.today),
-        );
-    }
-    if page.kind != PageKind::Regular {
-        let children: Vec<_> = site.children[index]
-            .iter()
-            .map(|&i| views::summary(&site.pages[i], links, site.today))
-            .collect();
-        context.insert("pages", &children);
-    }
-    if page.kind == PageKind::Home {
-        let campaigns: Vec<_> = site
-            .campaigns
-            .iter()
-            .map(|&i| views::summary(&site.pages[i], links, site.today))
-            .collect();
-        context.insert("campaigns", &campaigns);
-    }
-    let template = template_for(site, index);
-    let html = tera.render(template, &context).map_err(|e| {
-        Diagnostic::error(
-            page.source.clone(),
-            Pos::START,
-            format!(
-                "the page cannot be rendered with the template `{template}`: {}",
-                templates::error_chain(&e)
-            ),
-        )
-    })?;
-    let out = format!("{}index.html", page.path);
-    sink.write(&out, html.as_bytes()).map_err(|e| {
-        Diagnostic::error(
-            page.source.clone(),
-            Pos::START,
-            format!("cannot write {out}: {e}"),
-        )
-    })
 }

@@ -12,10 +12,9 @@ use serde::Serialize;
 use super::links::Links;
 use crate::config::SiteConfig;
 use crate::model::Site;
-use crate::model::campaign::{Campaign, Measure, Milestone, Phase, Target, TargetGroup};
+use crate::model::campaign::{Campaign, Phase};
 use crate::model::date::PartialDate;
 use crate::model::page::{Page, PageKind};
-use crate::text::vi_date;
 
 #[derive(Serialize)]
 pub struct SiteView<'a> {
@@ -128,7 +127,7 @@ pub fn summary<'a>(page: &'a Page, links: &Links, today: NaiveDate) -> PageSumma
     }
 }
 
-fn campaign_summary(campaign: &Campaign, today: NaiveDate) -> CampaignSummary<'_> {
+pub fn campaign_summary(campaign: &Campaign, today: NaiveDate) -> CampaignSummary<'_> {
     let status = campaign.span().map_or(Status::Upcoming, |(start, end)| {
         Status::of(start, end, today)
     });
@@ -182,7 +181,7 @@ impl Status {
         }
     }
 
-    fn of_phase(phase: &Phase, today: NaiveDate) -> Status {
+    pub fn of_phase(phase: &Phase, today: NaiveDate) -> Status {
         Status::of(phase.start.first_day(), phase.end, today)
     }
 
@@ -264,6 +263,42 @@ pub fn page_view<'a>(
     }
 }
 
+/// The view of a page the build makes itself (roll of honour, units, lists):
+/// its breadcrumbs go through `parents`, given as `(title, path)`.
+pub fn generated_page_view<'a>(
+    site: &'a Site,
+    title: &'a str,
+    path: &'a str,
+    parents: Vec<(&'a str, &str)>,
+    links: &Links,
+) -> PageView<'a> {
+    let mut breadcrumbs: Vec<Crumb> = site
+        .home()
+        .map(|h| Crumb {
+            title: &site.pages[h].meta.title,
+            href: links.href(""),
+        })
+        .into_iter()
+        .collect();
+    breadcrumbs.extend(parents.into_iter().map(|(title, path)| Crumb {
+        title,
+        href: links.href(path),
+    }));
+    PageView {
+        title,
+        kind: "generated",
+        path,
+        href: links.href(path),
+        permalink: links.permalink(path),
+        date: None,
+        summary: None,
+        content: "",
+        tags: &[],
+        attachments: Vec::new(),
+        breadcrumbs,
+    }
+}
+
 /// The attachments named in the front matter, in their order, then the bundle's
 /// other files by name.
 fn attachments(page: &Page) -> Vec<AttachmentView<'_>> {
@@ -292,224 +327,3 @@ fn attachments(page: &Page) -> Vec<AttachmentView<'_>> {
         .collect()
 }
 
-/// A campaign's page: the document's header fields, phases, targets.
-#[derive(Serialize)]
-pub struct CampaignView<'a> {
-    pub number: Option<&'a str>,
-    /// The number with its blank part kept visible: "Số:      /KH-SNV".
-    pub number_display: Option<String>,
-    pub issued: Option<String>,
-    /// "Hà Tĩnh, ngày      tháng 01 năm 2022".
-    pub place_date: Option<String>,
-    pub place: Option<&'a str>,
-    pub signer_title: Option<&'a str>,
-    pub signer_name: Option<&'a str>,
-    pub subject: &'a str,
-    pub motto: Option<&'a str>,
-    pub basis: &'a [String],
-    pub phases: Vec<PhaseView<'a>>,
-    pub targets: Vec<TargetGroupView<'a>>,
-    pub recipients: &'a [String],
-    pub status: Status,
-    pub status_label: &'static str,
-    pub current_phase: Option<PhaseBrief<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct PhaseView<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
-    pub start: String,
-    pub end: String,
-    pub review_by: Option<String>,
-    pub goal: Option<&'a str>,
-    pub review: Option<&'a str>,
-    pub status: Status,
-    pub status_label: &'static str,
-    /// Start, milestones, end and review deadline, in date order.
-    pub timeline: Vec<TimelineItem<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct TimelineItem<'a> {
-    /// `start`, `milestone`, `end` or `review`.
-    pub kind: &'static str,
-    pub date: String,
-    pub title: String,
-    /// The original event's date, for milestones.
-    pub since: Option<String>,
-    pub years: Option<i32>,
-    pub detail: Option<&'a str>,
-    /// Before, on, or after `--today`.
-    pub when: &'static str,
-}
-
-#[derive(Serialize)]
-pub struct TargetGroupView<'a> {
-    pub group: &'static str,
-    pub label: &'static str,
-    pub targets: Vec<TargetView<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct TargetView<'a> {
-    pub text: Option<&'a str>,
-    pub award: Option<&'a str>,
-    /// "20%", "2–3", "ít nhất 1".
-    pub measure: Option<String>,
-}
-
-pub fn campaign_view<'a>(
-    page: &'a Page,
-    campaign: &'a Campaign,
-    today: NaiveDate,
-) -> CampaignView<'a> {
-    let summary = campaign_summary(campaign, today);
-    let issued_long = campaign.issued.map(vi_date::long);
-    CampaignView {
-        number: campaign.number.as_deref(),
-        number_display: campaign.number.as_deref().map(|n| {
-            if n.starts_with('/') {
-                format!("{}{n}", "\u{a0}".repeat(6))
-            } else {
-                n.to_owned()
-            }
-        }),
-        issued: campaign.issued.map(PartialDate::iso),
-        place_date: match (&campaign.place, issued_long) {
-            (Some(place), Some(date)) => Some(format!("{place}, {date}")),
-            (None, Some(date)) => Some(date),
-            _ => None,
-        },
-        place: campaign.place.as_deref(),
-        signer_title: campaign.signer.as_ref().map(|s| s.title.as_str()),
-        signer_name: campaign.signer.as_ref().map(|s| s.name.as_str()),
-        subject: campaign.subject.as_deref().unwrap_or(&page.meta.title),
-        motto: campaign.motto.as_deref(),
-        basis: &campaign.basis,
-        phases: campaign
-            .phases
-            .iter()
-            .map(|p| phase_view(p, today))
-            .collect(),
-        targets: target_groups(&campaign.targets),
-        recipients: &campaign.recipients,
-        status: summary.status,
-        status_label: summary.status_label,
-        current_phase: summary.current_phase,
-    }
-}
-
-fn when(date: NaiveDate, today: NaiveDate) -> &'static str {
-    match date.cmp(&today) {
-        std::cmp::Ordering::Less => "past",
-        std::cmp::Ordering::Equal => "today",
-        std::cmp::Ordering::Greater => "upcoming",
-    }
-}
-
-fn phase_view(phase: &Phase, today: NaiveDate) -> PhaseView<'_> {
-    let status = Status::of_phase(phase, today);
-    let mut timeline = vec![TimelineItem {
-        kind: "start",
-        date: phase.start.iso(),
-        title: "Bắt đầu đợt thi đua".into(),
-        since: None,
-        years: None,
-        detail: None,
-        when: when(phase.start.first_day(), today),
-    }];
-    timeline.extend(phase.milestones.iter().map(|m| milestone_item(m, today)));
-    timeline.push(TimelineItem {
-        kind: "end",
-        date: phase.end.to_string(),
-        title: "Kết thúc đợt thi đua".into(),
-        since: None,
-        years: None,
-        detail: phase.goal.as_deref(),
-        when: when(phase.end, today),
-    });
-    if let Some(review_by) = phase.review_by {
-        timeline.push(TimelineItem {
-            kind: "review",
-            date: review_by.to_string(),
-            title: "Hạn hoàn thành tổng kết đợt thi đua".into(),
-            since: None,
-            years: None,
-            detail: phase.review.as_deref(),
-            when: when(review_by, today),
-        });
-    }
-    // Stable: on the same day the start comes first and the review last.
-    timeline.sort_by(|a, b| a.date.get(..10).cmp(&b.date.get(..10)));
-    PhaseView {
-        id: &phase.id,
-        name: &phase.name,
-        start: phase.start.iso(),
-        end: phase.end.to_string(),
-        review_by: phase.review_by.map(|d| d.to_string()),
-        goal: phase.goal.as_deref(),
-        review: phase.review.as_deref(),
-        status,
-        status_label: status.label(),
-        timeline,
-    }
-}
-
-fn milestone_item(m: &Milestone, today: NaiveDate) -> TimelineItem<'_> {
-    let years = m.anniversary_years();
-    TimelineItem {
-        kind: "milestone",
-        date: m.date.to_string(),
-        title: match years {
-            Some(n) => format!("{n} năm {}", m.title),
-            None => m.title.clone(),
-        },
-        since: m.since.map(|d| d.to_string()),
-        years,
-        detail: None,
-        when: when(m.date, today),
-    }
-}
-
-fn target_groups(targets: &[Target]) -> Vec<TargetGroupView<'_>> {
-    [
-        (
-            TargetGroup::Collectives,
-            "collectives",
-            "Đối với các tập thể",
-        ),
-        (TargetGroup::Individuals, "individuals", "Đối với cá nhân"),
-    ]
-    .into_iter()
-    .map(|(group, key, label)| TargetGroupView {
-        group: key,
-        label,
-        targets: targets
-            .iter()
-            .filter(|t| t.group == group)
-            .map(|t| TargetView {
-                text: t.text.as_deref(),
-                award: t.award.as_deref(),
-                measure: t.measure.map(measure_label),
-            })
-            .collect(),
-    })
-    .filter(|g| !g.targets.is_empty())
-    .collect()
-}
-
-fn measure_label(measure: Measure) -> String {
-    match measure {
-        Measure::Percent(p) => format!("{p}%"),
-        Measure::Count {
-            min,
-            max: Some(max),
-        } if max == min => min.to_string(),
-        Measure::Count {
-            min,
-            max: Some(max),
-        } => format!("{min}–{max}"),
-        Measure::Count { min, max: None } => format!("ít nhất {min}"),
-    }
-}

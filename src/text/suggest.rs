@@ -3,8 +3,17 @@
 /// The candidate closest to `word` by edit distance (adjacent swaps count as one
 /// edit), if it is close enough to be a plausible typo. Ties keep the first candidate.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1);
+    closest_within(word, candidates, limit)
+}
+
+/// Like [`closest`], with the largest accepted number of edits given.
+pub fn closest_within<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    limit: usize,
+) -> Option<&'a str> {
     let word: Vec<char> = word.to_lowercase().chars().collect();
-    let limit = (word.len() / 3).max(1);
     candidates
         .into_iter()
         .map(|c| {
@@ -14,7 +23,7 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
             )
         })
         .filter(|&(d, _)| d <= limit)
-        .min_by_key(|&(d, _)| d)
+        .min_by_key(|&(d, c)| (d, c))
         .map(|(_, c)| c)
 }
 

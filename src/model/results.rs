@@ -1,0 +1,427 @@
+//! Results lists (danh sách khen thưởng): who a campaign honours, with which award,
+//! by whose decision — or, for a *proposed* list, who it means to honour, open to
+//! public comment until a date.
+//!
+//! A results list is any `*.yaml` file of a campaign's bundle. Honoree records
+//! accept only the documented fields, so personal data (birth dates, ID numbers,
+//! phone numbers) has no key to go in.
+
+use std::path::PathBuf;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::awards::{AwardId, Vocabulary};
+use super::page::AttachmentRef;
+use crate::config::{SiteConfig, pick};
+use crate::diagnostics::Pos;
+use crate::load::decode::{Decoder, Fields};
+use crate::load::yaml::{Node, NodeKind};
+use crate::text::{collate, suggest};
+
+pub const KEYS: &[&str] = &[
+    "title",
+    "summary",
+    "phase",
+    "status",
+    "published",
+    "comment_until",
+    "decision",
+    "eligible",
+    "awards",
+    "attachments",
+];
+const HONOREE_KEYS: &[&str] = &["name", "position", "unit", "achievement", "kind"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListStatus {
+    /// Dự kiến: published for comment before the decision.
+    Proposed,
+    /// Đã quyết định: the decision is signed.
+    Decided,
+}
+
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub number: String,
+    pub date: NaiveDate,
+    pub signer: Option<String>,
+    /// The scanned decision, a file of the bundle.
+    pub file: Option<String>,
+    pub file_pos: Pos,
+}
+
+/// Denominators for target progress: how many could have been honoured.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Eligible {
+    pub collectives: Option<u32>,
+    pub individuals: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HonoreeKind {
+    Individual,
+    Collective,
+}
+
+#[derive(Debug, Clone)]
+pub struct Honoree {
+    pub kind: HonoreeKind,
+    /// A person's full name, or a collective's name (the unit's, when given by id).
+    pub name: String,
+    pub position: Option<String>,
+    /// A unit id of site.yaml.
+    pub unit: Option<String>,
+    pub achievement: Option<String>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone)]
+pub struct AwardGroup {
+    pub award: AwardId,
+    pub honorees: Vec<Honoree>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ResultsList {
+    pub source: PathBuf,
+    /// Page path of the campaign: `phong-trao/2022/`.
+    pub campaign_path: String,
+    /// This list's page: `phong-trao/2022/dot-1/`.
+    pub path: String,
+    pub title: String,
+    pub summary: Option<String>,
+    /// A phase id of the campaign; `None` for the whole campaign (tổng kết).
+    pub phase: Option<String>,
+    pub phase_pos: Pos,
+    pub status: ListStatus,
+    pub published: Option<NaiveDate>,
+    pub comment_until: Option<NaiveDate>,
+    pub decision: Option<Decision>,
+    pub eligible: Eligible,
+    pub awards: Vec<AwardGroup>,
+    pub attachments: Vec<AttachmentRef>,
+}
+
+impl ResultsList {
+    /// The year the honours belong to: the decision's, else the publication's, else
+    /// the end of comments'.
+    pub fn year(&self) -> Option<i32> {
+        self.decision
+            .as_ref()
+            .map(|d| d.date)
+            .or(self.published)
+            .or(self.comment_until)
+            .map(|d| d.year())
+    }
+
+    pub fn honoree_count(&self, kind: HonoreeKind) -> usize {
+        self.awards
+            .iter()
+            .flat_map(|g| &g.honorees)
+            .filter(|h| h.kind == kind)
+            .count()
+    }
+}
+
+/// Decodes a results file. `path` is the list's page path.
+pub fn decode(
+    d: &mut Decoder,
+    node: &Node,
+    config: &SiteConfig,
+    vocabulary: &Vocabulary,
+    source: PathBuf,
+    campaign_path: String,
+    path: String,
+) -> Option<ResultsList> {
+    let what = "the results list";
+    let f = d.fields(node, what, KEYS)?;
+    let title = f.req::<String>(d, "title", what);
+    let status = f.req::<String>(d, "status", what).and_then(|v| {
+        pick(
+            d,
+            f.pos_of("status"),
+            &v,
+            &[("proposed", ListStatus::Proposed), ("decided", ListStatus::Decided)],
+        )
+    });
+    let decision = f.node("decision").and_then(|n| decode_decision(d, n));
+    let comment_until: Option<NaiveDate> = f.opt(d, "comment_until");
+    if status == Some(ListStatus::Decided) && decision.is_none() && f.node("decision").is_none() {
+        d.error(f.pos_of("status"), "a decided list needs its `decision`")
+            .help = Some("add `decision:` with `number:` and `date:`, or set `status: proposed`".into());
+    }
+    if let (Some(until), Some(decision)) = (comment_until, &decision)
+        && until >= decision.date
+    {
+        d.error(
+            f.pos_of("comment_until"),
+            format!(
+                "comments are open until {until}, but the decision is dated {}",
+                decision.date
+            ),
+        )
+        .help = Some("the public comment period ends before the decision".into());
+    }
+    let eligible = f
+        .node("eligible")
+        .and_then(|n| decode_eligible(d, n))
+        .unwrap_or_default();
+    let awards = decode_awards(d, &f, config, vocabulary);
+    Some(ResultsList {
+        source,
+        campaign_path,
+        path,
+        title: title?,
+        summary: f.opt(d, "summary"),
+        phase: f.opt(d, "phase"),
+        phase_pos: f.pos_of("phase"),
+        status: status?,
+        published: f.opt(d, "published"),
+        comment_until,
+        decision,
+        eligible,
+        awards,
+        attachments: f.list(d, "attachments"),
+    })
+}
+
+fn decode_decision(d: &mut Decoder, node: &Node) -> Option<Decision> {
+    let what = "the decision";
+    let f = d.fields(node, what, &["number", "date", "signer", "file"])?;
+    let number = f.req(d, "number", what);
+    let date = f.req(d, "date", what);
+    let file: Option<String> = f.opt(d, "file");
+    if let Some(name) = &file
+        && (name.contains('/') || name.contains('\\') || name.starts_with('.'))
+    {
+        d.error(
+            f.pos_of("file"),
+            format!("`{name}` must be the name of a file beside the list"),
+        );
+    }
+    Some(Decision {
+        number: number?,
+        date: date?,
+        signer: f.opt(d, "signer"),
+        file,
+        file_pos: f.pos_of("file"),
+    })
+}
+
+fn decode_eligible(d: &mut Decoder, node: &Node) -> Option<Eligible> {
+    let f = d.fields(node, "`eligible`", &["collectives", "individuals"])?;
+    Some(Eligible {
+        collectives: f.opt(d, "collectives"),
+        individuals: f.opt(d, "individuals"),
+    })
+}
+
+fn decode_awards(
+    d: &mut Decoder,
+    f: &Fields,
+    config: &SiteConfig,
+    vocabulary: &Vocabulary,
+) -> Vec<AwardGroup> {
+    let Some(node) = f.node("awards") else {
+        d.error(f.pos, "the results list has no `awards`")
+            .help = Some("add `awards:` with `- award: …` and its `honorees:`".into());
+        return Vec::new();
+    };
+    let NodeKind::Seq(items) = &node.kind else {
+        d.error(node.pos, format!("`awards` must be a list, found {}", node.describe()));
+        return Vec::new();
+    };
+    let mut groups: Vec<AwardGroup> = Vec::with_capacity(items.len());
+    for item in items {
+        let what = "an award of the list";
+        let Some(g) = d.fields(item, what, &["award", "honorees"]) else {
+            continue;
+        };
+        let award = g
+            .req::<String>(d, "award", what)
+            .and_then(|title| resolve_award(d, vocabulary, &title, g.pos_of("award")));
+        let honorees = match (award, g.node("honorees")) {
+            (_, None) => {
+                d.error(g.pos, "this award has no `honorees`");
+                continue;
+            }
+            (None, Some(_)) => continue,
+            (Some(award), Some(list)) => decode_honorees(d, list, config, vocabulary, award),
+        };
+        let award = award.expect("matched above");
+        match groups.iter_mut().find(|g| g.award == award) {
+            // The same award twice in a list: one table, in the order written.
+            Some(group) => group.honorees.extend(honorees),
+            None => groups.push(AwardGroup { award, honorees }),
+        }
+    }
+    for group in &groups {
+        report_duplicates(d, &group.honorees);
+    }
+    groups
+}
+
+/// Canonicalizes an award title, reporting an unknown one with the closest title.
+pub fn resolve_award(
+    d: &mut Decoder,
+    vocabulary: &Vocabulary,
+    title: &str,
+    pos: Pos,
+) -> Option<AwardId> {
+    match vocabulary.lookup(title) {
+        Ok(id) => Some(id),
+        Err(suggestion) => {
+            let help = match suggestion {
+                Some(s) => format!("did you mean “{s}”?"),
+                None => "use a title of Luật Thi đua, khen thưởng 2022, or add it under `awards:` in site.yaml".into(),
+            };
+            d.error(pos, format!("unknown award “{title}”")).help = Some(help);
+            None
+        }
+    }
+}
+
+fn decode_honorees(
+    d: &mut Decoder,
+    node: &Node,
+    config: &SiteConfig,
+    vocabulary: &Vocabulary,
+    award: AwardId,
+) -> Vec<Honoree> {
+    let NodeKind::Seq(items) = &node.kind else {
+        d.error(node.pos, format!("`honorees` must be a list, found {}", node.describe()));
+        return Vec::new();
+    };
+    let award = vocabulary.get(award);
+    items
+        .iter()
+        .filter_map(|item| {
+            let what = "an honoree";
+            let f = d.fields(item, what, HONOREE_KEYS)?;
+            let name: Option<String> = f.opt(d, "name");
+            let unit: Option<String> = f.opt(d, "unit");
+            let position: Option<String> = f.opt(d, "position");
+            let achievement: Option<String> = f.opt(d, "achievement");
+            let explicit = f.opt::<String>(d, "kind").and_then(|v| {
+                pick(
+                    d,
+                    f.pos_of("kind"),
+                    &v,
+                    &[("individual", HonoreeKind::Individual), ("collective", HonoreeKind::Collective)],
+                )
+            });
+            let kind = explicit.unwrap_or(match (award.for_individuals(), award.for_collectives()) {
+                (true, false) => HonoreeKind::Individual,
+                (false, true) => HonoreeKind::Collective,
+                _ if name.is_some() => HonoreeKind::Individual,
+                _ => HonoreeKind::Collective,
+            });
+            if kind == HonoreeKind::Individual && !award.for_individuals() {
+                d.error(
+                    f.pos,
+                    format!("“{}” is given to collectives, not to individuals", award.title),
+                )
+                .help = Some("name the collective with `unit: <id>` (or `name:` for one outside the department)".into());
+            }
+            if kind == HonoreeKind::Collective && !award.for_collectives() {
+                d.error(
+                    f.pos,
+                    format!("“{}” is given to individuals, not to collectives", award.title),
+                )
+                .help = Some("give the person's `name:`".into());
+            }
+            let unit_name = unit.as_deref().and_then(|id| check_unit(d, config, id, f.pos_of("unit")));
+            for (key, value) in [("name", &name), ("position", &position), ("achievement", &achievement)] {
+                if let Some(text) = value
+                    && looks_like_id_number(text)
+                {
+                    d.warning(
+                        f.pos_of(key),
+                        format!("`{key}` contains a 9- or 12-digit number, which looks like an ID card number"),
+                    )
+                    .help = Some("personal identifiers must not be published; remove it".into());
+                }
+            }
+            let name = match (kind, name, unit_name) {
+                (HonoreeKind::Individual, Some(name), _) => name,
+                (HonoreeKind::Individual, None, _) => {
+                    d.error(f.pos, "an individual honoree needs a `name`");
+                    return None;
+                }
+                (HonoreeKind::Collective, _, _) if position.is_some() => {
+                    d.error(f.pos_of("position"), "a collective has no `position`");
+                    return None;
+                }
+                (HonoreeKind::Collective, Some(name), _) => name,
+                (HonoreeKind::Collective, None, Some(unit_name)) => unit_name,
+                (HonoreeKind::Collective, None, None) => {
+                    if unit.is_none() {
+                        d.error(f.pos, "a collective honoree needs a `unit` id or a `name`");
+                    }
+                    return None;
+                }
+            };
+            Some(Honoree {
+                kind,
+                name,
+                position,
+                unit,
+                achievement,
+                pos: f.pos,
+            })
+        })
+        .collect()
+}
+
+/// The unit's name, reporting an unknown id with the closest known one.
+fn check_unit(d: &mut Decoder, config: &SiteConfig, id: &str, pos: Pos) -> Option<String> {
+    if let Some(unit) = config.unit(id) {
+        return Some(unit.name.clone());
+    }
+    let help = match suggest::closest(id, config.units.iter().map(|u| u.id.as_str())) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None if config.units.is_empty() => "site.yaml lists no `units`".to_owned(),
+        None => format!(
+            "the unit ids of site.yaml are: {}",
+            config.units.iter().map(|u| u.id.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    d.error(pos, format!("unknown unit `{id}`")).help = Some(help);
+    None
+}
+
+/// Nine or twelve digits in a row: the length of an old (CMND) or new (CCCD) ID
+/// card number.
+fn looks_like_id_number(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() == 9 || run.len() == 12)
+}
+
+/// The same person (or collective) twice under one award is an error.
+fn report_duplicates(d: &mut Decoder, honorees: &[Honoree]) {
+    let mut seen: std::collections::HashMap<(HonoreeKind, String, Option<&str>), Pos> =
+        std::collections::HashMap::new();
+    for h in honorees {
+        let key = (h.kind, collate::fold(&h.name), h.unit.as_deref());
+        if let Some(first) = seen.get(&key) {
+            let line = first.line;
+            d.error(h.pos, format!("{} is listed twice under the same award", h.name))
+                .help = Some(format!("the first entry is on line {line}; remove one"));
+        } else {
+            seen.insert(key, h.pos);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_card_lengths_are_flagged() {
+        assert!(looks_like_id_number("Nguyễn Văn A 038090001234"));
+        assert!(looks_like_id_number("CMND 183456789"));
+        assert!(!looks_like_id_number("Chuyên viên năm 2022"));
+        assert!(!looks_like_id_number("0912345678")); // 10 digits: not an ID card
+    }
+}

@@ -1,0 +1,353 @@
+//! The campaign page's view: the document's header fields, the phase timeline
+//! with statuses against `--today`, and the targets measured against the
+//! published results.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use std::collections::HashSet;
+
+use super::links::Links;
+use super::lists::{ListSummary, list_summary};
+use super::views::{PhaseBrief, Status, campaign_summary};
+use crate::model::Site;
+use crate::model::results::{HonoreeKind, ListStatus, ResultsList};
+use crate::text::collate;
+use crate::model::campaign::{Campaign, Measure, Milestone, Phase, Target, TargetGroup};
+use crate::model::date::PartialDate;
+use crate::model::page::Page;
+use crate::text::vi_date;
+
+/// A campaign's page: the document's header fields, phases, targets.
+#[derive(Serialize)]
+pub struct CampaignView<'a> {
+    pub number: Option<&'a str>,
+    /// The number with its blank part kept visible: "Số:      /KH-SNV".
+    pub number_display: Option<String>,
+    pub issued: Option<String>,
+    /// "Hà Tĩnh, ngày      tháng 01 năm 2022".
+    pub place_date: Option<String>,
+    pub place: Option<&'a str>,
+    pub signer_title: Option<&'a str>,
+    pub signer_name: Option<&'a str>,
+    pub subject: &'a str,
+    pub motto: Option<&'a str>,
+    pub basis: &'a [String],
+    pub phases: Vec<PhaseView<'a>>,
+    pub targets: Vec<TargetGroupView<'a>>,
+    pub recipients: &'a [String],
+    /// The campaign's results lists, phase lists first.
+    pub lists: Vec<ListSummary<'a>>,
+    pub status: Status,
+    pub status_label: &'static str,
+    pub current_phase: Option<PhaseBrief<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct PhaseView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub start: String,
+    pub end: String,
+    pub review_by: Option<String>,
+    pub goal: Option<&'a str>,
+    pub review: Option<&'a str>,
+    pub status: Status,
+    pub status_label: &'static str,
+    /// Start, milestones, end and review deadline, in date order.
+    pub timeline: Vec<TimelineItem<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct TimelineItem<'a> {
+    /// `start`, `milestone`, `end` or `review`.
+    pub kind: &'static str,
+    pub date: String,
+    pub title: String,
+    /// The original event's date, for milestones.
+    pub since: Option<String>,
+    pub years: Option<i32>,
+    pub detail: Option<&'a str>,
+    /// Before, on, or after `--today`.
+    pub when: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct TargetGroupView<'a> {
+    pub group: &'static str,
+    pub label: &'static str,
+    pub targets: Vec<TargetView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct TargetView<'a> {
+    pub text: Option<&'a str>,
+    pub award: Option<&'a str>,
+    /// "20%", "2–3", "ít nhất 1".
+    pub measure: Option<String>,
+    /// Against the decided lists of the campaign, when there are any.
+    pub result: Option<TargetResult>,
+}
+
+/// A target's figure computed from the decided lists.
+#[derive(Serialize)]
+pub struct TargetResult {
+    /// "2/8 (25%)", or "3".
+    pub achieved: String,
+    pub met: bool,
+    /// More than the target's `max`.
+    pub exceeded: bool,
+    /// "đạt", "chưa đạt", "vượt chỉ tiêu", or why nothing can be computed.
+    pub label: String,
+}
+
+pub fn campaign_view<'a>(
+    site: &'a Site,
+    index: usize,
+    campaign: &'a Campaign,
+    links: &Links,
+) -> CampaignView<'a> {
+    let page: &Page = &site.pages[index];
+    let today = site.today;
+    let summary = campaign_summary(campaign, today);
+    let issued_long = campaign.issued.map(vi_date::long);
+    CampaignView {
+        number: campaign.number.as_deref(),
+        number_display: campaign.number.as_deref().map(|n| {
+            if n.starts_with('/') {
+                format!("{}{n}", "\u{a0}".repeat(6))
+            } else {
+                n.to_owned()
+            }
+        }),
+        issued: campaign.issued.map(PartialDate::iso),
+        place_date: match (&campaign.place, issued_long) {
+            (Some(place), Some(date)) => Some(format!("{place}, {date}")),
+            (None, Some(date)) => Some(date),
+            _ => None,
+        },
+        place: campaign.place.as_deref(),
+        signer_title: campaign.signer.as_ref().map(|s| s.title.as_str()),
+        signer_name: campaign.signer.as_ref().map(|s| s.name.as_str()),
+        subject: campaign.subject.as_deref().unwrap_or(&page.meta.title),
+        motto: campaign.motto.as_deref(),
+        basis: &campaign.basis,
+        phases: campaign
+            .phases
+            .iter()
+            .map(|p| phase_view(p, today))
+            .collect(),
+        targets: target_groups(site, index, &campaign.targets),
+        recipients: &campaign.recipients,
+        lists: site.lists_of_page[index]
+            .iter()
+            .map(|&l| list_summary(site, l, links))
+            .collect(),
+        status: summary.status,
+        status_label: summary.status_label,
+        current_phase: summary.current_phase,
+    }
+}
+
+fn when(date: NaiveDate, today: NaiveDate) -> &'static str {
+    match date.cmp(&today) {
+        std::cmp::Ordering::Less => "past",
+        std::cmp::Ordering::Equal => "today",
+        std::cmp::Ordering::Greater => "upcoming",
+    }
+}
+
+fn phase_view(phase: &Phase, today: NaiveDate) -> PhaseView<'_> {
+    let status = Status::of_phase(phase, today);
+    let mut timeline = vec![TimelineItem {
+        kind: "start",
+        date: phase.start.iso(),
+        title: "Bắt đầu đợt thi đua".into(),
+        since: None,
+        years: None,
+        detail: None,
+        when: when(phase.start.first_day(), today),
+    }];
+    timeline.extend(phase.milestones.iter().map(|m| milestone_item(m, today)));
+    timeline.push(TimelineItem {
+        kind: "end",
+        date: phase.end.to_string(),
+        title: "Kết thúc đợt thi đua".into(),
+        since: None,
+        years: None,
+        detail: phase.goal.as_deref(),
+        when: when(phase.end, today),
+    });
+    if let Some(review_by) = phase.review_by {
+        timeline.push(TimelineItem {
+            kind: "review",
+            date: review_by.to_string(),
+            title: "Hạn hoàn thành tổng kết đợt thi đua".into(),
+            since: None,
+            years: None,
+            detail: phase.review.as_deref(),
+            when: when(review_by, today),
+        });
+    }
+    // Stable: on the same day the start comes first and the review last.
+    timeline.sort_by(|a, b| a.date.get(..10).cmp(&b.date.get(..10)));
+    PhaseView {
+        id: &phase.id,
+        name: &phase.name,
+        start: phase.start.iso(),
+        end: phase.end.to_string(),
+        review_by: phase.review_by.map(|d| d.to_string()),
+        goal: phase.goal.as_deref(),
+        review: phase.review.as_deref(),
+        status,
+        status_label: status.label(),
+        timeline,
+    }
+}
+
+fn milestone_item(m: &Milestone, today: NaiveDate) -> TimelineItem<'_> {
+    let years = m.anniversary_years();
+    TimelineItem {
+        kind: "milestone",
+        date: m.date.to_string(),
+        title: match years {
+            Some(n) => format!("{n} năm {}", m.title),
+            None => m.title.clone(),
+        },
+        since: m.since.map(|d| d.to_string()),
+        years,
+        detail: None,
+        when: when(m.date, today),
+    }
+}
+
+fn target_groups<'a>(site: &'a Site, page: usize, targets: &'a [Target]) -> Vec<TargetGroupView<'a>> {
+    [
+        (
+            TargetGroup::Collectives,
+            "collectives",
+            "Đối với các tập thể",
+        ),
+        (TargetGroup::Individuals, "individuals", "Đối với cá nhân"),
+    ]
+    .into_iter()
+    .map(|(group, key, label)| TargetGroupView {
+        group: key,
+        label,
+        targets: targets
+            .iter()
+            .filter(|t| t.group == group)
+            .map(|t| TargetView {
+                text: t.text.as_deref(),
+                award: t.award.map(|a| site.vocabulary.get(a).title.as_str()),
+                measure: t.measure.map(measure_label),
+                result: target_result(site, page, t),
+            })
+            .collect(),
+    })
+    .filter(|g| !g.targets.is_empty())
+    .collect()
+}
+
+fn measure_label(measure: Measure) -> String {
+    match measure {
+        Measure::Percent(p) => format!("{p}%"),
+        Measure::Count {
+            min,
+            max: Some(max),
+        } if max == min => min.to_string(),
+        Measure::Count {
+            min,
+            max: Some(max),
+        } => format!("{min}–{max}"),
+        Measure::Count { min, max: None } => format!("ít nhất {min}"),
+    }
+}
+
+/// Counts the distinct honorees of the target's award and group in the campaign's
+/// decided lists, and compares with the target. Percentages divide by `eligible`
+/// of a whole-campaign list if one gives it, else of the latest phase list.
+fn target_result(site: &Site, page: usize, target: &Target) -> Option<TargetResult> {
+    let (award, measure) = (target.award?, target.measure?);
+    let kind = match target.group {
+        TargetGroup::Collectives => HonoreeKind::Collective,
+        TargetGroup::Individuals => HonoreeKind::Individual,
+    };
+    let decided: Vec<&ResultsList> = site.lists_of_page[page]
+        .iter()
+        .map(|&l| &site.lists[l])
+        .filter(|l| l.status == ListStatus::Decided)
+        .collect();
+    if decided.is_empty() {
+        return None;
+    }
+    let mut people: HashSet<(String, Option<&str>)> = HashSet::new();
+    for list in &decided {
+        for group in list.awards.iter().filter(|g| g.award == award) {
+            for h in group.honorees.iter().filter(|h| h.kind == kind) {
+                people.insert((collate::fold(&h.name), h.unit.as_deref()));
+            }
+        }
+    }
+    let count = people.len() as u32;
+    let result = match measure {
+        Measure::Percent(percent) => {
+            let eligible = decided
+                .iter()
+                .rev()
+                .filter(|l| l.phase.is_none())
+                .chain(decided.iter().rev())
+                .find_map(|l| match target.group {
+                    TargetGroup::Collectives => l.eligible.collectives,
+                    TargetGroup::Individuals => l.eligible.individuals,
+                })
+                .filter(|&n| n > 0);
+            match eligible {
+                None => TargetResult {
+                    achieved: count.to_string(),
+                    met: false,
+                    exceeded: false,
+                    label: "chưa có số đối tượng (eligible) để tính tỷ lệ".into(),
+                },
+                Some(eligible) => {
+                    let share = f64::from(count) * 100.0 / f64::from(eligible);
+                    let met = u64::from(count) * 100 >= u64::from(percent) * u64::from(eligible);
+                    TargetResult {
+                        achieved: format!("{count}/{eligible} ({})", percent_label(share)),
+                        met,
+                        exceeded: false,
+                        label: if met { "đạt" } else { "chưa đạt" }.into(),
+                    }
+                }
+            }
+        }
+        Measure::Count { min, max } => {
+            let met = count >= min;
+            let exceeded = max.is_some_and(|max| count > max);
+            TargetResult {
+                achieved: count.to_string(),
+                met,
+                exceeded,
+                label: if exceeded {
+                    "vượt chỉ tiêu"
+                } else if met {
+                    "đạt"
+                } else {
+                    "chưa đạt"
+                }
+                .into(),
+            }
+        }
+    };
+    Some(result)
+}
+
+/// "25%", "12,5%": one decimal when needed, with a decimal comma.
+fn percent_label(share: f64) -> String {
+    let rounded = (share * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}%")
+    } else {
+        format!("{rounded:.1}%").replace('.', ",")
+    }
+}

@@ -1,0 +1,210 @@
+//! Views of results lists: the list's own page and the short form campaign pages
+//! link.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::links::Links;
+use crate::model::Site;
+use crate::model::results::{HonoreeKind, ListStatus, ResultsList};
+
+fn status_key(status: ListStatus) -> (&'static str, &'static str) {
+    match status {
+        ListStatus::Proposed => ("proposed", "dự kiến, lấy ý kiến"),
+        ListStatus::Decided => ("decided", "đã có quyết định"),
+    }
+}
+
+/// A list as the campaign page and the roll of honour mention it.
+#[derive(Serialize)]
+pub struct ListSummary<'a> {
+    pub title: &'a str,
+    pub href: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub phase_name: Option<&'a str>,
+    pub decision_number: Option<&'a str>,
+    pub decision_date: Option<String>,
+    pub comment_until: Option<String>,
+    pub individuals: usize,
+    pub collectives: usize,
+}
+
+fn phase_name<'a>(site: &'a Site, index: usize) -> Option<&'a str> {
+    let list = &site.lists[index];
+    let campaign = site.pages[site.list_campaign[index]].campaign.as_ref()?;
+    let id = list.phase.as_ref()?;
+    campaign
+        .phases
+        .iter()
+        .find(|p| &p.id == id)
+        .map(|p| p.name.as_str())
+}
+
+pub fn list_summary<'a>(site: &'a Site, index: usize, links: &Links) -> ListSummary<'a> {
+    let list = &site.lists[index];
+    let (status, status_label) = status_key(list.status);
+    ListSummary {
+        title: &list.title,
+        href: links.href(&list.path),
+        status,
+        status_label,
+        phase_name: phase_name(site, index),
+        decision_number: list.decision.as_ref().map(|d| d.number.as_str()),
+        decision_date: list.decision.as_ref().map(|d| d.date.to_string()),
+        comment_until: list.comment_until.map(|d| d.to_string()),
+        individuals: list.honoree_count(HonoreeKind::Individual),
+        collectives: list.honoree_count(HonoreeKind::Collective),
+    }
+}
+
+/// A results list's page.
+#[derive(Serialize)]
+pub struct ListView<'a> {
+    pub title: &'a str,
+    pub summary: Option<&'a str>,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub campaign_title: &'a str,
+    pub campaign_href: String,
+    pub phase_name: Option<&'a str>,
+    pub decision: Option<DecisionView<'a>>,
+    /// Proposed lists: the public comment period.
+    pub comment: Option<CommentView>,
+    pub groups: Vec<GroupView<'a>>,
+    pub individuals: usize,
+    pub collectives: usize,
+}
+
+#[derive(Serialize)]
+pub struct DecisionView<'a> {
+    pub number: &'a str,
+    pub date: String,
+    pub signer: Option<&'a str>,
+    /// Relative to the list's page (the scan sits in the campaign's folder).
+    pub file_href: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct CommentView {
+    /// Last day of comments, if the list says.
+    pub until: Option<String>,
+    /// Whether comments are still open on `--today`.
+    pub open: bool,
+}
+
+#[derive(Serialize)]
+pub struct GroupView<'a> {
+    pub award: &'a str,
+    pub kind_label: &'static str,
+    pub level_label: &'static str,
+    /// The table has a person's columns (position); otherwise a collective's.
+    pub individuals: bool,
+    /// Both people and collectives received this award in the list.
+    pub mixed: bool,
+    pub rows: Vec<RowView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct RowView<'a> {
+    pub number: usize,
+    pub name: &'a str,
+    pub kind: &'static str,
+    pub position: Option<&'a str>,
+    /// For a collective that is one of the site's units: its page.
+    pub name_href: Option<String>,
+    pub unit_name: Option<&'a str>,
+    /// Relative to the site root.
+    pub unit_href: Option<String>,
+    pub achievement: Option<&'a str>,
+}
+
+pub fn list_view<'a>(site: &'a Site, index: usize, links: &Links) -> ListView<'a> {
+    let list: &ResultsList = &site.lists[index];
+    let campaign = &site.pages[site.list_campaign[index]];
+    let (status, status_label) = status_key(list.status);
+    ListView {
+        title: &list.title,
+        summary: list.summary.as_deref(),
+        status,
+        status_label,
+        campaign_title: &campaign.meta.title,
+        campaign_href: links.href(&campaign.path),
+        phase_name: phase_name(site, index),
+        decision: list.decision.as_ref().map(|d| DecisionView {
+            number: &d.number,
+            date: d.date.to_string(),
+            signer: d.signer.as_deref(),
+            file_href: d.file.as_ref().map(|f| format!("../{f}")),
+        }),
+        comment: (list.status == ListStatus::Proposed).then(|| comment_view(list, site.today)),
+        groups: list
+            .awards
+            .iter()
+            .map(|group| {
+                let award = site.vocabulary.get(group.award);
+                GroupView {
+                    award: &award.title,
+                    kind_label: award.kind.label_vi(),
+                    level_label: award.level.label_vi(),
+                    individuals: group
+                        .honorees
+                        .iter()
+                        .any(|h| h.kind == HonoreeKind::Individual),
+                    mixed: group.honorees.iter().any(|h| h.kind == HonoreeKind::Individual)
+                        && group.honorees.iter().any(|h| h.kind == HonoreeKind::Collective),
+                    rows: group
+                        .honorees
+                        .iter()
+                        .enumerate()
+                        .map(|(i, h)| {
+                            // A collective named by its unit id is that unit: the
+                            // name links to it and the unit column stays empty.
+                            let own_unit = h.kind == HonoreeKind::Collective;
+                            let unit = h.unit.as_deref().and_then(|id| site.config.unit(id));
+                            RowView {
+                                number: i + 1,
+                                name: &h.name,
+                                kind: kind_key(h.kind),
+                                position: h.position.as_deref(),
+                                name_href: unit
+                                    .filter(|_| own_unit)
+                                    .map(|u| unit_href(&u.id, links)),
+                                unit_name: unit.filter(|_| !own_unit).map(|u| u.name.as_str()),
+                                unit_href: unit
+                                    .filter(|_| !own_unit)
+                                    .map(|u| unit_href(&u.id, links)),
+                                achievement: h.achievement.as_deref(),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+        individuals: list.honoree_count(HonoreeKind::Individual),
+        collectives: list.honoree_count(HonoreeKind::Collective),
+    }
+}
+
+fn comment_view(list: &ResultsList, today: NaiveDate) -> CommentView {
+    CommentView {
+        until: list.comment_until.map(|d| d.to_string()),
+        open: list.comment_until.is_none_or(|until| today <= until),
+    }
+}
+
+pub fn kind_key(kind: HonoreeKind) -> &'static str {
+    match kind {
+        HonoreeKind::Individual => "individual",
+        HonoreeKind::Collective => "collective",
+    }
+}
+
+/// The site path of a unit's page.
+pub fn unit_path(id: &str) -> String {
+    format!("{}{id}/", super::roll::UNITS_PATH)
+}
+
+pub fn unit_href(id: &str, links: &Links) -> String {
+    links.href(&unit_path(id))
+}

@@ -1,0 +1,186 @@
+//! Open data: every honoree under every award as JSON and as CSV.
+//!
+//! The CSV starts with a UTF-8 byte order mark so that Excel opens Vietnamese text
+//! correctly; fields are quoted per RFC 4180. Both files have the same rows in the
+//! same (roll of honour) order, so they can be compared line by line.
+
+use serde::Serialize;
+
+use super::links::Links;
+use crate::model::Site;
+use crate::model::results::{HonoreeKind, ListStatus};
+
+pub const JSON_FILE: &str = "khen-thuong/danh-sach.json";
+pub const CSV_FILE: &str = "khen-thuong/danh-sach.csv";
+
+/// One row of open data. The field names are the CSV's header and the JSON keys;
+/// README.md documents each.
+#[derive(Serialize)]
+pub struct Record<'a> {
+    pub campaign: &'a str,
+    pub campaign_title: &'a str,
+    pub phase: Option<&'a str>,
+    pub phase_name: Option<&'a str>,
+    pub list_title: &'a str,
+    pub status: &'static str,
+    pub award: &'a str,
+    pub award_kind: &'static str,
+    pub level: &'static str,
+    pub recipient: &'static str,
+    pub name: &'a str,
+    pub position: Option<&'a str>,
+    pub unit_id: Option<&'a str>,
+    pub unit_name: Option<&'a str>,
+    pub decision_number: Option<&'a str>,
+    pub decision_date: Option<String>,
+    pub decision_signer: Option<&'a str>,
+    pub year: Option<i32>,
+    /// The list's page, absolute when the site has a base URL.
+    pub url: String,
+}
+
+const COLUMNS: &[&str] = &[
+    "campaign",
+    "campaign_title",
+    "phase",
+    "phase_name",
+    "list_title",
+    "status",
+    "award",
+    "award_kind",
+    "level",
+    "recipient",
+    "name",
+    "position",
+    "unit_id",
+    "unit_name",
+    "decision_number",
+    "decision_date",
+    "decision_signer",
+    "year",
+    "url",
+];
+
+pub fn records<'a>(site: &'a Site, links: &Links) -> Vec<Record<'a>> {
+    site.honours
+        .iter()
+        .map(|&h| {
+            let list = &site.lists[h.list];
+            let campaign_page = &site.pages[site.list_campaign[h.list]];
+            let campaign = campaign_page.campaign.as_deref();
+            let phase = list.phase.as_deref().and_then(|id| {
+                campaign.and_then(|c| c.phases.iter().find(|p| p.id == id))
+            });
+            let honoree = site.honoree(h);
+            let award = site.award_of(h);
+            let unit = honoree.unit.as_deref().and_then(|id| site.config.unit(id));
+            Record {
+                campaign: campaign_page.path.trim_end_matches('/').rsplit('/').next().unwrap_or_default(),
+                campaign_title: &campaign_page.meta.title,
+                phase: phase.map(|p| p.id.as_str()),
+                phase_name: phase.map(|p| p.name.as_str()),
+                list_title: &list.title,
+                status: match list.status {
+                    ListStatus::Proposed => "proposed",
+                    ListStatus::Decided => "decided",
+                },
+                award: &award.title,
+                award_kind: award.kind.label_vi(),
+                level: award.level.label_vi(),
+                recipient: match honoree.kind {
+                    HonoreeKind::Individual => "individual",
+                    HonoreeKind::Collective => "collective",
+                },
+                name: &honoree.name,
+                position: honoree.position.as_deref(),
+                unit_id: unit.map(|u| u.id.as_str()),
+                unit_name: unit.map(|u| u.name.as_str()),
+                decision_number: list.decision.as_ref().map(|d| d.number.as_str()),
+                decision_date: list.decision.as_ref().map(|d| d.date.to_string()),
+                decision_signer: list.decision.as_ref().and_then(|d| d.signer.as_deref()),
+                year: list.year(),
+                url: links
+                    .permalink(&list.path)
+                    .unwrap_or_else(|| format!("/{}", list.path)),
+            }
+        })
+        .collect()
+}
+
+pub fn json(records: &[Record]) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(records).expect("records serialize");
+    out.push(b'\n');
+    out
+}
+
+pub fn csv(records: &[Record]) -> Vec<u8> {
+    let mut out = String::with_capacity(records.len() * 256);
+    out.push('\u{feff}');
+    out.push_str(&COLUMNS.join(","));
+    out.push_str("\r\n");
+    for r in records {
+        let year = r.year.map(|y| y.to_string());
+        let fields: [Option<&str>; 19] = [
+            Some(r.campaign),
+            Some(r.campaign_title),
+            r.phase,
+            r.phase_name,
+            Some(r.list_title),
+            Some(r.status),
+            Some(r.award),
+            Some(r.award_kind),
+            Some(r.level),
+            Some(r.recipient),
+            Some(r.name),
+            r.position,
+            r.unit_id,
+            r.unit_name,
+            r.decision_number,
+            r.decision_date.as_deref(),
+            r.decision_signer,
+            year.as_deref(),
+            Some(&r.url),
+        ];
+        for (i, field) in fields.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_field(&mut out, field.unwrap_or_default());
+        }
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}
+
+/// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so that a
+/// spreadsheet never runs a cell as a formula (CSV injection).
+fn push_field(out: &mut String, field: &str) {
+    let guarded;
+    let field = if field.starts_with(['=', '+', '-', '@']) {
+        guarded = format!("'{field}");
+        guarded.as_str()
+    } else {
+        field
+    };
+    if field.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_neutralized() {
+        let mut out = String::new();
+        push_field(&mut out, "Nguyễn Văn A, \"Ba\"");
+        out.push(',');
+        push_field(&mut out, "=HYPERLINK(\"x\")");
+        assert_eq!(out, "\"Nguyễn Văn A, \"\"Ba\"\"\",\"'=HYPERLINK(\"\"x\"\")\"");
+    }
+}
