@@ -212,20 +212,27 @@ impl Decode for Award {
             ];
             pick(d, f.pos_of("for"), &v, &options)
         });
-        let level = f.opt::<String>(d, "level").map_or(Some(AwardLevel::Grassroots), |v| {
-            let options = [
-                ("state", AwardLevel::State),
-                ("government", AwardLevel::Government),
-                ("province", AwardLevel::Province),
-                ("district", AwardLevel::District),
-                ("grassroots", AwardLevel::Grassroots),
-            ];
-            pick(d, f.pos_of("level"), &v, &options)
-        });
-        let kind = f.opt::<String>(d, "kind").map_or(Some(AwardKind::Commendation), |v| {
-            let options = [("title", AwardKind::Title), ("commendation", AwardKind::Commendation)];
-            pick(d, f.pos_of("kind"), &v, &options)
-        });
+        let level = f
+            .opt::<String>(d, "level")
+            .map_or(Some(AwardLevel::Grassroots), |v| {
+                let options = [
+                    ("state", AwardLevel::State),
+                    ("government", AwardLevel::Government),
+                    ("province", AwardLevel::Province),
+                    ("district", AwardLevel::District),
+                    ("grassroots", AwardLevel::Grassroots),
+                ];
+                pick(d, f.pos_of("level"), &v, &options)
+            });
+        let kind = f
+            .opt::<String>(d, "kind")
+            .map_or(Some(AwardKind::Commendation), |v| {
+                let options = [
+                    ("title", AwardKind::Title),
+                    ("commendation", AwardKind::Commendation),
+                ];
+                pick(d, f.pos_of("kind"), &v, &options)
+            });
         Some(Award {
             title: title?,
             recipients: recipients?,

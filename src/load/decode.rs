@@ -52,6 +52,12 @@ impl<'a> Decoder<'a> {
         (value, self.diagnostics)
     }
 
+    /// Like [`Decoder::finish`], but keeps what was decoded despite errors, so
+    /// that checks across files can still report on it (the build fails anyway).
+    pub fn finish_partial<T>(self, value: Option<T>) -> (Option<T>, Vec<Diagnostic>) {
+        (value, self.diagnostics)
+    }
+
     /// Opens a group of keys, reporting keys that are not in `known` and keys given
     /// twice. `what` names the group in messages ("the front matter", "a phase").
     pub fn fields<'n>(

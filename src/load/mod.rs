@@ -44,7 +44,14 @@ pub struct LoadContext<'a> {
 pub fn load_content(cx: &LoadContext, diagnostics: &mut Diagnostics) -> Loaded {
     let tree: ContentTree = walk::walk(cx.root, diagnostics);
     let (pages, lists) = rayon::join(
-        || collect(tree.pages.par_iter().map(|file| load_page(cx, file)).collect()),
+        || {
+            collect(
+                tree.pages
+                    .par_iter()
+                    .map(|file| load_page(cx, file))
+                    .collect(),
+            )
+        },
         || {
             collect(
                 tree.data_files
@@ -92,7 +99,10 @@ fn load_results(cx: &LoadContext, dir: &str, rel: &Path) -> Loading<ResultsList>
             "this YAML file is not used: results lists belong beside a campaign's index.md under content/phong-trao/",
         ));
     }
-    let stem = rel.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
     let slug = slugify(&stem);
     if slug.is_empty() {
         return failed(Diagnostic::error(
@@ -122,7 +132,8 @@ fn load_results(cx: &LoadContext, dir: &str, rel: &Path) -> Loading<ResultsList>
         dir.to_owned(),
         format!("{dir}{slug}/"),
     );
-    d.finish(list)
+    // A list with errors is kept so that its phase and files are checked too.
+    d.finish_partial(list)
 }
 
 /// Whether a page at this site path is a campaign: a direct child of `phong-trao/`.

@@ -15,15 +15,42 @@ use crate::text::suggest;
 
 /// Wordings found in documents for titles of the Law, mapped to the Law's title.
 const ALIASES: &[(&str, &str)] = &[
-    ("Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh", "Chiến sĩ thi đua Bộ, ban, ngành, tỉnh"),
-    ("Chiến sĩ thi đua cấp tỉnh", "Chiến sĩ thi đua Bộ, ban, ngành, tỉnh"),
-    ("Cờ thi đua cấp bộ, ban, ngành, tỉnh", "Cờ thi đua của Bộ, ban, ngành, tỉnh"),
-    ("Cờ thi đua của Ủy ban nhân dân tỉnh", "Cờ thi đua của Bộ, ban, ngành, tỉnh"),
-    ("Cờ thi đua của UBND tỉnh", "Cờ thi đua của Bộ, ban, ngành, tỉnh"),
-    ("Bằng khen cấp bộ, ban, ngành, tỉnh", "Bằng khen của Bộ, ban, ngành, tỉnh"),
-    ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Bằng khen của Bộ, ban, ngành, tỉnh"),
-    ("Bằng khen của Chủ tịch UBND tỉnh", "Bằng khen của Bộ, ban, ngành, tỉnh"),
-    ("Bằng khen của Bộ trưởng", "Bằng khen của Bộ, ban, ngành, tỉnh"),
+    (
+        "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh",
+        "Chiến sĩ thi đua Bộ, ban, ngành, tỉnh",
+    ),
+    (
+        "Chiến sĩ thi đua cấp tỉnh",
+        "Chiến sĩ thi đua Bộ, ban, ngành, tỉnh",
+    ),
+    (
+        "Cờ thi đua cấp bộ, ban, ngành, tỉnh",
+        "Cờ thi đua của Bộ, ban, ngành, tỉnh",
+    ),
+    (
+        "Cờ thi đua của Ủy ban nhân dân tỉnh",
+        "Cờ thi đua của Bộ, ban, ngành, tỉnh",
+    ),
+    (
+        "Cờ thi đua của UBND tỉnh",
+        "Cờ thi đua của Bộ, ban, ngành, tỉnh",
+    ),
+    (
+        "Bằng khen cấp bộ, ban, ngành, tỉnh",
+        "Bằng khen của Bộ, ban, ngành, tỉnh",
+    ),
+    (
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+        "Bằng khen của Bộ, ban, ngành, tỉnh",
+    ),
+    (
+        "Bằng khen của Chủ tịch UBND tỉnh",
+        "Bằng khen của Bộ, ban, ngành, tỉnh",
+    ),
+    (
+        "Bằng khen của Bộ trưởng",
+        "Bằng khen của Bộ, ban, ngành, tỉnh",
+    ),
 ];
 
 /// One award the site knows.
@@ -74,7 +101,11 @@ impl Vocabulary {
             awards: Vec::new(),
             by_key: HashMap::new(),
         };
-        for award in LAW_2022_AWARDS.iter().map(Award::from_def).chain(extra.iter().cloned()) {
+        for award in LAW_2022_AWARDS
+            .iter()
+            .map(Award::from_def)
+            .chain(extra.iter().cloned())
+        {
             let k = key(&award.title);
             if vocabulary.by_key.contains_key(&k) {
                 continue; // a site that re-declares a Law title keeps the Law's
@@ -163,8 +194,14 @@ mod tests {
         assert_eq!(key("Chiến sỹ thi đua cơ sở"), key("Chiến sĩ thi đua cơ sở"));
         assert_eq!(key("hoà"), key("hòa"));
         assert_eq!(key("khoá"), key("khóa"));
-        assert_eq!(key("Thôn, tổ dân phố văn hoá"), key("Thôn, tổ dân phố văn hóa"));
-        assert_eq!(key("CHIẾN  SĨ thi đua  cơ sở"), key("Chiến sĩ thi đua cơ sở"));
+        assert_eq!(
+            key("Thôn, tổ dân phố văn hoá"),
+            key("Thôn, tổ dân phố văn hóa")
+        );
+        assert_eq!(
+            key("CHIẾN  SĨ thi đua  cơ sở"),
+            key("Chiến sĩ thi đua cơ sở")
+        );
         assert_eq!(key("Chie\u{0302}\u{0301}n si\u{0303}"), key("Chiến sĩ"));
         // "y" after a vowel is a different letter: "Quý" is not "Quí"-folded away.
         assert_ne!(key("tay"), key("tai"));

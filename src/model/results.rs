@@ -141,14 +141,18 @@ pub fn decode(
             d,
             f.pos_of("status"),
             &v,
-            &[("proposed", ListStatus::Proposed), ("decided", ListStatus::Decided)],
+            &[
+                ("proposed", ListStatus::Proposed),
+                ("decided", ListStatus::Decided),
+            ],
         )
     });
     let decision = f.node("decision").and_then(|n| decode_decision(d, n));
     let comment_until: Option<NaiveDate> = f.opt(d, "comment_until");
     if status == Some(ListStatus::Decided) && decision.is_none() && f.node("decision").is_none() {
         d.error(f.pos_of("status"), "a decided list needs its `decision`")
-            .help = Some("add `decision:` with `number:` and `date:`, or set `status: proposed`".into());
+            .help =
+            Some("add `decision:` with `number:` and `date:`, or set `status: proposed`".into());
     }
     if let (Some(until), Some(decision)) = (comment_until, &decision)
         && until >= decision.date
@@ -223,12 +227,15 @@ fn decode_awards(
     vocabulary: &Vocabulary,
 ) -> Vec<AwardGroup> {
     let Some(node) = f.node("awards") else {
-        d.error(f.pos, "the results list has no `awards`")
-            .help = Some("add `awards:` with `- award: …` and its `honorees:`".into());
+        d.error(f.pos, "the results list has no `awards`").help =
+            Some("add `awards:` with `- award: …` and its `honorees:`".into());
         return Vec::new();
     };
     let NodeKind::Seq(items) = &node.kind else {
-        d.error(node.pos, format!("`awards` must be a list, found {}", node.describe()));
+        d.error(
+            node.pos,
+            format!("`awards` must be a list, found {}", node.describe()),
+        );
         return Vec::new();
     };
     let mut groups: Vec<AwardGroup> = Vec::with_capacity(items.len());
@@ -289,7 +296,10 @@ fn decode_honorees(
     award: AwardId,
 ) -> Vec<Honoree> {
     let NodeKind::Seq(items) = &node.kind else {
-        d.error(node.pos, format!("`honorees` must be a list, found {}", node.describe()));
+        d.error(
+            node.pos,
+            format!("`honorees` must be a list, found {}", node.describe()),
+        );
         return Vec::new();
     };
     let award = vocabulary.get(award);
@@ -383,7 +393,12 @@ fn check_unit(d: &mut Decoder, config: &SiteConfig, id: &str, pos: Pos) -> Optio
         None if config.units.is_empty() => "site.yaml lists no `units`".to_owned(),
         None => format!(
             "the unit ids of site.yaml are: {}",
-            config.units.iter().map(|u| u.id.as_str()).collect::<Vec<_>>().join(", ")
+            config
+                .units
+                .iter()
+                .map(|u| u.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     };
     d.error(pos, format!("unknown unit `{id}`")).help = Some(help);
@@ -405,8 +420,11 @@ fn report_duplicates(d: &mut Decoder, honorees: &[Honoree]) {
         let key = (h.kind, collate::fold(&h.name), h.unit.as_deref());
         if let Some(first) = seen.get(&key) {
             let line = first.line;
-            d.error(h.pos, format!("{} is listed twice under the same award", h.name))
-                .help = Some(format!("the first entry is on line {line}; remove one"));
+            d.error(
+                h.pos,
+                format!("{} is listed twice under the same award", h.name),
+            )
+            .help = Some(format!("the first entry is on line {line}; remove one"));
         } else {
             seen.insert(key, h.pos);
         }

@@ -60,7 +60,8 @@ impl Site {
     }
 
     pub fn award_of(&self, h: Honour) -> &Award {
-        self.vocabulary.get(self.lists[h.list].awards[h.group].award)
+        self.vocabulary
+            .get(self.lists[h.list].awards[h.group].award)
     }
 }
 
@@ -206,7 +207,14 @@ fn campaign_date(page: &Page) -> Option<NaiveDate> {
 /// Individuals in Vietnamese name order, then collectives by name; the same name
 /// newest year first. Keys are computed once per honoree, in parallel.
 fn roll_order(lists: &[ResultsList]) -> Vec<Honour> {
-    let mut keyed: Vec<(HonoreeKind, Vec<collate::Key>, std::cmp::Reverse<Option<i32>>, Honour)> = lists
+    /// Kind, then name, then newest year: the roll's order; then the source order.
+    type RollKey = (
+        HonoreeKind,
+        Vec<collate::Key>,
+        std::cmp::Reverse<Option<i32>>,
+        Honour,
+    );
+    let mut keyed: Vec<RollKey> = lists
         .par_iter()
         .enumerate()
         .flat_map_iter(|(l, list)| {
@@ -231,9 +239,9 @@ fn roll_order(lists: &[ResultsList]) -> Vec<Honour> {
         })
         .collect();
     keyed.par_sort_by(|a, b| {
-        (a.0, &a.1, a.2)
-            .cmp(&(b.0, &b.1, b.2))
-            .then_with(|| (a.3.list, a.3.group, a.3.honoree).cmp(&(b.3.list, b.3.group, b.3.honoree)))
+        (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)).then_with(|| {
+            (a.3.list, a.3.group, a.3.honoree).cmp(&(b.3.list, b.3.group, b.3.honoree))
+        })
     });
     keyed.into_iter().map(|k| k.3).collect()
 }
@@ -248,7 +256,11 @@ fn report_collisions(
     let outputs = pages
         .iter()
         .map(|p| (format!("{}index.html", p.path), p.source.as_path()))
-        .chain(lists.iter().map(|l| (format!("{}index.html", l.path), l.source.as_path())))
+        .chain(
+            lists
+                .iter()
+                .map(|l| (format!("{}index.html", l.path), l.source.as_path())),
+        )
         .chain(assets.iter().map(|a| (a.out.clone(), a.rel.as_path())));
     for (out, source) in outputs {
         if let Some(first) = seen.get(&out) {

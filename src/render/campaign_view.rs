@@ -11,11 +11,11 @@ use super::links::Links;
 use super::lists::{ListSummary, list_summary};
 use super::views::{PhaseBrief, Status, campaign_summary};
 use crate::model::Site;
-use crate::model::results::{HonoreeKind, ListStatus, ResultsList};
-use crate::text::collate;
 use crate::model::campaign::{Campaign, Measure, Milestone, Phase, Target, TargetGroup};
 use crate::model::date::PartialDate;
 use crate::model::page::Page;
+use crate::model::results::{HonoreeKind, ListStatus, ResultsList};
+use crate::text::collate;
 use crate::text::vi_date;
 
 /// A campaign's page: the document's header fields, phases, targets.
@@ -221,7 +221,11 @@ fn milestone_item(m: &Milestone, today: NaiveDate) -> TimelineItem<'_> {
     }
 }
 
-fn target_groups<'a>(site: &'a Site, page: usize, targets: &'a [Target]) -> Vec<TargetGroupView<'a>> {
+fn target_groups<'a>(
+    site: &'a Site,
+    page: usize,
+    targets: &'a [Target],
+) -> Vec<TargetGroupView<'a>> {
     [
         (
             TargetGroup::Collectives,

@@ -30,7 +30,7 @@ pub struct ListSummary<'a> {
     pub collectives: usize,
 }
 
-fn phase_name<'a>(site: &'a Site, index: usize) -> Option<&'a str> {
+fn phase_name(site: &Site, index: usize) -> Option<&str> {
     let list = &site.lists[index];
     let campaign = site.pages[site.list_campaign[index]].campaign.as_ref()?;
     let id = list.phase.as_ref()?;
@@ -151,8 +151,14 @@ pub fn list_view<'a>(site: &'a Site, index: usize, links: &Links) -> ListView<'a
                         .honorees
                         .iter()
                         .any(|h| h.kind == HonoreeKind::Individual),
-                    mixed: group.honorees.iter().any(|h| h.kind == HonoreeKind::Individual)
-                        && group.honorees.iter().any(|h| h.kind == HonoreeKind::Collective),
+                    mixed: group
+                        .honorees
+                        .iter()
+                        .any(|h| h.kind == HonoreeKind::Individual)
+                        && group
+                            .honorees
+                            .iter()
+                            .any(|h| h.kind == HonoreeKind::Collective),
                     rows: group
                         .honorees
                         .iter()

@@ -112,7 +112,13 @@ impl Shared<'_, '_> {
                 let mut context = self.context(path);
                 context.insert(
                     "page",
-                    &views::generated_page_view(site, "Bảng vàng khen thưởng", path, Vec::new(), self.links),
+                    &views::generated_page_view(
+                        site,
+                        "Bảng vàng khen thưởng",
+                        path,
+                        Vec::new(),
+                        self.links,
+                    ),
                 );
                 let (individuals, collectives): (Vec<&roll::HonourRow>, Vec<&roll::HonourRow>) =
                     self.rows.iter().partition(|r| r.kind == "individual");
@@ -166,7 +172,11 @@ impl Shared<'_, '_> {
                 let records = open_data::records(site, self.links);
                 let write = |name: &str, bytes: Vec<u8>| {
                     self.sink.write(name, &bytes).map_err(|e| {
-                        Diagnostic::error("content", Pos::START, format!("cannot write {name}: {e}"))
+                        Diagnostic::error(
+                            "content",
+                            Pos::START,
+                            format!("cannot write {name}: {e}"),
+                        )
                     })
                 };
                 write(open_data::JSON_FILE, open_data::json(&records))?;
@@ -208,7 +218,12 @@ impl Shared<'_, '_> {
                 .collect();
             context.insert("campaigns", &campaigns);
         }
-        self.render(template_for(site, index), &context, &page.path, &page.source)
+        self.render(
+            template_for(site, index),
+            &context,
+            &page.path,
+            &page.source,
+        )
     }
 
     fn render(
@@ -229,9 +244,9 @@ impl Shared<'_, '_> {
             )
         })?;
         let out = format!("{path}index.html");
-        self.sink.write(&out, html.as_bytes()).map_err(|e| {
-            Diagnostic::error(source, Pos::START, format!("cannot write {out}: {e}"))
-        })
+        self.sink
+            .write(&out, html.as_bytes())
+            .map_err(|e| Diagnostic::error(source, Pos::START, format!("cannot write {out}: {e}")))
     }
 }
 
@@ -247,7 +262,12 @@ fn campaign_parents(site: &Site, campaign: usize) -> Vec<(&str, &str)> {
         .into_iter()
         .rev()
         .filter(|&i| site.pages[i].kind != PageKind::Home)
-        .map(|i| (site.pages[i].meta.title.as_str(), site.pages[i].path.as_str()))
+        .map(|i| {
+            (
+                site.pages[i].meta.title.as_str(),
+                site.pages[i].path.as_str(),
+            )
+        })
         .collect()
 }
 

@@ -68,14 +68,20 @@ pub fn records<'a>(site: &'a Site, links: &Links) -> Vec<Record<'a>> {
             let list = &site.lists[h.list];
             let campaign_page = &site.pages[site.list_campaign[h.list]];
             let campaign = campaign_page.campaign.as_deref();
-            let phase = list.phase.as_deref().and_then(|id| {
-                campaign.and_then(|c| c.phases.iter().find(|p| p.id == id))
-            });
+            let phase = list
+                .phase
+                .as_deref()
+                .and_then(|id| campaign.and_then(|c| c.phases.iter().find(|p| p.id == id)));
             let honoree = site.honoree(h);
             let award = site.award_of(h);
             let unit = honoree.unit.as_deref().and_then(|id| site.config.unit(id));
             Record {
-                campaign: campaign_page.path.trim_end_matches('/').rsplit('/').next().unwrap_or_default(),
+                campaign: campaign_page
+                    .path
+                    .trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default(),
                 campaign_title: &campaign_page.meta.title,
                 phase: phase.map(|p| p.id.as_str()),
                 phase_name: phase.map(|p| p.name.as_str()),
@@ -181,6 +187,9 @@ mod tests {
         push_field(&mut out, "Nguyễn Văn A, \"Ba\"");
         out.push(',');
         push_field(&mut out, "=HYPERLINK(\"x\")");
-        assert_eq!(out, "\"Nguyễn Văn A, \"\"Ba\"\"\",\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(
+            out,
+            "\"Nguyễn Văn A, \"\"Ba\"\"\",\"'=HYPERLINK(\"\"x\"\")\""
+        );
     }
 }

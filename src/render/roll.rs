@@ -108,10 +108,7 @@ pub fn filters<'a>(site: &'a Site) -> RollFilters<'a> {
             .into_iter()
             .map(|id| FilterOption {
                 value: id.to_string(),
-                label: &site
-                    .vocabulary
-                    .get(crate::model::awards::AwardId(id))
-                    .title,
+                label: &site.vocabulary.get(crate::model::awards::AwardId(id)).title,
             })
             .collect(),
         units: site

@@ -326,4 +326,3 @@ fn attachments(page: &Page) -> Vec<AttachmentView<'_>> {
         })
         .collect()
 }
-

@@ -86,16 +86,22 @@ pub struct Key {
 pub fn key(text: &str) -> Key {
     let mut k = Key {
         primary: Vec::with_capacity(text.len()),
-        tones: Vec::with_capacity(text.len()),
+        tones: Vec::with_capacity(8),
         case: Vec::with_capacity(text.len()),
     };
+    // A syllable has one tone wherever the mark sits ("hoà" = "hòa"): tones are
+    // compared per word, not per letter.
+    let mut word_tone = 0u8;
+    let mut in_word = false;
     let mut chars = text.nfd().peekable();
     while let Some(c) = chars.next() {
         if c.is_whitespace() || is_punctuation(c) {
-            // Word boundaries compare lowest: "An Bình" < "Anh".
-            if k.primary.last() != Some(&1) && !k.primary.is_empty() {
+            if in_word {
+                k.tones.push(word_tone);
+                word_tone = 0;
+                in_word = false;
+                // Word boundaries compare lowest: "An Bình" < "Anh".
                 k.primary.push(1);
-                k.tones.push(0);
                 k.case.push(0);
             }
             continue;
@@ -103,9 +109,9 @@ pub fn key(text: &str) -> Key {
         if is_combining(c) {
             continue; // a stray mark with no letter before it
         }
+        in_word = true;
         let lower = c.to_lowercase().next().unwrap_or(c);
         let mut modifier = None;
-        let mut t = 0;
         while let Some(&m) = chars.peek() {
             if !is_combining(m) {
                 break;
@@ -113,17 +119,17 @@ pub fn key(text: &str) -> Key {
             if matches!(m, BREVE | CIRCUMFLEX | HORN) {
                 modifier = Some(m);
             } else if tone(m) > 0 {
-                t = tone(m);
+                word_tone = tone(m);
             }
             chars.next();
         }
         k.primary.push(primary(lower, modifier));
-        k.tones.push(t);
         k.case.push(u8::from(c != lower));
     }
-    if k.primary.last() == Some(&1) {
+    if in_word {
+        k.tones.push(word_tone);
+    } else if k.primary.last() == Some(&1) {
         k.primary.pop();
-        k.tones.pop();
         k.case.pop();
     }
     k
@@ -236,8 +242,10 @@ mod tests {
     }
 
     #[test]
-    fn nfd_and_nfc_sort_the_same() {
+    fn nfd_and_nfc_and_tone_placement_sort_the_same() {
         assert_eq!(key("Ho\u{0300}a"), key("Hòa"));
+        assert_eq!(key("Hoà"), key("Hòa"));
+        assert_eq!(key("khoá học"), key("khóa học"));
     }
 
     #[test]

@@ -1,0 +1,464 @@
+//! Honoree lists: list pages, the roll of honour, units' pages, open data, target
+//! results — built from the `honours` fixture by the real binary.
+
+mod common;
+
+use common::{TestSite, visible_text};
+
+const LIST: &str = "public/phong-trao/ke-hoach-2023/dot-1/index.html";
+const PROPOSED: &str = "public/phong-trao/ke-hoach-2023/tong-ket/index.html";
+const ROLL: &str = "public/khen-thuong/index.html";
+
+fn built(today: &str) -> TestSite {
+    let site = TestSite::fixture("honours");
+    site.build(today).assert_ok();
+    site
+}
+
+/// Every (name, award) pair written in the fixture's YAML files.
+const ALL_HONOREES: &[(&str, &str)] = &[
+    ("Phòng Tổ chức", "Tập thể lao động xuất sắc"),
+    ("Nguyễn Văn Anh", "Chiến sĩ thi đua cơ sở"),
+    ("Trần Thị Ánh", "Chiến sĩ thi đua cơ sở"),
+    ("Lê Thị Ân", "Chiến sĩ thi đua cơ sở"),
+    ("Phạm Minh Đức", "Lao động tiên tiến"),
+    ("Hoàng Văn Bình", "Lao động tiên tiến"),
+    ("Vũ Văn Dũng", "Lao động tiên tiến"),
+    ("Trần Thị Hoa", "Lao động tiên tiến"),
+    ("Nguyễn Thị Hoa", "Lao động tiên tiến"),
+    ("Lê Thị Hòa", "Lao động tiên tiến"),
+    ("Đỗ Văn Hoà", "Lao động tiên tiến"),
+    ("Văn phòng Sở", "Bằng khen của Bộ, ban, ngành, tỉnh"),
+    ("Phòng Tổ chức", "Bằng khen của Bộ, ban, ngành, tỉnh"),
+    (
+        "Phòng Cải cách hành chính",
+        "Bằng khen của Bộ, ban, ngành, tỉnh",
+    ),
+    (
+        "Hội Cựu chiến binh xã Thử nghiệm",
+        "Bằng khen của Bộ, ban, ngành, tỉnh",
+    ),
+    ("Ngô Văn Khải", "Bằng khen của Thủ tướng Chính phủ"),
+    ("Đinh Thị Lan", "Giấy khen của Giám đốc Sở"),
+];
+
+#[test]
+fn every_honoree_is_on_its_list_page_in_the_json_and_in_the_csv() {
+    let site = built("2023-12-01");
+    let lists = visible_text(&site.read(LIST)) + &visible_text(&site.read(PROPOSED));
+    for (name, _) in ALL_HONOREES {
+        assert!(lists.contains(name), "{name} missing from the list pages");
+    }
+
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("public/khen-thuong/danh-sach.json")).unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), ALL_HONOREES.len());
+    let mut pairs: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["name"].as_str().unwrap().to_owned(),
+                r["award"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let mut expected: Vec<(String, String)> = ALL_HONOREES
+        .iter()
+        .map(|(n, a)| (n.to_string(), a.to_string()))
+        .collect();
+    pairs.sort();
+    expected.sort();
+    assert_eq!(pairs, expected);
+
+    let csv = std::fs::read(site.path("public/khen-thuong/danh-sach.csv")).unwrap();
+    assert!(
+        csv.starts_with(b"\xef\xbb\xbf"),
+        "the CSV starts with a UTF-8 BOM for Excel"
+    );
+    let csv = String::from_utf8(csv).unwrap();
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(
+        lines.len(),
+        ALL_HONOREES.len() + 1,
+        "header plus one line per honoree"
+    );
+    assert!(lines[0].ends_with(
+        "name,position,unit_id,unit_name,decision_number,decision_date,decision_signer,year,url"
+    ));
+    for (name, _) in ALL_HONOREES {
+        assert!(csv.contains(name), "{name} missing from the CSV");
+    }
+    let anh = rows.iter().find(|r| r["name"] == "Nguyễn Văn Anh").unwrap();
+    assert_eq!(anh["unit_name"], "Văn phòng Sở");
+    assert_eq!(anh["decision_number"], "45/QĐ-SNV");
+    assert_eq!(anh["decision_date"], "2023-07-14");
+    assert_eq!(anh["phase"], "dot-1");
+    assert_eq!(anh["status"], "decided");
+    assert_eq!(anh["level"], "Cơ sở");
+    assert_eq!(
+        anh["url"],
+        "https://example.gov.vn/thi-dua/phong-trao/ke-hoach-2023/dot-1/"
+    );
+}
+
+fn individual_names_in_roll(site: &TestSite) -> Vec<String> {
+    let html = site.read(ROLL);
+    let table = &html[html.find("id=\"ca-nhan\"").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    table
+        .split("<tr data-year")
+        .skip(1)
+        .map(|row| {
+            let cell = &row[row.find("<td>").unwrap() + 4..];
+            cell[..cell.find("</td>").unwrap()].to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn the_roll_is_in_vietnamese_name_order() {
+    let site = built("2023-12-01");
+    assert_eq!(
+        individual_names_in_roll(&site),
+        [
+            "Nguyễn Văn Anh",
+            "Trần Thị Ánh",
+            "Lê Thị Ân",
+            "Hoàng Văn Bình",
+            "Vũ Văn Dũng",
+            "Phạm Minh Đức",
+            // Same given name: middle name, then family name; tones after letters.
+            "Nguyễn Thị Hoa",
+            "Trần Thị Hoa",
+            "Lê Thị Hòa",
+            "Đỗ Văn Hoà",
+            "Ngô Văn Khải",
+            "Đinh Thị Lan",
+        ]
+    );
+}
+
+#[test]
+fn spelling_variants_of_award_titles_are_canonicalized() {
+    let site = TestSite::fixture("honours");
+    // The award written in decomposed Unicode with old tone placement and odd case.
+    let nfd = "  - award: \"LAO \u{0110}O\u{0323}\u{0302}NG  TIE\u{0302}N TIE\u{0302}\u{0301}N\"\n    honorees:\n      - name: Mai Văn Tùng\n";
+    let path = "content/phong-trao/ke-hoach-2023/dot-1.yaml";
+    let mut yaml = site.read(path);
+    yaml.push_str(nfd);
+    site.write(path, yaml);
+    site.build("2023-12-01").assert_ok();
+    let text = visible_text(&site.read(LIST));
+    assert!(text.contains("Chiến sĩ thi đua cơ sở"), "{text}");
+    assert!(!text.contains("Chiến sỹ"), "{text}");
+    assert!(text.contains("Lao động tiên tiến"));
+    assert!(!text.contains("lao động tiên tiến"));
+    // Both spellings of Lao động tiên tiến are one table, not two.
+    assert_eq!(
+        text.matches("Lao động tiên tiến Danh hiệu thi đua").count(),
+        1,
+        "{text}"
+    );
+    assert!(text.contains("Mai Văn Tùng"));
+}
+
+#[test]
+fn unknown_awards_units_and_phases_are_reported_with_suggestions() {
+    let site = TestSite::fixture("honours");
+    site.write(
+        "content/phong-trao/ke-hoach-2023/dot-2.yaml",
+        "title: Đợt 2\nphase: dot-3\nstatus: decided\ndecision: { number: 1/QĐ, date: 2023-12-30 }\nawards:\n  - award: Tập thể lao động xuât sắc\n    honorees:\n      - unit: van-phong\n  - award: Lao động tiên tiến\n    honorees:\n      - name: Nguyễn Văn B\n        unit: phong-to-chc\n      - name: Nguyễn Văn B\n        unit: phong-to-chc\n",
+    );
+    let run = site.build("2023-12-01");
+    run.assert_content_error();
+    let err = &run.stderr;
+    let file = "content/phong-trao/ke-hoach-2023/dot-2.yaml";
+    assert!(
+        err.contains(&format!(
+            "error: {file}:2:8: the campaign has no phase `dot-3`"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `dot-"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "error: {file}:6:12: unknown award “Tập thể lao động xuât sắc”"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("did you mean “Tập thể lao động xuất sắc”?"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("error: {file}:12:15: unknown unit `phong-to-chc`")),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `phong-to-chuc`?"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "error: {file}:13:9: Nguyễn Văn B is listed twice under the same award"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_decided_list_needs_its_decision_and_its_scan_must_exist() {
+    let site = TestSite::fixture("honours");
+    site.write(
+        "content/phong-trao/ke-hoach-2023/a.yaml",
+        "title: A\nstatus: decided\nawards:\n  - award: Lao động tiên tiến\n    honorees:\n      - name: Lê Văn A\n",
+    );
+    site.write(
+        "content/phong-trao/ke-hoach-2023/b.yaml",
+        "title: B\nstatus: decided\ndecision: { number: 2/QĐ, date: 2023-12-30, file: khong-co.pdf }\nawards:\n  - award: Lao động tiên tiến\n    honorees:\n      - name: Lê Văn B\n",
+    );
+    let run = site.build("2023-12-01");
+    run.assert_content_error();
+    assert!(
+        run.stderr
+            .contains("a.yaml:2:9: a decided list needs its `decision`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("b.yaml:3:51: the decision file `khong-co.pdf` does not exist"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn id_card_numbers_in_honoree_records_are_warned_about() {
+    let site = TestSite::fixture("honours");
+    site.write(
+        "content/phong-trao/ke-hoach-2023/c.yaml",
+        "title: C\nstatus: proposed\nawards:\n  - award: Lao động tiên tiến\n    honorees:\n      - name: Lê Văn C 038090001234\n",
+    );
+    let run = site.build("2023-12-01");
+    run.assert_ok();
+    assert!(
+        run.stderr.contains("warning: content/phong-trao/ke-hoach-2023/c.yaml:6:15: `name` contains a 9- or 12-digit number"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_decision_and_counts_show_on_the_list_page() {
+    let site = built("2023-12-01");
+    let html = site.read(LIST);
+    let text = visible_text(&html);
+    assert!(
+        text.contains("Quyết định Số 45/QĐ-SNV ngày 14/07/2023"),
+        "{text}"
+    );
+    assert!(text.contains("Người ký Giám đốc Sở Nội vụ"), "{text}");
+    assert!(html.contains(r#"<a href="../qd-45.pdf">"#), "{html}");
+    assert!(site.exists("public/phong-trao/ke-hoach-2023/qd-45.pdf"));
+    assert!(text.contains("Tổng số: 10 cá nhân, 5 tập thể."), "{text}");
+    assert!(
+        text.contains(
+            "STT Họ và tên Chức vụ Đơn vị Thành tích 1 Nguyễn Văn Anh Chuyên viên Văn phòng Sở"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_proposed_banner_follows_the_comment_period() {
+    let site = built("2023-12-20");
+    let text = visible_text(&site.read(PROPOSED));
+    assert!(
+        text.contains("Dự kiến — lấy ý kiến đến ngày 20/12/2023"),
+        "{text}"
+    );
+    assert!(text.contains("thư điện tử thidua@example.gov.vn"), "{text}");
+    assert!(text.contains("điện thoại 0239 000 000"), "{text}");
+
+    site.build("2023-12-21").assert_ok();
+    let text = visible_text(&site.read(PROPOSED));
+    assert!(
+        text.contains("Dự kiến — thời gian lấy ý kiến đã kết thúc ngày 20/12/2023"),
+        "{text}"
+    );
+    assert!(!text.contains("lấy ý kiến đến ngày"), "{text}");
+}
+
+#[test]
+fn targets_show_results_computed_from_decided_lists() {
+    let site = built("2023-12-01");
+    let text = visible_text(&site.read("public/phong-trao/ke-hoach-2023/index.html"));
+    // 1 of 3 collectives against 20%; 3 of 12 people against 25%.
+    assert!(
+        text.contains("Tập thể lao động xuất sắc 20% 1/3 (33,3%) đạt"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Chiến sĩ thi đua cơ sở 25% 3/12 (25%) đạt"),
+        "{text}"
+    );
+    // Four collectives against a range of 2–3.
+    assert!(
+        text.contains("Bằng khen của Bộ, ban, ngành, tỉnh 2–3 4 vượt chỉ tiêu"),
+        "{text}"
+    );
+    // Proposed lists do not count: the Prime Minister's certificate is only proposed.
+    assert!(
+        text.contains("Bằng khen của Thủ tướng Chính phủ ít nhất 1 0 chưa đạt"),
+        "{text}"
+    );
+    // And the campaign links both lists.
+    assert!(
+        text.contains("Danh sách khen thưởng Đợt 1 năm 2023"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Danh sách dự kiến khen thưởng tổng kết năm 2023"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_target_with_nothing_decided_shows_no_figure() {
+    let site = TestSite::fixture("honours");
+    std::fs::remove_file(site.path("content/phong-trao/ke-hoach-2023/dot-1.yaml")).unwrap();
+    site.build("2023-12-01").assert_ok();
+    let text = visible_text(&site.read("public/phong-trao/ke-hoach-2023/index.html"));
+    assert!(
+        text.contains("Tập thể lao động xuất sắc 20% chưa có quyết định khen thưởng"),
+        "{text}"
+    );
+}
+
+#[test]
+fn unit_pages_list_collective_and_individual_honours_by_year() {
+    let site = built("2023-12-01");
+    let text = visible_text(&site.read("public/don-vi/phong-to-chuc/index.html"));
+    assert!(text.contains("Năm 2023"), "{text}");
+    assert!(text.contains("Khen thưởng tập thể Tập thể lao động xuất sắc — Quyết định số 45/QĐ-SNV ngày 14/07/2023"), "{text}");
+    assert!(
+        text.contains("Trần Thị Ánh Phó Trưởng phòng Chiến sĩ thi đua cơ sở 45/QĐ-SNV"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Nguyễn Văn Anh"),
+        "another unit's person: {text}"
+    );
+    let index = visible_text(&site.read("public/don-vi/index.html"));
+    assert!(
+        index.contains("Phòng Tổ chức 5 lượt khen thưởng"),
+        "{index}"
+    );
+}
+
+#[test]
+fn the_roll_links_its_open_data_and_works_without_javascript() {
+    let site = built("2023-12-01");
+    let html = site.read(ROLL);
+    assert!(
+        html.contains(r#"href="../khen-thuong/danh-sach.csv""#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"href="../khen-thuong/danh-sach.json""#),
+        "{html}"
+    );
+    // Without the script the filters stay hidden and every row is in the page.
+    assert!(html.contains(r#"<form class="roll-filter" id="loc-bang-vang" role="search" hidden>"#));
+    assert_eq!(html.matches("<tr data-year").count(), ALL_HONOREES.len());
+    assert!(html.contains(r#"<label for="tim-kiem">"#));
+}
+
+/// The browser test needs Debian's chromium and `npm ci` in tests/browser. CI sets
+/// BANGVANG_BROWSER_TESTS=1, which turns a missing browser into a failure.
+fn browser_available() -> bool {
+    let ready = std::path::Path::new(common::REPO)
+        .join("tests/browser/node_modules/playwright-core")
+        .is_dir()
+        && std::path::Path::new("/usr/bin/chromium").exists();
+    if !ready && std::env::var_os("BANGVANG_BROWSER_TESTS").is_some() {
+        panic!(
+            "BANGVANG_BROWSER_TESTS is set but chromium or tests/browser/node_modules is missing"
+        );
+    }
+    if !ready {
+        eprintln!("skipping: install chromium and run `npm ci --prefix tests/browser`");
+    }
+    ready
+}
+
+fn search_in_browser(site: &TestSite, query: &str) -> serde_json::Value {
+    let output = std::process::Command::new("node")
+        .arg(std::path::Path::new(common::REPO).join("tests/browser/roll-search.mjs"))
+        .arg(site.path("public"))
+        .arg(query)
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn typing_without_diacritics_in_a_real_browser_finds_exactly_the_matching_rows() {
+    if !browser_available() {
+        return;
+    }
+    let site = built("2023-12-01");
+    let names = |v: &serde_json::Value, key: &str| -> Vec<String> {
+        v[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_str().unwrap().to_owned())
+            .collect()
+    };
+
+    let found = search_in_browser(&site, "nguyen van anh");
+    assert_eq!(names(&found, "individuals"), ["Nguyễn Văn Anh"]);
+    assert!(names(&found, "collectives").is_empty());
+    assert_eq!(found["errors"].as_array().unwrap().len(), 0, "{found}");
+
+    // "hoa" begins Hoa, Hòa, Hoà (either tone placement) and Hoàng.
+    let found = search_in_browser(&site, "hoa");
+    assert_eq!(
+        names(&found, "individuals"),
+        [
+            "Hoàng Văn Bình",
+            "Nguyễn Thị Hoa",
+            "Trần Thị Hoa",
+            "Lê Thị Hòa",
+            "Đỗ Văn Hoà"
+        ]
+    );
+
+    // "duc" finds Đức; "Đức" finds it too.
+    assert_eq!(
+        names(&search_in_browser(&site, "duc"), "individuals"),
+        ["Phạm Minh Đức"]
+    );
+    assert_eq!(
+        names(&search_in_browser(&site, "Đức"), "individuals"),
+        ["Phạm Minh Đức"]
+    );
+    // "dung" finds Dũng.
+    assert_eq!(
+        names(&search_in_browser(&site, "dung"), "individuals"),
+        ["Vũ Văn Dũng"]
+    );
+    // A unit's name matches collectives too.
+    let found = search_in_browser(&site, "cai cach");
+    assert_eq!(names(&found, "collectives"), ["Phòng Cải cách hành chính"]);
+    // …and the people of that unit.
+    assert_eq!(
+        names(&found, "individuals"),
+        ["Lê Thị Ân", "Nguyễn Thị Hoa", "Lê Thị Hòa", "Ngô Văn Khải"]
+    );
+}
