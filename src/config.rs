@@ -29,7 +29,21 @@ pub struct SiteConfig {
     pub clean_urls: bool,
     /// Titles the site adds to the Law's vocabulary.
     pub awards: Vec<Award>,
+    /// Raw HTML the site allows beyond the default set (see `render::sanitize`).
+    pub html: HtmlPolicy,
 }
+
+/// `html: { allow_tags: [...], allow_attributes: { tag: [attr, ...] } }`.
+#[derive(Debug, Clone, Default)]
+pub struct HtmlPolicy {
+    pub tags: Vec<String>,
+    pub attributes: Vec<(String, Vec<String>)>,
+}
+
+/// Tags and attributes no site may allow: they run code or restyle the page.
+const NEVER_TAGS: &[&str] = &[
+    "script", "style", "object", "embed", "base", "meta", "link", "form", "frame", "frameset",
+];
 
 #[derive(Debug, Clone, Default)]
 pub struct Organization {
@@ -66,6 +80,7 @@ const KEYS: &[&str] = &[
     "menu",
     "clean_urls",
     "awards",
+    "html",
 ];
 const ORGANIZATION_KEYS: &[&str] = &["name", "short_name", "parent", "address", "phone", "email"];
 
@@ -134,7 +149,72 @@ fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
         menu: f.list(d, "menu"),
         clean_urls: f.opt(d, "clean_urls").unwrap_or(false),
         awards: f.list(d, "awards"),
+        html: f
+            .node("html")
+            .and_then(|n| decode_html_policy(d, n))
+            .unwrap_or_default(),
     })
+}
+
+fn decode_html_policy(d: &mut Decoder, node: &Node) -> Option<HtmlPolicy> {
+    let f = d.fields(node, "`html`", &["allow_tags", "allow_attributes"])?;
+    let mut policy = HtmlPolicy::default();
+    for tag in f.list::<String>(d, "allow_tags") {
+        let tag = tag.to_ascii_lowercase();
+        if NEVER_TAGS.contains(&tag.as_str()) {
+            d.error(
+                f.pos_of("allow_tags"),
+                format!("`<{tag}>` cannot be allowed: it could run code or change the whole page"),
+            );
+        } else {
+            policy.tags.push(tag);
+        }
+    }
+    if let Some(map) = f.node("allow_attributes") {
+        match &map.kind {
+            yaml::NodeKind::Map(entries) => {
+                for (key, value) in entries {
+                    let Some(tag) = d.scalar(key, "a tag name") else {
+                        continue;
+                    };
+                    let tag = tag.to_ascii_lowercase();
+                    let attributes = d.list::<String>(value).unwrap_or_default();
+                    let mut allowed = Vec::new();
+                    for attribute in attributes {
+                        let attribute = attribute.to_ascii_lowercase();
+                        if attribute.starts_with("on")
+                            || attribute == "style"
+                            || attribute == "srcdoc"
+                        {
+                            d.error(
+                                value.pos,
+                                format!("the attribute `{attribute}` cannot be allowed: it could run code or break the page's security policy"),
+                            );
+                        } else {
+                            allowed.push(attribute);
+                        }
+                    }
+                    policy.attributes.push((tag, allowed));
+                }
+            }
+            _ => {
+                d.error(
+                    map.pos,
+                    "`allow_attributes` maps tag names to lists of attributes",
+                );
+            }
+        }
+    }
+    Some(policy)
+}
+
+/// Decodes a site.yaml tree, for tests of other modules.
+#[cfg(test)]
+pub fn decode_for_tests(node: &Node) -> SiteConfig {
+    let mut d = Decoder::new(Path::new(CONFIG_FILE));
+    let config = decode(&mut d, node);
+    assert!(!d.has_errors(), "{:?}", d.diagnostics);
+    config.expect("a valid test configuration")
 }
 
 fn decode_organization(d: &mut Decoder, node: &Node) -> Option<Organization> {

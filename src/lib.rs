@@ -40,6 +40,8 @@ pub struct BuildOptions {
     pub today: Option<NaiveDate>,
     /// Publish drafts too (for previews).
     pub drafts: bool,
+    /// Treat warnings as errors.
+    pub deny_warnings: bool,
 }
 
 impl BuildOptions {
@@ -138,13 +140,23 @@ fn run(
         &mut diagnostics,
     );
     validate::site(&site, &mut diagnostics);
+    if options.deny_warnings {
+        diagnostics.deny_warnings();
+    }
     let Some(tera) = tera.filter(|_| !diagnostics.has_errors()) else {
         return Err(diagnostics.sorted());
     };
 
     let static_files = static_files(root, &site.config.theme);
+    let paths = render::site_paths(
+        &site,
+        static_files
+            .iter()
+            .map(|(_, to)| to.as_str())
+            .chain(site.assets.iter().map(|a| a.out.as_str())),
+    );
     let copied = copy_files(root, &static_files, &site, sink);
-    let rendered = render::render_site(&site, &tera, &links, sink);
+    let rendered = render::render_site(&site, &tera, &links, &paths, sink);
     match (rendered, copied) {
         (Ok(rendered), Ok(files_copied)) => Ok(BuildReport {
             pages: rendered.pages,

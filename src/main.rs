@@ -49,6 +49,9 @@ struct BuildArgs {
     /// Publish pages marked `draft: true` too.
     #[arg(long)]
     drafts: bool,
+    /// Treat every warning as an error.
+    #[arg(long)]
+    deny_warnings: bool,
 }
 
 fn parse_today(text: &str) -> Result<NaiveDate, String> {
@@ -70,6 +73,7 @@ impl BuildArgs {
             base_url: self.base_url,
             today: self.today,
             drafts: self.drafts,
+            deny_warnings: self.deny_warnings,
         }
     }
 }

@@ -92,6 +92,18 @@ fn failed<T>(diagnostic: Diagnostic) -> Loading<T> {
 
 /// A YAML file of a bundle: a results list when the bundle is a campaign.
 fn load_results(cx: &LoadContext, dir: &str, rel: &Path) -> Loading<ResultsList> {
+    match source::read_text(&cx.root.join(rel), rel) {
+        Ok(text) => decode_results(cx, dir, rel, text),
+        Err(d) => failed(d),
+    }
+}
+
+fn decode_results(
+    cx: &LoadContext,
+    dir: &str,
+    rel: &Path,
+    text: source::SourceText,
+) -> Loading<ResultsList> {
     if !is_campaign_path(dir) {
         return failed(Diagnostic::warning(
             rel,
@@ -111,10 +123,6 @@ fn load_results(cx: &LoadContext, dir: &str, rel: &Path) -> Loading<ResultsList>
             format!("the file name `{stem}` gives no URL; use letters or digits"),
         ));
     }
-    let text = match source::read_text(&cx.root.join(rel), rel) {
-        Ok(text) => text,
-        Err(d) => return failed(d),
-    };
     if text.text.trim().is_empty() {
         return failed(Diagnostic::error(rel, Pos::START, "the file is empty"));
     }
@@ -143,11 +151,14 @@ pub fn is_campaign_path(path: &str) -> bool {
 }
 
 fn load_page(cx: &LoadContext, file: &PageFile) -> Loading<Page> {
+    match source::read_text(&cx.root.join(&file.rel), &file.rel) {
+        Ok(text) => decode_page(cx, file, text),
+        Err(d) => failed(d),
+    }
+}
+
+fn decode_page(cx: &LoadContext, file: &PageFile, text: source::SourceText) -> Loading<Page> {
     let rel = &file.rel;
-    let text = match source::read_text(&cx.root.join(rel), rel) {
-        Ok(text) => text,
-        Err(d) => return failed(d),
-    };
     let split = match front_matter::split(&text.text, rel) {
         Ok(split) => split,
         Err(d) => return failed(d),
@@ -219,6 +230,121 @@ fn check_attachments(d: &mut Decoder, meta: Option<&PageMeta>, file: &PageFile) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn config() -> SiteConfig {
+        let root = yaml::parse(
+            "title: T\nunits:\n  - id: van-phong\n    name: Văn phòng\n",
+            1,
+            Path::new("site.yaml"),
+        )
+        .unwrap();
+        crate::config::decode_for_tests(&root)
+    }
+
+    fn campaign_file() -> PageFile {
+        PageFile {
+            rel: "content/phong-trao/x/index.md".into(),
+            kind: page::PageKind::Regular,
+            path: "phong-trao/x/".into(),
+            is_bundle: true,
+            bundle_files: Vec::new(),
+        }
+    }
+
+    /// Decodes bytes as a campaign page and as a results list; only the absence
+    /// of a panic (and of errors without a value's counterpart) is asserted.
+    fn decode_everything(bytes: &[u8]) {
+        let config = config();
+        let vocabulary = Vocabulary::new(&[]);
+        let cx = LoadContext {
+            root: Path::new("."),
+            config: &config,
+            vocabulary: &vocabulary,
+        };
+        let file = campaign_file();
+        if let Ok(text) = source::decode(bytes.to_vec(), &file.rel) {
+            let (page, diagnostics) = decode_page(&cx, &file, text.clone());
+            assert!(
+                page.is_some() || !diagnostics.is_empty(),
+                "no page and no reason"
+            );
+            let rel = Path::new("content/phong-trao/x/a.yaml");
+            let (list, diagnostics) = decode_results(&cx, "phong-trao/x/", rel, text);
+            assert!(
+                list.is_some() || !diagnostics.is_empty(),
+                "no list and no reason"
+            );
+        }
+    }
+
+    /// YAML-looking text: keys of the real format, odd values, indentation.
+    fn yamlish() -> impl Strategy<Value = String> {
+        let key = prop_oneof![
+            Just("title"),
+            Just("phases"),
+            Just("- id"),
+            Just("start"),
+            Just("end"),
+            Just("awards"),
+            Just("- award"),
+            Just("honorees"),
+            Just("- name"),
+            Just("unit"),
+            Just("status"),
+            Just("decision"),
+            Just("date"),
+            Just("milestones"),
+            Just("since"),
+            Just("targets"),
+            Just("- of"),
+            Just("percent"),
+            Just("count"),
+            Just("&a"),
+            Just("*a"),
+            Just("<<"),
+            Just("? "),
+            Just("titel"),
+        ];
+        let value = prop_oneof![
+            Just("2022-02-30".to_owned()),
+            Just("30/6/2022".to_owned()),
+            Just("dot-1".to_owned()),
+            Just("decided".to_owned()),
+            Just("[a, {b: c}]".to_owned()),
+            Just("'x".to_owned()),
+            Just("Chiến sỹ thi đua cơ sở".to_owned()),
+            Just("*a".to_owned()),
+            Just("&a [1, 2]".to_owned()),
+            Just("".to_owned()),
+            "[ -~àáạảãâăđêôơưỹ]{0,12}",
+        ];
+        prop::collection::vec((0usize..6, key, value), 0..24).prop_map(|lines| {
+            lines
+                .into_iter()
+                .map(|(indent, k, v)| format!("{}{k}: {v}\n", "  ".repeat(indent)))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+            decode_everything(&bytes);
+            let mut framed = b"---\n".to_vec();
+            framed.extend_from_slice(&bytes);
+            framed.extend_from_slice(b"\n---\nbody\n");
+            decode_everything(&framed);
+        }
+
+        #[test]
+        fn arbitrary_yaml_never_panics(yaml in yamlish()) {
+            decode_everything(yaml.as_bytes());
+            decode_everything(format!("---\n{yaml}---\nbody\n").as_bytes());
+        }
+    }
 
     #[test]
     fn campaigns_are_direct_children_of_phong_trao() {

@@ -75,6 +75,7 @@ pub struct Milestone {
     pub date: NaiveDate,
     pub since: Option<NaiveDate>,
     pub title: String,
+    pub pos: Pos,
 }
 
 impl Milestone {
@@ -133,6 +134,7 @@ impl Campaign {
             }
         };
         check_phases(d, &phases);
+        check_milestones(d, &phases);
         let mut targets: Vec<Target> = f.list(d, "targets");
         for target in &mut targets {
             if let Some((title, pos)) = &target.award_title {
@@ -186,6 +188,29 @@ fn check_phases(d: &mut Decoder, phases: &[Phase]) {
                 ),
             )
             .help = Some("phases must follow each other without overlapping".into());
+        }
+    }
+}
+
+/// A milestone outside the campaign's span is probably a typo in its year; it
+/// may also be deliberate (a commemoration just before a phase), so: a warning.
+fn check_milestones(d: &mut Decoder, phases: &[Phase]) {
+    let (Some(first), Some(last)) = (
+        phases.iter().map(|p| p.start.first_day()).min(),
+        phases.iter().map(|p| p.end).max(),
+    ) else {
+        return;
+    };
+    for m in phases.iter().flat_map(|p| &p.milestones) {
+        if m.date < first || m.date > last {
+            d.warning(
+                m.pos,
+                format!(
+                    "the milestone “{}” on {} is outside the campaign ({first} to {last})",
+                    m.title, m.date
+                ),
+            )
+            .help = Some("check its year".into());
         }
     }
 }
@@ -290,6 +315,7 @@ impl Decode for Milestone {
             date: date?,
             since,
             title: title?,
+            pos: f.pos_of("date"),
         })
     }
 }
@@ -396,6 +422,7 @@ mod tests {
             date: day(2022, 2, 3),
             since: Some(day(1930, 2, 3)),
             title: "Ngày thành lập Đảng Cộng sản Việt Nam".into(),
+            pos: Pos::START,
         };
         assert_eq!(m.anniversary_years(), Some(92));
         let early = Milestone {

@@ -4,14 +4,17 @@
 //!   linked: `#ii-chu-de-noi-dung-muc-tieu-thi-dua`.
 //! - Site-absolute links (`/phong-trao/2022/`) are rewritten relative to the page,
 //!   so the site works from any sub-path and straight from the disk.
-//! - Raw HTML is not passed through: it is shown as text. (Sanitized HTML is a
-//!   later step; until then nothing an editor pastes can run on the page.)
+//! - Every link is returned with its position, for link checking; a link with a
+//!   scheme that could run code (`javascript:`) is replaced by `#`.
+//! - Raw HTML is cleaned against the site's allowlist (`sanitize.rs`) — only for
+//!   pages that contain some, so the common case costs nothing.
 
 use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use super::links::Links;
+use super::sanitize::{self, Sanitizer};
 use crate::text::slug::slugify;
 
 pub fn options() -> Options {
@@ -21,13 +24,28 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// A link or image of the Markdown, as written, with the byte offset where it
+/// starts in the Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub url: String,
+    pub offset: usize,
+}
+
+pub struct Rendered {
+    pub html: String,
+    pub links: Vec<LinkRef>,
+}
+
 /// Renders `markdown` for a page at site path `page_path`.
-pub fn render(markdown: &str, page_path: &str, links: &Links) -> String {
+pub fn render(markdown: &str, page_path: &str, links: &Links, sanitizer: &Sanitizer) -> Rendered {
     let root = links.root(page_path);
     let mut events: Vec<Event> = Vec::with_capacity(markdown.len() / 16);
+    let mut found: Vec<LinkRef> = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut heading_start: Option<usize> = None;
-    for event in Parser::new_ext(markdown, options()) {
+    let mut raw_html = false;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 heading_start = Some(events.len());
@@ -39,35 +57,53 @@ pub fn render(markdown: &str, page_path: &str, links: &Links) -> String {
                 }
                 events.push(event);
             }
-            Event::Html(raw) | Event::InlineHtml(raw) => events.push(Event::Text(raw)),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                raw_html = true;
+                events.push(event);
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => events.push(Event::Start(Tag::Link {
-                link_type,
-                dest_url: rewrite(dest_url, &root, links),
-                title,
-                id,
-            })),
+            }) => {
+                found.push(LinkRef {
+                    url: dest_url.to_string(),
+                    offset: range.start,
+                });
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: rewrite(dest_url, &root, links),
+                    title,
+                    id,
+                }));
+            }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => events.push(Event::Start(Tag::Image {
-                link_type,
-                dest_url: rewrite(dest_url, &root, links),
-                title,
-                id,
-            })),
+            }) => {
+                found.push(LinkRef {
+                    url: dest_url.to_string(),
+                    offset: range.start,
+                });
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: rewrite(dest_url, &root, links),
+                    title,
+                    id,
+                }));
+            }
             event => events.push(event),
         }
     }
-    let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, events.into_iter());
-    out
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut html, events.into_iter());
+    if raw_html {
+        html = sanitizer.clean(&html);
+    }
+    Rendered { html, links: found }
 }
 
 fn assign_heading_id(events: &mut [Event], start: usize, ids: &mut HashMap<String, usize>) {
@@ -98,52 +134,110 @@ fn assign_heading_id(events: &mut [Event], start: usize, ids: &mut HashMap<Strin
     }
 }
 
-/// `/a/b/` → `../../a/b/index.html` (relative to the page); other links unchanged.
+/// `/a/b/` → `../../a/b/index.html` (relative to the page); relative links to a
+/// folder get `index.html` too (unless clean URLs); a URL that could run code
+/// becomes `#` (and is reported by link checking).
 fn rewrite<'a>(url: CowStr<'a>, root: &str, links: &Links) -> CowStr<'a> {
-    if url.starts_with('/') && !url.starts_with("//") {
-        CowStr::from(format!("{root}{}", links.href_of_url(&url[1..])))
-    } else {
+    if !sanitize::is_safe_url(&url) {
+        return CowStr::from("#");
+    }
+    if sanitize::scheme(&url).is_some() || url.starts_with("//") || url.starts_with('#') {
+        return url;
+    }
+    if let Some(site_path) = url.strip_prefix('/') {
+        return CowStr::from(format!("{root}{}", links.href_of_url(site_path)));
+    }
+    let rewritten = links.href_of_url(&url);
+    if rewritten == *url {
         url
+    } else {
+        CowStr::from(rewritten)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::HtmlPolicy;
 
-    #[test]
-    fn headings_get_vietnamese_slug_ids() {
-        let html = render(
-            "## I. MỤC ĐÍCH, YÊU CẦU\n\n## Mục đích\n\n## Mục đích\n",
-            "",
+    fn html(markdown: &str, page_path: &str) -> String {
+        let policy = HtmlPolicy::default();
+        render(
+            markdown,
+            page_path,
             &Links::default(),
-        );
-        assert!(html.contains(r#"<h2 id="i-muc-dich-yeu-cau">"#), "{html}");
-        assert!(html.contains(r#"<h2 id="muc-dich-2">"#), "{html}");
+            &Sanitizer::new(&policy),
+        )
+        .html
     }
 
     #[test]
-    fn raw_html_is_shown_as_text() {
-        let html = render(
-            "<script>alert(1)</script>\n\nA <b onclick=x>b</b>",
+    fn headings_get_vietnamese_slug_ids() {
+        let out = html(
+            "## I. MỤC ĐÍCH, YÊU CẦU\n\n## Mục đích\n\n## Mục đích\n",
+            "",
+        );
+        assert!(out.contains(r#"<h2 id="i-muc-dich-yeu-cau">"#), "{out}");
+        assert!(out.contains(r#"<h2 id="muc-dich-2">"#), "{out}");
+    }
+
+    #[test]
+    fn raw_html_is_sanitized() {
+        let out = html(
+            "<script>alert(1)</script>\n\nA <b onclick=x>b</b> <sup>2</sup>\n\n## Mục\n",
+            "",
+        );
+        assert!(!out.contains("<script"), "{out}");
+        assert!(!out.contains("onclick"), "{out}");
+        assert!(out.contains("<b>b</b> <sup>2</sup>"), "{out}");
+        assert!(
+            out.contains(r#"<h2 id="muc">"#),
+            "ids survive cleaning: {out}"
+        );
+    }
+
+    #[test]
+    fn javascript_links_are_neutralized_and_reported() {
+        let policy = HtmlPolicy::default();
+        let r = render(
+            "[x](javascript:alert(1))",
             "",
             &Links::default(),
+            &Sanitizer::new(&policy),
         );
-        assert!(!html.contains("<script"), "{html}");
-        assert!(!html.contains("<b "), "{html}");
-        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(r.html.contains(r##"href="#""##), "{}", r.html);
+        assert_eq!(r.links[0].url, "javascript:alert(1)");
     }
 
     #[test]
     fn site_links_become_relative() {
-        let html = render(
-            "[k](/phong-trao/2022/#dot-1)",
+        let out = html(
+            "[k](/phong-trao/2022/#dot-1) [r](../a/) [f](x.pdf)",
             "gioi-thieu/",
-            &Links::default(),
         );
         assert!(
-            html.contains(r#"href="../phong-trao/2022/index.html#dot-1""#),
-            "{html}"
+            out.contains(r#"href="../phong-trao/2022/index.html#dot-1""#),
+            "{out}"
+        );
+        assert!(out.contains(r#"href="../a/index.html""#), "{out}");
+        assert!(out.contains(r#"href="x.pdf""#), "{out}");
+    }
+
+    #[test]
+    fn links_are_returned_with_their_offsets() {
+        let policy = HtmlPolicy::default();
+        let r = render(
+            "Xem\n[kế hoạch](/phong-trao/x/).",
+            "",
+            &Links::default(),
+            &Sanitizer::new(&policy),
+        );
+        assert_eq!(
+            r.links,
+            [LinkRef {
+                url: "/phong-trao/x/".into(),
+                offset: 4
+            }]
         );
     }
 }

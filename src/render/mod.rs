@@ -9,6 +9,7 @@ pub mod lists;
 pub mod markdown;
 pub mod open_data;
 pub mod roll;
+pub mod sanitize;
 pub mod templates;
 pub mod views;
 
@@ -21,6 +22,7 @@ use crate::diagnostics::{Diagnostic, Pos};
 use crate::model::Site;
 use crate::model::page::PageKind;
 use crate::output::Sink;
+use crate::validate::links::SitePaths;
 use links::Links;
 
 /// One output file to produce.
@@ -41,21 +43,49 @@ pub struct Rendered {
     pub data_files: usize,
 }
 
-/// Renders and writes every page and data file.
+/// Every site path the build writes: page folders and files. Link checking
+/// compares links with it; `copied` are the static and content files.
+pub fn site_paths<'a>(site: &Site, copied: impl IntoIterator<Item = &'a str>) -> SitePaths {
+    let pages = site.pages.iter().map(|p| p.path.clone());
+    let lists = site.lists.iter().map(|l| l.path.clone());
+    let generated = [
+        roll::ROLL_PATH,
+        roll::UNITS_PATH,
+        open_data::JSON_FILE,
+        open_data::CSV_FILE,
+    ]
+    .into_iter()
+    .map(str::to_owned);
+    let units = site.config.units.iter().map(|u| lists::unit_path(&u.id));
+    SitePaths::new(
+        pages
+            .chain(lists)
+            .chain(generated)
+            .chain(units)
+            .chain(copied.into_iter().map(str::to_owned)),
+    )
+}
+
+/// Renders and writes every page and data file, checking the links of every
+/// Markdown page against `paths`.
 pub fn render_site(
     site: &Site,
     tera: &Tera,
     links: &Links,
+    paths: &SitePaths,
     sink: &dyn Sink,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let mut base = Context::new();
     base.insert("site", &views::site_view(&site.config, links, site.today));
     let rows = roll::rows(site, links);
     let units = roll::units(site, &rows);
+    let sanitizer = sanitize::Sanitizer::new(&site.config.html);
     let shared = Shared {
         site,
         tera,
         links,
+        paths,
+        sanitizer: &sanitizer,
         base,
         rows: &rows,
         units: &units,
@@ -67,7 +97,10 @@ pub fn render_site(
     jobs.extend((0..site.config.units.len()).map(Job::Unit));
     let problems: Vec<Diagnostic> = jobs
         .par_iter()
-        .filter_map(|&job| shared.run(job).err())
+        .flat_map_iter(|&job| match shared.run(job) {
+            Ok(problems) => problems,
+            Err(problem) => vec![problem],
+        })
         .collect();
     if problems.is_empty() {
         Ok(Rendered {
@@ -83,6 +116,8 @@ struct Shared<'s, 'a> {
     site: &'a Site,
     tera: &'s Tera,
     links: &'s Links,
+    paths: &'s SitePaths,
+    sanitizer: &'s sanitize::Sanitizer<'a>,
     base: Context,
     rows: &'s [roll::HonourRow<'a>],
     units: &'s [roll::UnitView<'s, 'a>],
@@ -90,7 +125,9 @@ struct Shared<'s, 'a> {
 }
 
 impl Shared<'_, '_> {
-    fn run(&self, job: Job) -> Result<(), Diagnostic> {
+    /// Writes one job's output; `Ok` carries problems that do not stop the job
+    /// (broken links), `Err` one that does.
+    fn run(&self, job: Job) -> Result<Vec<Diagnostic>, Diagnostic> {
         let site = self.site;
         match job {
             Job::Page(i) => self.page(i),
@@ -106,6 +143,7 @@ impl Shared<'_, '_> {
                 context.insert("list", &lists::list_view(site, i, self.links));
                 let _ = campaign;
                 self.render("results.html", &context, &list.path, &list.source)
+                    .map(|()| Vec::new())
             }
             Job::Roll => {
                 let path = roll::ROLL_PATH;
@@ -128,6 +166,7 @@ impl Shared<'_, '_> {
                 context.insert("json_href", open_data::JSON_FILE);
                 context.insert("csv_href", open_data::CSV_FILE);
                 self.render("honours.html", &context, path, &PathBuf::from("content"))
+                    .map(|()| Vec::new())
             }
             Job::UnitIndex => {
                 let path = roll::UNITS_PATH;
@@ -150,6 +189,7 @@ impl Shared<'_, '_> {
                     .collect();
                 context.insert("units", &summaries);
                 self.render("units.html", &context, path, &PathBuf::from("site.yaml"))
+                    .map(|()| Vec::new())
             }
             Job::Unit(i) => {
                 let unit = &self.units[i];
@@ -167,6 +207,7 @@ impl Shared<'_, '_> {
                 );
                 context.insert("unit", unit);
                 self.render("unit.html", &context, &path, &PathBuf::from("site.yaml"))
+                    .map(|()| Vec::new())
             }
             Job::OpenData => {
                 let records = open_data::records(site, self.links);
@@ -180,7 +221,7 @@ impl Shared<'_, '_> {
                     })
                 };
                 write(open_data::JSON_FILE, open_data::json(&records))?;
-                write(open_data::CSV_FILE, open_data::csv(&records))
+                write(open_data::CSV_FILE, open_data::csv(&records)).map(|()| Vec::new())
             }
         }
     }
@@ -191,12 +232,16 @@ impl Shared<'_, '_> {
         context
     }
 
-    fn page(&self, index: usize) -> Result<(), Diagnostic> {
+    fn page(&self, index: usize) -> Result<Vec<Diagnostic>, Diagnostic> {
         let site = self.site;
         let page = &site.pages[index];
-        let content = markdown::render(&page.body, &page.path, self.links);
+        let markdown = markdown::render(&page.body, &page.path, self.links, self.sanitizer);
+        let broken = crate::validate::links::check(page, &markdown.links, self.paths);
         let mut context = self.context(&page.path);
-        context.insert("page", &views::page_view(site, index, &content, self.links));
+        context.insert(
+            "page",
+            &views::page_view(site, index, &markdown.html, self.links),
+        );
         if let Some(campaign) = &page.campaign {
             context.insert(
                 "campaign",
@@ -223,7 +268,8 @@ impl Shared<'_, '_> {
             &context,
             &page.path,
             &page.source,
-        )
+        )?;
+        Ok(broken)
     }
 
     fn render(

@@ -2,6 +2,7 @@
 //!
 //! Each check reads the assembled [`Site`] and reports; none changes it.
 
+pub mod links;
 mod results;
 
 use crate::diagnostics::Diagnostics;

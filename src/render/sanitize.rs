@@ -1,0 +1,94 @@
+//! Raw HTML in Markdown, cleaned by ammonia against an allowlist.
+//!
+//! By default editors may use ammonia's conservative set of formatting tags (b, i,
+//! sup, sub, table, figure, …) with plain attributes. Never allowed, whatever
+//! site.yaml says: `<script>`, `<style>`, `on*` event attributes, `style`
+//! attributes, and URLs with schemes other than http, https, mailto and tel
+//! (so no `javascript:`). `<iframe>` is dropped unless site.yaml allows it.
+//! Pages without raw HTML skip this step: pulldown-cmark escapes their text and
+//! our link rewriting rejects unsafe URLs.
+
+use std::collections::HashSet;
+
+use crate::config::HtmlPolicy;
+
+pub const URL_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+
+pub struct Sanitizer<'a> {
+    builder: ammonia::Builder<'a>,
+}
+
+impl<'a> Sanitizer<'a> {
+    pub fn new(policy: &'a HtmlPolicy) -> Sanitizer<'a> {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .url_schemes(URL_SCHEMES.iter().copied().collect::<HashSet<_>>())
+            .link_rel(Some("noopener noreferrer"));
+        for level in ["h2", "h3", "h4", "h5", "h6"] {
+            builder.add_tag_attributes(level, ["id"].iter());
+        }
+        builder.add_tags(policy.tags.iter().map(String::as_str));
+        for (tag, attributes) in &policy.attributes {
+            builder.add_tag_attributes(tag.as_str(), attributes.iter().map(String::as_str));
+        }
+        Sanitizer { builder }
+    }
+
+    pub fn clean(&self, html: &str) -> String {
+        self.builder.clean(html).to_string()
+    }
+}
+
+/// Whether a URL may appear in a page: relative, or with an allowed scheme.
+pub fn is_safe_url(url: &str) -> bool {
+    match scheme(url) {
+        None => true,
+        Some(s) => URL_SCHEMES
+            .iter()
+            .any(|allowed| s.eq_ignore_ascii_case(allowed)),
+    }
+}
+
+/// The scheme of an absolute URL (`javascript` of `javascript:alert(1)`).
+pub fn scheme(url: &str) -> Option<&str> {
+    // Browsers ignore leading spaces and control characters before the scheme.
+    let url = url.trim_start_matches(|c: char| c.is_ascii_whitespace() || c.is_control());
+    let end = url.find(':')?;
+    let candidate = &url[..end];
+    let mut chars = candidate.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.' | '\t' | '\n')))
+    .then_some(candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_and_handlers_never_survive() {
+        let policy = HtmlPolicy::default();
+        let s = Sanitizer::new(&policy);
+        let out = s.clean(
+            r#"<p onclick="x()">a</p><script>alert(1)</script><a href="javascript:alert(2)">b</a><iframe src="https://x"></iframe><sup>2</sup>"#,
+        );
+        assert_eq!(
+            out,
+            r#"<p>a</p><a rel="noopener noreferrer">b</a><sup>2</sup>"#
+        );
+    }
+
+    #[test]
+    fn unsafe_schemes_are_recognized() {
+        assert!(!is_safe_url("javascript:alert(1)"));
+        assert!(!is_safe_url("  JaVaScRiPt:alert(1)"));
+        assert!(!is_safe_url("data:text/html,<script>"));
+        assert!(!is_safe_url("vbscript:x"));
+        assert!(is_safe_url("https://example.gov.vn/"));
+        assert!(is_safe_url("mailto:a@b.vn"));
+        assert!(is_safe_url("../a/b/"));
+        assert!(is_safe_url("/phong-trao/"));
+        assert!(is_safe_url("a.pdf#page=2"));
+    }
+}

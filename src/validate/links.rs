@@ -1,0 +1,177 @@
+//! Internal links of Markdown pages that lead nowhere.
+//!
+//! Links are collected while each page's Markdown is rendered (it is parsed once)
+//! and checked against every path the build writes. Relative links are resolved
+//! the way a browser will, from the page's own address; a link that climbs out of
+//! the site with `../` is an error too.
+
+use std::collections::HashSet;
+
+use crate::diagnostics::{Diagnostic, Pos};
+use crate::model::page::Page;
+use crate::render::markdown::LinkRef;
+use crate::render::sanitize;
+
+/// Every path of the built site: page folders (`phong-trao/2022/`) and files
+/// (`phong-trao/2022/ke-hoach.pdf`, `style.css`).
+#[derive(Debug, Default)]
+pub struct SitePaths(HashSet<String>);
+
+impl SitePaths {
+    pub fn new(paths: impl IntoIterator<Item = String>) -> SitePaths {
+        SitePaths(paths.into_iter().collect())
+    }
+
+    fn contains(&self, path: &str) -> bool {
+        let dir = path.strip_suffix("index.html").unwrap_or(path);
+        self.0.contains(path)
+            || self.0.contains(dir)
+            || (!path.ends_with('/') && self.0.contains(&format!("{path}/")))
+    }
+}
+
+/// Where a link leads.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Another site, a mail address, a phone number.
+    External,
+    /// A part of the same page.
+    Fragment,
+    /// A path of this site, without query or fragment.
+    Site(String),
+    /// `../` above the site's root.
+    Outside,
+    /// A scheme that could run code.
+    Unsafe,
+}
+
+pub fn classify(page_path: &str, url: &str) -> Target {
+    if !sanitize::is_safe_url(url) {
+        return Target::Unsafe;
+    }
+    if sanitize::scheme(url).is_some() || url.starts_with("//") {
+        return Target::External;
+    }
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    let path = &url[..end];
+    if path.is_empty() {
+        return Target::Fragment;
+    }
+    let (base, rest) = match path.strip_prefix('/') {
+        Some(rest) => ("", rest),
+        None => (page_path, path),
+    };
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    for segment in rest.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Target::Outside;
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut resolved = parts.join("/");
+    if path.ends_with('/') && !resolved.is_empty() {
+        resolved.push('/');
+    }
+    Target::Site(percent_decode(&resolved))
+}
+
+/// `%20` and other escapes in a link, as a server would decode them.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(hex) = text.get(i + 1..i + 3)
+            && let Ok(b) = u8::from_str_radix(hex, 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+}
+
+/// Reports the links of `page` that lead nowhere.
+pub fn check(page: &Page, links: &[LinkRef], paths: &SitePaths) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for link in links {
+        let message = match classify(&page.path, &link.url) {
+            Target::External | Target::Fragment => continue,
+            Target::Site(path) if paths.contains(&path) => continue,
+            Target::Site(path) => format!(
+                "the link `{}` leads nowhere: the site has no /{path}",
+                link.url
+            ),
+            Target::Outside => format!("the link `{}` goes outside the site", link.url),
+            Target::Unsafe => format!(
+                "the link `{}` could run a script; it is not allowed",
+                link.url
+            ),
+        };
+        let pos = position(page, link.offset);
+        let help = if link.url.starts_with('/') {
+            "site links are written from the site's root, like /phong-trao/2022/"
+        } else {
+            "relative links start from the page's own address; a link from the root, like /phong-trao/2022/, is often simpler"
+        };
+        problems.push(Diagnostic::error(page.source.clone(), pos, message).with_help(help));
+    }
+    problems
+}
+
+/// The file position of a byte offset in the page's body.
+fn position(page: &Page, offset: usize) -> Pos {
+    let before = &page.body[..offset.min(page.body.len())];
+    let line = page.body_line + before.matches('\n').count() as u32;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Pos::new(line, before[line_start..].chars().count() as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_resolve_like_a_browser() {
+        assert_eq!(
+            classify("gioi-thieu/", "/phong-trao/2022/#dot-1"),
+            Target::Site("phong-trao/2022/".into())
+        );
+        assert_eq!(
+            classify("phong-trao/2022/", "ke-hoach.pdf"),
+            Target::Site("phong-trao/2022/ke-hoach.pdf".into())
+        );
+        assert_eq!(
+            classify("phong-trao/2022/", "../"),
+            Target::Site("phong-trao/".into())
+        );
+        assert_eq!(classify("a/", "../../../etc/passwd"), Target::Outside);
+        assert_eq!(classify("a/", "#muc"), Target::Fragment);
+        assert_eq!(classify("a/", "https://x.vn/"), Target::External);
+        assert_eq!(classify("a/", "mailto:a@b.vn"), Target::External);
+        assert_eq!(classify("a/", "javascript:alert(1)"), Target::Unsafe);
+        assert_eq!(
+            classify("a/", "t%E1%BB%87p.pdf"),
+            Target::Site("a/tệp.pdf".into())
+        );
+    }
+
+    #[test]
+    fn folders_match_with_or_without_slash_or_index() {
+        let paths = SitePaths::new(["phong-trao/2022/".to_owned(), "style.css".to_owned()]);
+        assert!(paths.contains("phong-trao/2022/"));
+        assert!(paths.contains("phong-trao/2022"));
+        assert!(paths.contains("phong-trao/2022/index.html"));
+        assert!(paths.contains("style.css"));
+        assert!(!paths.contains("phong-trao/2023/"));
+    }
+}
