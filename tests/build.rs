@@ -341,11 +341,12 @@ fn summary_line_counts_pages_and_files() {
     let site = TestSite::fixture("basic");
     let run = site.build("2022-05-10");
     run.assert_ok();
-    // Home, the campaigns section, two campaigns, the roll of honour, the units'
-    // index and one unit; JSON and CSV; the theme's CSS and script and one scan.
+    // Home, the campaigns section, two campaigns, the roll of honour and its
+    // collectives' page, the units' index and one unit; JSON, CSV and the roll's
+    // search index; the theme's CSS and script and one scan.
     assert!(
         run.stdout
-            .starts_with("published 7 pages, 2 data files, 3 files copied, 0 warnings in "),
+            .starts_with("published 8 pages, 3 data files, 3 files copied, 0 warnings in "),
         "{}",
         run.stdout
     );

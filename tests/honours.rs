@@ -106,8 +106,8 @@ fn individual_names_in_roll(site: &TestSite) -> Vec<String> {
     let html = site.read(ROLL);
     let table = &html[html.find("id=\"ca-nhan\"").unwrap()..];
     let table = &table[..table.find("</table>").unwrap()];
-    table
-        .split("<tr data-year")
+    let body = &table[table.find("<tbody>").unwrap()..];
+    body.split("<tr>")
         .skip(1)
         .map(|row| {
             let cell = &row[row.find("<td>").unwrap() + 4..];
@@ -367,10 +367,69 @@ fn the_roll_links_its_open_data_and_works_without_javascript() {
         html.contains(r#"href="../khen-thuong/danh-sach.json""#),
         "{html}"
     );
-    // Without the script the filters stay hidden and every row is in the page.
-    assert!(html.contains(r#"<form class="roll-filter" id="loc-bang-vang" role="search" hidden>"#));
-    assert_eq!(html.matches("<tr data-year").count(), ALL_HONOREES.len());
+    // Without the script the filters stay hidden and every row is in the page
+    // (two header rows, then one row per honoree).
+    assert!(
+        html.contains(
+            r#"<form class="roll-filter" id="loc-bang-vang" role="search" data-root="../" hidden>"#
+        ),
+        "{html}"
+    );
+    assert_eq!(html.matches("<tr>").count(), ALL_HONOREES.len() + 2);
     assert!(html.contains(r#"<label for="tim-kiem">"#));
+    // The search index holds every row too.
+    let index = site.read("public/khen-thuong/chi-muc.js");
+    assert!(index.starts_with("window.BANGVANG_ROLL = {"));
+    for (name, _) in ALL_HONOREES {
+        assert!(
+            index.contains(&format!("\"{name}\"")),
+            "{name} missing from the index"
+        );
+    }
+}
+
+#[test]
+fn a_long_roll_is_split_into_pages_by_initial() {
+    let site = TestSite::fixture("honours");
+    let given = ["An", "Ánh", "Ân", "Bình", "Dũng", "Đức", "Ước"];
+    let mut yaml = String::from(
+        "title: Danh sách dài\nstatus: proposed\nawards:\n  - award: Lao động tiên tiến\n    honorees:\n",
+    );
+    for i in 0..2100 {
+        yaml.push_str(&format!(
+            "      - name: Nguyễn Văn{} {}\n",
+            " Hữu".repeat(i / 7 % 300 + 1),
+            given[i % 7]
+        ));
+        yaml.push_str(&format!("        position: Chuyên viên {i}\n"));
+    }
+    site.write("content/phong-trao/ke-hoach-2023/dai.yaml", yaml);
+    site.build("2023-12-01").assert_ok();
+    let main = site.read(ROLL);
+    assert!(!main.contains("<tbody>"), "a long roll is not inlined");
+    for (label, slug) in [
+        ("A", "a"),
+        ("Â", "aa"),
+        ("B", "b"),
+        ("D", "d"),
+        ("Đ", "dd"),
+        ("Ư", "uw"),
+    ] {
+        assert!(
+            main.contains(&format!(
+                r#"<a href="../khen-thuong/ten-{slug}/index.html""#
+            )),
+            "{label}"
+        );
+        let page = site.read(&format!("public/khen-thuong/ten-{slug}/index.html"));
+        assert!(visible_text(&page).contains(&format!("Cá nhân có tên bắt đầu bằng chữ {label}")));
+    }
+    // "Ánh" is filed under A, after the plain "An"s.
+    let a = visible_text(&site.read("public/khen-thuong/ten-a/index.html"));
+    assert!(a.contains("Ánh") && a.contains(" An "));
+    assert!(a.rfind(" An ").unwrap() < a.find("Ánh").unwrap());
+    let collectives = visible_text(&site.read("public/khen-thuong/tap-the/index.html"));
+    assert!(collectives.contains("Phòng Tổ chức"), "{collectives}");
 }
 
 /// The browser test needs Debian's chromium and `npm ci` in tests/browser. CI sets

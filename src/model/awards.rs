@@ -8,10 +8,8 @@
 
 use std::collections::HashMap;
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::award_catalog::{AwardDef, AwardKind, AwardLevel, LAW_2022_AWARDS, Recipients};
-use crate::text::suggest;
+use crate::text::{collate, suggest};
 
 /// Wordings found in documents for titles of the Law, mapped to the Law's title.
 const ALIASES: &[(&str, &str)] = &[
@@ -148,41 +146,9 @@ impl Vocabulary {
     }
 }
 
-/// The comparison key of an award title: lowercase, single spaces, each syllable's
-/// tone moved to its end (so "hoà" and "hòa", "khoá" and "khóa" are equal), and a
-/// final "y" after a consonant read as "i" ("sỹ" = "sĩ", "kỹ" = "kĩ").
+/// The comparison key of an award title: see [`collate::spelling_key`].
 pub fn key(title: &str) -> String {
-    let mut out = String::with_capacity(title.len() + 8);
-    for (i, word) in title.split_whitespace().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        syllable_key(word, &mut out);
-    }
-    out
-}
-
-fn syllable_key(word: &str, out: &mut String) {
-    let mut tone = None;
-    let mut letters = String::with_capacity(word.len());
-    for c in word.nfd().flat_map(char::to_lowercase) {
-        match c {
-            '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}' => tone = Some(c),
-            c => letters.push(c),
-        }
-    }
-    let mut letters: String = letters.nfc().collect();
-    if letters.ends_with('y') {
-        let before = letters[..letters.len() - 1].chars().last();
-        if before.is_some_and(|b| b.is_alphabetic() && !"aăâeêioôơuưy".contains(b)) {
-            letters.pop();
-            letters.push('i');
-        }
-    }
-    out.push_str(&letters);
-    if let Some(t) = tone {
-        out.push(t);
-    }
+    collate::spelling_key(title)
 }
 
 #[cfg(test)]

@@ -417,7 +417,9 @@ fn report_duplicates(d: &mut Decoder, honorees: &[Honoree]) {
     let mut seen: std::collections::HashMap<(HonoreeKind, String, Option<&str>), Pos> =
         std::collections::HashMap::new();
     for h in honorees {
-        let key = (h.kind, collate::fold(&h.name), h.unit.as_deref());
+        // Spelling variants (tone placement, case, spacing) are the same name;
+        // "An" and "Ân" are not.
+        let key = (h.kind, collate::spelling_key(&h.name), h.unit.as_deref());
         if let Some(first) = seen.get(&key) {
             let line = first.line;
             d.error(

@@ -289,7 +289,7 @@ fn target_result(site: &Site, page: usize, target: &Target) -> Option<TargetResu
     for list in &decided {
         for group in list.awards.iter().filter(|g| g.award == award) {
             for h in group.honorees.iter().filter(|h| h.kind == kind) {
-                people.insert((collate::fold(&h.name), h.unit.as_deref()));
+                people.insert((collate::spelling_key(&h.name), h.unit.as_deref()));
             }
         }
     }

@@ -31,6 +31,9 @@ enum Job {
     Page(usize),
     List(usize),
     Roll,
+    RollLetter(usize),
+    RollCollectives,
+    RollIndex,
     UnitIndex,
     Unit(usize),
     OpenData,
@@ -79,6 +82,7 @@ pub fn render_site(
     base.insert("site", &views::site_view(&site.config, links, site.today));
     let rows = roll::rows(site, links);
     let units = roll::units(site, &rows);
+    let letters = roll::letter_groups(&rows);
     let sanitizer = sanitize::Sanitizer::new(&site.config.html);
     let shared = Shared {
         site,
@@ -89,11 +93,19 @@ pub fn render_site(
         base,
         rows: &rows,
         units: &units,
+        letters: &letters,
         sink,
     };
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
     jobs.extend((0..site.lists.len()).map(Job::List));
-    jobs.extend([Job::Roll, Job::UnitIndex, Job::OpenData]);
+    jobs.extend([
+        Job::Roll,
+        Job::RollCollectives,
+        Job::RollIndex,
+        Job::UnitIndex,
+        Job::OpenData,
+    ]);
+    jobs.extend((0..letters.len()).map(Job::RollLetter));
     jobs.extend((0..site.config.units.len()).map(Job::Unit));
     let problems: Vec<Diagnostic> = jobs
         .par_iter()
@@ -104,8 +116,8 @@ pub fn render_site(
         .collect();
     if problems.is_empty() {
         Ok(Rendered {
-            pages: jobs.len() - 1,
-            data_files: 2,
+            pages: jobs.len() - 2,
+            data_files: 3,
         })
     } else {
         Err(problems)
@@ -121,6 +133,7 @@ struct Shared<'s, 'a> {
     base: Context,
     rows: &'s [roll::HonourRow<'a>],
     units: &'s [roll::UnitView<'s, 'a>],
+    letters: &'s [roll::LetterGroup<'s, 'a>],
     sink: &'s dyn Sink,
 }
 
@@ -147,26 +160,65 @@ impl Shared<'_, '_> {
             }
             Job::Roll => {
                 let path = roll::ROLL_PATH;
-                let mut context = self.context(path);
-                context.insert(
-                    "page",
-                    &views::generated_page_view(
-                        site,
-                        "Bảng vàng khen thưởng",
-                        path,
-                        Vec::new(),
-                        self.links,
-                    ),
-                );
-                let (individuals, collectives): (Vec<&roll::HonourRow>, Vec<&roll::HonourRow>) =
-                    self.rows.iter().partition(|r| r.kind == "individual");
-                context.insert("individuals", &individuals);
-                context.insert("collectives", &collectives);
+                let mut context = self.roll_context(path, "Bảng vàng khen thưởng", None);
+                let inline = self.rows.len() <= roll::INLINE_LIMIT;
+                context.insert("inline", &inline);
+                if inline {
+                    let (individuals, collectives): (Vec<&roll::HonourRow>, Vec<&roll::HonourRow>) =
+                        self.rows.iter().partition(|r| r.kind == "individual");
+                    context.insert("individuals", &individuals);
+                    context.insert("collectives", &collectives);
+                }
                 context.insert("filters", &roll::filters(site));
                 context.insert("json_href", open_data::JSON_FILE);
                 context.insert("csv_href", open_data::CSV_FILE);
+                context.insert("index_href", roll::INDEX_FILE);
                 self.render("honours.html", &context, path, &PathBuf::from("content"))
                     .map(|()| Vec::new())
+            }
+            Job::RollLetter(i) => {
+                let group = &self.letters[i];
+                let title = format!("Cá nhân có tên bắt đầu bằng chữ {}", group.label);
+                let mut context = self.roll_context(&group.path, &title, Some(&group.label));
+                context.insert("individuals", &group.rows);
+                self.render(
+                    "honours_part.html",
+                    &context,
+                    &group.path,
+                    &PathBuf::from("content"),
+                )
+                .map(|()| Vec::new())
+            }
+            Job::RollCollectives => {
+                let path = roll::COLLECTIVES_PATH;
+                let mut context =
+                    self.roll_context(path, "Tập thể được khen thưởng", Some("Tập thể"));
+                let collectives: Vec<&roll::HonourRow> = self
+                    .rows
+                    .iter()
+                    .filter(|r| r.kind == "collective")
+                    .collect();
+                context.insert("collectives", &collectives);
+                self.render(
+                    "honours_part.html",
+                    &context,
+                    path,
+                    &PathBuf::from("content"),
+                )
+                .map(|()| Vec::new())
+            }
+            Job::RollIndex => {
+                let index = roll::index(site, self.rows, self.links);
+                self.sink
+                    .write(roll::INDEX_FILE, index.as_bytes())
+                    .map_err(|e| {
+                        Diagnostic::error(
+                            "content",
+                            Pos::START,
+                            format!("cannot write {}: {e}", roll::INDEX_FILE),
+                        )
+                    })?;
+                Ok(Vec::new())
             }
             Job::UnitIndex => {
                 let path = roll::UNITS_PATH;
@@ -224,6 +276,38 @@ impl Shared<'_, '_> {
                 write(open_data::CSV_FILE, open_data::csv(&records)).map(|()| Vec::new())
             }
         }
+    }
+
+    /// A page of the roll: the letters' navigation, and `current` marks the
+    /// letter (or "Tập thể") the page is for.
+    fn roll_context(&self, path: &str, title: &str, current: Option<&str>) -> Context {
+        let site = self.site;
+        let mut context = self.context(path);
+        let parents = if current.is_some() {
+            vec![("Bảng vàng khen thưởng", roll::ROLL_PATH)]
+        } else {
+            Vec::new()
+        };
+        let mut view = views::generated_page_view(site, "", path, parents, self.links);
+        let title = title.to_owned();
+        view.title = &title;
+        context.insert("page", &view);
+        let letters: Vec<_> = self
+            .letters
+            .iter()
+            .map(|g| {
+                serde_json::json!({
+                    "label": g.label,
+                    "href": self.links.href(&g.path),
+                    "count": g.rows.len(),
+                })
+            })
+            .collect();
+        context.insert("letters", &letters);
+        context.insert("collectives_href", &self.links.href(roll::COLLECTIVES_PATH));
+        context.insert("roll_href", &self.links.href(roll::ROLL_PATH));
+        context.insert("current", &current);
+        context
     }
 
     fn context(&self, path: &str) -> Context {

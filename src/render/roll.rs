@@ -9,13 +9,24 @@ use super::links::Links;
 use super::lists::{kind_key, unit_href};
 use crate::model::Site;
 use crate::model::results::{HonoreeKind, ListStatus};
+use crate::text::collate;
 
 pub const ROLL_PATH: &str = "khen-thuong/";
 pub const UNITS_PATH: &str = "don-vi/";
+/// The search index the roll's script loads: a script file, not JSON, so that it
+/// also loads when the site is opened from the disk (browsers refuse to fetch
+/// files there) and under a strict Content-Security-Policy.
+pub const INDEX_FILE: &str = "khen-thuong/chi-muc.js";
+/// Up to this many rows the roll's page also holds the whole list, for readers
+/// without JavaScript; above it the list is split into pages by initial.
+pub const INLINE_LIMIT: usize = 2000;
 
 /// One honoree under one award.
 #[derive(Serialize)]
 pub struct HonourRow<'a> {
+    /// Index of the row's list in `site.lists`.
+    #[serde(skip)]
+    pub list: usize,
     pub name: &'a str,
     pub kind: &'static str,
     pub position: Option<&'a str>,
@@ -45,6 +56,7 @@ pub fn rows<'a>(site: &'a Site, links: &Links) -> Vec<HonourRow<'a>> {
             let award = site.vocabulary.get(award_id);
             let unit = honoree.unit.as_deref().and_then(|id| site.config.unit(id));
             HonourRow {
+                list: h.list,
                 name: &honoree.name,
                 kind: kind_key(honoree.kind),
                 position: honoree.position.as_deref(),
@@ -181,4 +193,114 @@ pub fn units<'r, 'a>(site: &'a Site, rows: &'r [HonourRow<'a>]) -> Vec<UnitView<
             }
         })
         .collect()
+}
+
+/// The people whose given name starts with one letter, for one page of the roll.
+#[derive(Serialize)]
+pub struct LetterGroup<'r, 'a> {
+    pub label: String,
+    /// Site path of the group's page: `khen-thuong/ten-dd/`.
+    pub path: String,
+    pub rows: Vec<&'r HonourRow<'a>>,
+}
+
+/// Site path of the collectives' page of the roll.
+pub const COLLECTIVES_PATH: &str = "khen-thuong/tap-the/";
+
+/// Individuals by the initial of their given name, in alphabetical order (the
+/// rows are already in roll order, so each group is too).
+pub fn letter_groups<'r, 'a>(rows: &'r [HonourRow<'a>]) -> Vec<LetterGroup<'r, 'a>> {
+    let mut groups: Vec<LetterGroup> = Vec::new();
+    for row in rows.iter().filter(|r| r.kind == "individual") {
+        let given = row.name.split_whitespace().last().unwrap_or_default();
+        let (label, slug) = collate::initial(given);
+        match groups.iter_mut().find(|g| g.label == label) {
+            Some(group) => group.rows.push(row),
+            None => groups.push(LetterGroup {
+                label,
+                path: format!("{ROLL_PATH}ten-{slug}/"),
+                rows: vec![row],
+            }),
+        }
+    }
+    groups
+}
+
+/// The roll's search index, compact: lookup tables for awards, units and lists,
+/// then one array per row with the row's folded search text.
+#[derive(Serialize)]
+pub struct RollIndex<'a> {
+    awards: Vec<&'a str>,
+    /// `[id, name, href, folded name]`.
+    units: Vec<(&'a str, &'a str, String, String)>,
+    /// `[title, href, decision ("45/QĐ-SNV, 14/07/2023" or ""), year or 0]`.
+    lists: Vec<(&'a str, String, String, i32)>,
+    /// `[collective (0|1), name, position, unit (-1 if none), award, list, folded name and position]`.
+    rows: Vec<(u8, &'a str, &'a str, i32, u16, u32, String)>,
+}
+
+pub fn index<'a>(site: &'a Site, rows: &[HonourRow<'a>], links: &Links) -> String {
+    let filters = filters(site);
+    let award_position = |id: u16| {
+        filters
+            .awards
+            .iter()
+            .position(|a| a.value == id.to_string())
+            .unwrap_or(0) as u16
+    };
+    let units: Vec<_> = site
+        .config
+        .units
+        .iter()
+        .map(|u| {
+            (
+                u.id.as_str(),
+                u.name.as_str(),
+                unit_href(&u.id, links),
+                collate::fold(&u.name),
+            )
+        })
+        .collect();
+    let index = RollIndex {
+        awards: filters.awards.iter().map(|a| a.label).collect(),
+        lists: site
+            .lists
+            .iter()
+            .map(|l| {
+                let decision = l
+                    .decision
+                    .as_ref()
+                    .map(|d| format!("{}, {}", d.number, crate::text::vi_date::short(d.date)))
+                    .unwrap_or_default();
+                (
+                    l.title.as_str(),
+                    links.href(&l.path),
+                    decision,
+                    l.year().unwrap_or(0),
+                )
+            })
+            .collect(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                let unit = r
+                    .unit_id
+                    .and_then(|id| site.config.units.iter().position(|u| u.id == id))
+                    .map_or(-1, |i| i as i32);
+                let position = r.position.unwrap_or_default();
+                (
+                    u8::from(r.kind == "collective"),
+                    r.name,
+                    position,
+                    unit,
+                    award_position(r.award_id),
+                    r.list as u32,
+                    collate::fold(&format!("{} {position}", r.name)),
+                )
+            })
+            .collect(),
+        units,
+    };
+    let json = serde_json::to_string(&index).expect("the index serializes");
+    format!("window.BANGVANG_ROLL = {json};\n")
 }

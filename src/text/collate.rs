@@ -166,6 +166,64 @@ pub fn name_key(name: &str) -> Vec<Key> {
     }
 }
 
+/// The first letter of a word in the Vietnamese alphabet, as a heading ("Đ",
+/// "Ă") and as an ASCII slug in Telex spelling ("dd", "aw"), for splitting a long
+/// list of names into pages by initial. Letters outside the alphabet give "#".
+pub fn initial(word: &str) -> (String, &'static str) {
+    const TELEX: &[(&str, &str)] = &[
+        ("A", "a"),
+        ("Ă", "aw"),
+        ("Â", "aa"),
+        ("B", "b"),
+        ("C", "c"),
+        ("D", "d"),
+        ("Đ", "dd"),
+        ("E", "e"),
+        ("Ê", "ee"),
+        ("F", "f"),
+        ("G", "g"),
+        ("H", "h"),
+        ("I", "i"),
+        ("J", "j"),
+        ("K", "k"),
+        ("L", "l"),
+        ("M", "m"),
+        ("N", "n"),
+        ("O", "o"),
+        ("Ô", "oo"),
+        ("Ơ", "ow"),
+        ("P", "p"),
+        ("Q", "q"),
+        ("R", "r"),
+        ("S", "s"),
+        ("T", "t"),
+        ("U", "u"),
+        ("Ư", "uw"),
+        ("V", "v"),
+        ("W", "w"),
+        ("X", "x"),
+        ("Y", "y"),
+        ("Z", "z"),
+    ];
+    let mut chars = word.nfd();
+    let Some(base) = chars.next() else {
+        return ("#".into(), "khac");
+    };
+    let modifier = chars
+        .take_while(|c| is_combining(*c))
+        .find(|c| matches!(*c, BREVE | CIRCUMFLEX | HORN));
+    let mut letter: String = std::iter::once(base)
+        .chain(modifier)
+        .collect::<String>()
+        .nfc()
+        .collect();
+    letter = letter.to_uppercase();
+    match TELEX.iter().find(|(l, _)| *l == letter) {
+        Some((label, slug)) => ((*label).to_owned(), slug),
+        None => ("#".into(), "khac"),
+    }
+}
+
 /// Lowercase, without tones or letter marks, `đ` → `d`, spaces collapsed: the form
 /// in which "Hòa", "Hoà" and "hoa" are equal, for search.
 pub fn fold(text: &str) -> String {
@@ -189,6 +247,43 @@ pub fn fold(text: &str) -> String {
         }
     }
     out
+}
+
+/// The key under which two spellings of the same words are equal: lowercase, single spaces, each syllable's
+/// tone moved to its end (so "hoà" and "hòa", "khoá" and "khóa" are equal), and a
+/// final "y" after a consonant read as "i" ("sỹ" = "sĩ", "kỹ" = "kĩ").
+pub fn spelling_key(title: &str) -> String {
+    let mut out = String::with_capacity(title.len() + 8);
+    for (i, word) in title.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        syllable_key(word, &mut out);
+    }
+    out
+}
+
+fn syllable_key(word: &str, out: &mut String) {
+    let mut tone = None;
+    let mut letters = String::with_capacity(word.len());
+    for c in word.nfd().flat_map(char::to_lowercase) {
+        match c {
+            '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}' => tone = Some(c),
+            c => letters.push(c),
+        }
+    }
+    let mut letters: String = letters.nfc().collect();
+    if letters.ends_with('y') {
+        let before = letters[..letters.len() - 1].chars().last();
+        if before.is_some_and(|b| b.is_alphabetic() && !"aăâeêioôơuưy".contains(b)) {
+            letters.pop();
+            letters.push('i');
+        }
+    }
+    out.push_str(&letters);
+    if let Some(t) = tone {
+        out.push(t);
+    }
 }
 
 #[cfg(test)]
@@ -246,6 +341,15 @@ mod tests {
         assert_eq!(key("Ho\u{0300}a"), key("Hòa"));
         assert_eq!(key("Hoà"), key("Hòa"));
         assert_eq!(key("khoá học"), key("khóa học"));
+    }
+
+    #[test]
+    fn initials_keep_their_letter_marks_but_not_tones() {
+        assert_eq!(initial("Ánh"), ("A".to_owned(), "a"));
+        assert_eq!(initial("Ân"), ("Â".to_owned(), "aa"));
+        assert_eq!(initial("đức"), ("Đ".to_owned(), "dd"));
+        assert_eq!(initial("Ước"), ("Ư".to_owned(), "uw"));
+        assert_eq!(initial("1A"), ("#".to_owned(), "khac"));
     }
 
     #[test]

@@ -31,11 +31,16 @@ try {
   });
   await page.locator("#tim-kiem").pressSequentially(query);
   const result = await page.evaluate(() => {
-    const names = (id) => Array.from(document.querySelectorAll(`#${id} tbody tr`))
-      .map((tr) => tr.cells[0].textContent.trim());
+    // The results the script drew: a table after each heading.
+    const names = (id) => {
+      const heading = document.getElementById(id);
+      if (!heading) return [];
+      return Array.from(heading.nextElementSibling.querySelectorAll("tbody tr"))
+        .map((tr) => tr.cells[0].textContent.trim());
+    };
     return {
-      individuals: names("ca-nhan"),
-      collectives: names("tap-the"),
+      individuals: names("ket-qua-ca-nhan"),
+      collectives: names("ket-qua-tap-the"),
       status: document.getElementById("so-ket-qua").textContent,
       timings: window.__timings,
     };

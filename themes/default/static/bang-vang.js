@@ -1,70 +1,105 @@
-// Instant filtering of the roll of honour (/khen-thuong/). Without this script
-// the page shows the full list; with it, a search box and three filters appear.
-// Matching ignores diacritics and tone placement: "hoa" finds Hòa, Hoà and Hoa,
-// "duc" finds Đức. Each word typed must begin a word of the name, position or
-// unit. Only the first LIMIT matches are put in the page, so a filter stays fast
-// with tens of thousands of rows.
+// Instant search of the roll of honour (/khen-thuong/). Without this script the
+// page shows the full list (or, for long lists, links to one page per initial);
+// with it, a search box and three filters appear above.
+//
+// The rows come from khen-thuong/chi-muc.js, a compact index loaded as a script
+// (it works from the disk too). Matching ignores diacritics and tone placement:
+// "hoa" finds Hòa, Hoà and Hoa, "duc" finds Đức. Each word typed must begin a
+// word of the name, position or unit. At most LIMIT rows are drawn, so a
+// keystroke stays fast with tens of thousands of names.
 (function () {
   "use strict";
+  var data = window.BANGVANG_ROLL;
   var form = document.getElementById("loc-bang-vang");
-  if (!form) return;
-  var LIMIT = 500;
+  if (!data || !form) return;
+  var LIMIT = 200;
+  var root = form.getAttribute("data-root") || "";
   var input = document.getElementById("tim-kiem");
   var year = document.getElementById("loc-nam");
   var award = document.getElementById("loc-danh-hieu");
   var unit = document.getElementById("loc-don-vi");
   var status = document.getElementById("so-ket-qua");
+  var results = document.getElementById("ket-qua");
+  var full = document.getElementById("danh-sach-day-du");
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
       .replace(/[đĐ]/g, "d").toLowerCase().replace(/\s+/g, " ").trim();
   }
-
-  var tables = Array.prototype.map.call(document.querySelectorAll("table[data-roll]"), function (table) {
-    var body = table.tBodies[0];
-    var rows = Array.prototype.map.call(body.rows, function (row) {
-      var cells = row.cells;
-      // Name, and for people their position and unit: the columns before the award.
-      var text = cells[0].textContent;
-      if (cells.length > 5) text += " " + cells[1].textContent + " " + cells[2].textContent;
-      return {
-        el: row,
-        text: " " + fold(text),
-        year: row.getAttribute("data-year"),
-        award: row.getAttribute("data-award"),
-        unit: row.getAttribute("data-unit")
-      };
+  function escape(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
-    return { table: table, body: body, rows: rows, count: document.querySelector('[data-count-for="' + table.id + '"]') };
+  }
+
+  // Row: [collective, name, position, unit, award, list, folded text].
+  var unitIndex = {};
+  data.units.forEach(function (u, i) { unitIndex[u[0]] = i; });
+  var haystacks = data.rows.map(function (r) {
+    return " " + r[6] + (r[3] >= 0 ? " " + data.units[r[3]][3] : "");
   });
+
+  function cellUnit(r) {
+    if (r[3] < 0) return "";
+    var u = data.units[r[3]];
+    return '<a href="' + escape(root + u[2]) + '">' + escape(u[1]) + "</a>";
+  }
+  function cellDecision(r) {
+    var l = data.lists[r[5]];
+    return '<a href="' + escape(root + l[1]) + '">' + escape(l[2] || "Dự kiến") + "</a>";
+  }
+  function table(rows, collective) {
+    var head = collective
+      ? "<th scope=\"col\">Tập thể</th>"
+      : "<th scope=\"col\">Họ và tên</th><th scope=\"col\">Chức vụ</th><th scope=\"col\">Đơn vị</th>";
+    var body = rows.map(function (r) {
+      var l = data.lists[r[5]];
+      var cells = "<td>" + escape(r[1]) + "</td>";
+      if (!collective) cells += "<td>" + escape(r[2]) + "</td><td>" + cellUnit(r) + "</td>";
+      cells += "<td>" + escape(data.awards[r[4]]) + "</td><td class=\"num\">" + (l[3] || "") + "</td><td>" + cellDecision(r) + "</td>";
+      return "<tr>" + cells + "</tr>";
+    }).join("");
+    return '<div class="table-scroll" role="region" tabindex="0" aria-label="' + (collective ? "Tập thể" : "Cá nhân") + '">' +
+      '<table class="roll"><thead><tr>' + head +
+      '<th scope="col">Danh hiệu, hình thức</th><th scope="col" class="num">Năm</th><th scope="col">Quyết định</th></tr></thead><tbody>' +
+      body + "</tbody></table></div>";
+  }
 
   function apply() {
     var words = fold(input.value).split(" ").filter(Boolean);
-    var y = year.value, a = award.value, u = unit.value;
-    var filtering = words.length > 0 || y || a || u;
-    var total = 0, shown = 0;
-    tables.forEach(function (t) {
-      var matches = [];
-      for (var i = 0; i < t.rows.length; i++) {
-        var r = t.rows[i];
-        if (y && r.year !== y) continue;
-        if (a && r.award !== a) continue;
-        if (u && r.unit !== u) continue;
-        var ok = true;
-        for (var w = 0; w < words.length; w++) {
-          if (r.text.indexOf(" " + words[w]) < 0) { ok = false; break; }
-        }
-        if (ok) matches.push(r.el);
+    var y = year.value ? Number(year.value) : 0;
+    var a = award.value === "" ? -1 : Number(award.value);
+    var u = unit.value === "" ? -1 : unitIndex[unit.value];
+    if (!words.length && !y && a < 0 && u < 0) {
+      results.hidden = true;
+      results.innerHTML = "";
+      full.hidden = false;
+      status.textContent = "";
+      return;
+    }
+    var people = [], groups = [], total = 0;
+    for (var i = 0; i < data.rows.length; i++) {
+      var r = data.rows[i];
+      if (y && data.lists[r[5]][3] !== y) continue;
+      if (a >= 0 && r[4] !== a) continue;
+      if (u >= 0 && r[3] !== u) continue;
+      var text = haystacks[i], ok = true;
+      for (var w = 0; w < words.length; w++) {
+        if (text.indexOf(" " + words[w]) < 0) { ok = false; break; }
       }
-      total += matches.length;
-      var visible = filtering ? matches.slice(0, LIMIT) : matches;
-      shown += visible.length;
-      t.body.replaceChildren.apply(t.body, visible);
-      t.table.hidden = visible.length === 0;
-      if (t.count) t.count.textContent = "(" + matches.length + ")";
-    });
-    if (!filtering) status.textContent = "";
-    else if (total === 0) status.textContent = "Không tìm thấy kết quả nào.";
+      if (!ok) continue;
+      total++;
+      var bucket = r[0] ? groups : people;
+      if (people.length + groups.length < LIMIT) bucket.push(r);
+    }
+    var html = "";
+    if (people.length) html += '<h2 id="ket-qua-ca-nhan">Cá nhân</h2>' + table(people, false);
+    if (groups.length) html += '<h2 id="ket-qua-tap-the">Tập thể</h2>' + table(groups, true);
+    results.innerHTML = html;
+    results.hidden = false;
+    full.hidden = true;
+    var shown = people.length + groups.length;
+    if (total === 0) status.textContent = "Không tìm thấy kết quả nào.";
     else if (shown < total) status.textContent = "Tìm thấy " + total + " kết quả; đang hiển thị " + shown + " kết quả đầu tiên, hãy gõ thêm để thu hẹp.";
     else status.textContent = "Tìm thấy " + total + " kết quả.";
   }
