@@ -61,12 +61,15 @@ pub struct Organization {
 pub struct Unit {
     pub id: String,
     pub name: String,
+    /// Where the id is written, for messages.
+    pub pos: crate::diagnostics::Pos,
 }
 
 #[derive(Debug, Clone)]
 pub struct MenuItem {
     pub title: String,
     pub url: String,
+    pub pos: crate::diagnostics::Pos,
 }
 
 const KEYS: &[&str] = &[
@@ -137,7 +140,7 @@ fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
         None => Organization::default(),
     };
     let units: Vec<Unit> = f.list(d, "units");
-    check_unique_units(d, &units, f.node("units"));
+    check_unique_units(d, &units);
     Some(SiteConfig {
         title: title?,
         base_url,
@@ -159,11 +162,10 @@ fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
 fn decode_html_policy(d: &mut Decoder, node: &Node) -> Option<HtmlPolicy> {
     let f = d.fields(node, "`html`", &["allow_tags", "allow_attributes"])?;
     let mut policy = HtmlPolicy::default();
-    for tag in f.list::<String>(d, "allow_tags") {
-        let tag = tag.to_ascii_lowercase();
+    for (tag, pos) in positioned_words(d, f.node("allow_tags")) {
         if NEVER_TAGS.contains(&tag.as_str()) {
             d.error(
-                f.pos_of("allow_tags"),
+                pos,
                 format!("`<{tag}>` cannot be allowed: it could run code or change the whole page"),
             );
         } else {
@@ -178,16 +180,14 @@ fn decode_html_policy(d: &mut Decoder, node: &Node) -> Option<HtmlPolicy> {
                         continue;
                     };
                     let tag = tag.to_ascii_lowercase();
-                    let attributes = d.list::<String>(value).unwrap_or_default();
                     let mut allowed = Vec::new();
-                    for attribute in attributes {
-                        let attribute = attribute.to_ascii_lowercase();
+                    for (attribute, pos) in positioned_words(d, Some(value)) {
                         if attribute.starts_with("on")
                             || attribute == "style"
                             || attribute == "srcdoc"
                         {
                             d.error(
-                                value.pos,
+                                pos,
                                 format!("the attribute `{attribute}` cannot be allowed: it could run code or break the page's security policy"),
                             );
                         } else {
@@ -217,6 +217,28 @@ pub fn decode_for_tests(node: &Node) -> SiteConfig {
     config.expect("a valid test configuration")
 }
 
+/// A list of words, lowercased, each with its own position.
+fn positioned_words(
+    d: &mut Decoder,
+    node: Option<&Node>,
+) -> Vec<(String, crate::diagnostics::Pos)> {
+    let Some(node) = node else { return Vec::new() };
+    let yaml::NodeKind::Seq(items) = &node.kind else {
+        d.error(
+            node.pos,
+            format!("expected a list, found {}", node.describe()),
+        );
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let word = d.scalar(item, "a word")?;
+            Some((word.trim().to_ascii_lowercase(), item.pos))
+        })
+        .collect()
+}
+
 fn decode_organization(d: &mut Decoder, node: &Node) -> Option<Organization> {
     let what = "organization";
     let f = d.fields(node, what, ORGANIZATION_KEYS)?;
@@ -230,18 +252,12 @@ fn decode_organization(d: &mut Decoder, node: &Node) -> Option<Organization> {
     })
 }
 
-fn check_unique_units(d: &mut Decoder, units: &[Unit], node: Option<&Node>) {
-    let Some(yaml::NodeKind::Seq(items)) = node.map(|n| &n.kind) else {
-        return;
-    };
+fn check_unique_units(d: &mut Decoder, units: &[Unit]) {
     for (i, unit) in units.iter().enumerate() {
-        if let Some(first) = units[..i].iter().position(|u| u.id == unit.id) {
-            let line = items[first].pos.line;
-            d.error(
-                items[i].pos,
-                format!("the unit id `{}` is used twice", unit.id),
-            )
-            .help = Some(format!("it is already the id on line {line}"));
+        if let Some(first) = units[..i].iter().find(|u| u.id == unit.id) {
+            let line = first.pos.line;
+            d.error(unit.pos, format!("the unit id `{}` is used twice", unit.id))
+                .help = Some(format!("it is already the id on line {line}"));
         }
     }
 }
@@ -260,7 +276,11 @@ impl Decode for Unit {
             )
             .help = Some(format!("write `{}`", slugify(&id)));
         }
-        Some(Unit { id, name: name? })
+        Some(Unit {
+            id,
+            name: name?,
+            pos: f.pos_of("id"),
+        })
     }
 }
 
@@ -273,6 +293,7 @@ impl Decode for MenuItem {
         Some(MenuItem {
             title: title?,
             url: url?,
+            pos: f.pos_of("url"),
         })
     }
 }

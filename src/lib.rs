@@ -140,6 +140,9 @@ fn run(
         &mut diagnostics,
     );
     validate::site(&site, &mut diagnostics);
+    if let Some(tera) = &tera {
+        validate::templates(&site, tera, &mut diagnostics);
+    }
     if options.deny_warnings {
         diagnostics.deny_warnings();
     }

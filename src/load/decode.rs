@@ -79,6 +79,7 @@ impl<'a> Decoder<'a> {
         let mut fields = Fields {
             pos: node.pos,
             entries: Vec::with_capacity(entries.len()),
+            suggested: Vec::new(),
         };
         for (key, value) in entries {
             let NodeKind::Scalar { value: name, .. } = &key.kind else {
@@ -88,7 +89,10 @@ impl<'a> Decoder<'a> {
             if !known.contains(&name.as_str()) {
                 let message = format!("unknown key `{name}` in {what}");
                 let help = match suggest::closest(name, known.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
+                    Some(s) => {
+                        fields.suggested.push(s);
+                        format!("did you mean `{s}`?")
+                    }
                     None => format!("the keys of {what} are: {}", known.join(", ")),
                 };
                 self.error(key.pos, message).help = Some(help);
@@ -146,6 +150,9 @@ impl<'a> Decoder<'a> {
 pub struct Fields<'n> {
     pub pos: Pos,
     entries: Vec<(&'n str, &'n Node, Pos)>,
+    /// Known keys suggested for misspelt ones: their absence is not reported
+    /// again, the misspelling's message already names them.
+    suggested: Vec<&'static str>,
 }
 
 impl<'n> Fields<'n> {
@@ -164,6 +171,11 @@ impl<'n> Fields<'n> {
             .map_or(self.pos, |(_, v, _)| v.pos)
     }
 
+    /// Whether a misspelt key of the group was taken to mean `key`.
+    pub fn was_suggested(&self, key: &str) -> bool {
+        self.suggested.contains(&key)
+    }
+
     /// An optional value: absent or empty is `None`; a wrong value is reported and
     /// also gives `None`.
     pub fn opt<T: Decode>(&self, d: &mut Decoder, key: &str) -> Option<T> {
@@ -174,6 +186,7 @@ impl<'n> Fields<'n> {
     pub fn req<T: Decode>(&self, d: &mut Decoder, key: &str, what: &str) -> Option<T> {
         match self.node(key) {
             Some(n) => T::decode(d, n),
+            None if self.suggested.contains(&key) => None,
             None => {
                 d.error(self.pos, format!("{what} has no `{key}`; it is required"))
                     .help = Some(format!("add a line `{key}: …`"));
@@ -284,13 +297,13 @@ mod tests {
         let (_, diags) =
             decode_phases("- nmae: A\n  end: 30/6/2022\n- name: B\n  end: 2022-02-30\n");
         let lines: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
-        assert_eq!(diags.len(), 4, "{lines:#?}");
+        // The misspelt `nmae` is not reported a second time as a missing `name`.
+        assert_eq!(diags.len(), 3, "{lines:#?}");
         assert!(lines[0].starts_with("error: a.yaml:1:3: unknown key `nmae`"));
         assert!(lines[0].contains("did you mean `name`?"));
-        assert!(lines[1].contains("a.yaml:1:3: a phase has no `name`"));
-        assert!(lines[2].contains("a.yaml:2:8: `30/6/2022`"));
-        assert!(lines[2].contains("write 2022-06-30"));
-        assert!(lines[3].contains("a.yaml:4:8: `2022-02-30` is not a day"));
+        assert!(lines[1].contains("a.yaml:2:8: `30/6/2022`"));
+        assert!(lines[1].contains("write 2022-06-30"));
+        assert!(lines[2].contains("a.yaml:4:8: `2022-02-30` is not a day"));
     }
 
     #[test]

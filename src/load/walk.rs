@@ -107,7 +107,7 @@ pub fn walk(root: &Path, diagnostics: &mut Diagnostics) -> ContentTree {
                             Pos::START,
                             "this symbolic link points outside the site; it is not published",
                         )
-                        .with_help("copy the file into the site instead of linking to it"),
+                        .with_help("copy what it points to into the site instead of linking to it"),
                     );
                     continue;
                 }

@@ -20,6 +20,9 @@ use crate::diagnostics::{Diagnostic, Pos};
 pub const MAX_NODES: usize = 1_000_000;
 /// Deeper nesting than this is no content we know of.
 pub const MAX_DEPTH: usize = 64;
+/// Aliases (`*name`) may add at most this many nodes: enough for any honest reuse,
+/// and a "billion laughs" file is refused after a few milliseconds.
+pub const MAX_ALIAS_NODES: usize = 10_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -61,20 +64,24 @@ impl Node {
 pub fn parse(text: &str, first_line: u32, file: &Path) -> Result<Node, Diagnostic> {
     let mut builder = Builder {
         parser: Parser::new_from_str(text),
+        text,
         first_line,
         file,
         anchors: HashMap::new(),
         nodes: 0,
+        alias_nodes: 0,
     };
     builder.document()
 }
 
 struct Builder<'a> {
     parser: Parser<std::str::Chars<'a>>,
+    text: &'a str,
     first_line: u32,
     file: &'a Path,
     anchors: HashMap<usize, Node>,
     nodes: usize,
+    alias_nodes: usize,
 }
 
 impl Builder<'_> {
@@ -83,6 +90,15 @@ impl Builder<'_> {
             self.first_line + mark.line() as u32 - 1,
             mark.col() as u32 + 1,
         )
+    }
+
+    /// The character a marker points at.
+    fn char_at(&self, mark: &Marker) -> Option<char> {
+        self.text
+            .lines()
+            .nth(mark.line().checked_sub(1)?)?
+            .chars()
+            .nth(mark.col())
     }
 
     fn next(&mut self) -> Result<(Event, Marker), Diagnostic> {
@@ -94,6 +110,9 @@ impl Builder<'_> {
                     pos,
                     "the YAML is nested too deeply; refused",
                 );
+            }
+            if let Some(unclosed) = unclosed_bracket(self.text, self.first_line, self.file) {
+                return unclosed;
             }
             Diagnostic::error(
                 self.file,
@@ -189,7 +208,17 @@ impl Builder<'_> {
                 let Some(target) = self.anchors.get(&id).cloned() else {
                     return Err(Diagnostic::error(self.file, pos, "unknown alias"));
                 };
-                self.count(size(&target), &mark)?;
+                let added = size(&target);
+                self.alias_nodes += added;
+                if self.alias_nodes > MAX_ALIAS_NODES {
+                    return Err(Diagnostic::error(
+                        self.file,
+                        pos,
+                        format!("the YAML's aliases expand to more than {MAX_ALIAS_NODES} values; refused"),
+                    )
+                    .with_help("aliases (`*name`) that repeat other aliases multiply; write the values out"));
+                }
+                self.count(added, &mark)?;
                 return Ok(Node { pos, ..target });
             }
             Event::SequenceStart(anchor, _tag) => {
@@ -222,8 +251,13 @@ impl Builder<'_> {
                     entries.push((key, value));
                 }
                 // libyaml-style parsers mark a block mapping where its first `:` is
-                // found; the editor thinks of it as starting at its first key.
-                let pos = entries.first().map_or(pos, |(key, _)| key.pos);
+                // found; the editor thinks of it as starting at its first key. A
+                // flow mapping starts at its `{`.
+                let pos = if self.char_at(&mark) == Some('{') {
+                    pos
+                } else {
+                    entries.first().map_or(pos, |(key, _)| key.pos)
+                };
                 (
                     Node {
                         kind: NodeKind::Map(entries),
@@ -245,6 +279,46 @@ impl Builder<'_> {
         }
         Ok(node)
     }
+}
+
+/// After a syntax error: a `[` or `{` that is never closed, which YAML parsers
+/// report only where they give up (often lines later).
+fn unclosed_bracket(text: &str, first_line: u32, file: &Path) -> Option<Diagnostic> {
+    let mut open: Vec<(char, Pos)> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        let mut previous = ' ';
+        for (col, c) in line.chars().enumerate() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') if matches!(previous, ' ' | '[' | '{' | ',' | ':') => {
+                    quote = Some(c)
+                }
+                (None, '#') if previous == ' ' || col == 0 => break,
+                (None, '[' | '{') => {
+                    open.push((c, Pos::new(first_line + i as u32, col as u32 + 1)))
+                }
+                (None, ']' | '}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+            previous = c;
+        }
+    }
+    let (bracket, pos) = open.first().copied()?;
+    let close = if bracket == '[' { ']' } else { '}' };
+    Some(
+        Diagnostic::error(
+            file,
+            pos,
+            format!("the `{bracket}` opened here is never closed"),
+        )
+        .with_help(format!(
+            "add `{close}` at the end of the list, or put the value in quotes"
+        )),
+    )
 }
 
 fn size(node: &Node) -> usize {
@@ -295,7 +369,7 @@ mod tests {
             ));
         }
         let err = parse(&text, 1, Path::new("a.yaml")).unwrap_err();
-        assert!(err.message.contains("expands"), "{}", err.message);
+        assert!(err.message.contains("aliases expand"), "{}", err.message);
     }
 
     #[test]
@@ -306,9 +380,25 @@ mod tests {
     }
 
     #[test]
+    fn an_unclosed_bracket_is_reported_where_it_opens() {
+        let err = parse("title: A\ntags: [a, b\nsummary: c\n", 2, Path::new("a.md")).unwrap_err();
+        assert_eq!(err.pos, Pos::new(3, 7), "{err}");
+        assert!(err.message.contains("never closed"), "{err}");
+    }
+
+    #[test]
+    fn flow_mappings_start_at_their_brace() {
+        let root = parse_ok("count: { min: 2 }\n");
+        let NodeKind::Map(entries) = &root.kind else {
+            panic!()
+        };
+        assert_eq!(entries[0].1.pos, Pos::new(2, 8));
+    }
+
+    #[test]
     fn syntax_errors_have_positions() {
-        let err = parse("title: A\n  bad: [\n", 2, Path::new("a.md")).unwrap_err();
-        assert!(err.pos.line >= 2, "{err}");
-        assert!(err.message.contains("malformed"));
+        let err = parse("title: A\n  bad: x\n", 2, Path::new("a.md")).unwrap_err();
+        assert_eq!(err.pos.line, 3, "{err}");
+        assert!(err.message.contains("malformed"), "{err}");
     }
 }

@@ -65,7 +65,9 @@ pub struct Phase {
     pub review: Option<String>,
     /// In date order.
     pub milestones: Vec<Milestone>,
-    pub pos: Pos,
+    /// Where the phase's `id` and `start` are written, for messages.
+    pub id_pos: Pos,
+    pub start_pos: Pos,
 }
 
 /// A commemorated day within a phase; `since` is the original event, from which
@@ -167,9 +169,9 @@ impl Campaign {
 fn check_phases(d: &mut Decoder, phases: &[Phase]) {
     for (i, phase) in phases.iter().enumerate() {
         if let Some(first) = phases[..i].iter().find(|p| p.id == phase.id) {
-            let line = first.pos.line;
+            let line = first.id_pos.line;
             d.error(
-                phase.pos,
+                phase.id_pos,
                 format!("the phase id `{}` is used twice", phase.id),
             )
             .help = Some(format!("it is already the id of the phase on line {line}"));
@@ -178,7 +180,7 @@ fn check_phases(d: &mut Decoder, phases: &[Phase]) {
             && phase.start.first_day() <= prev.end
         {
             d.error(
-                phase.pos,
+                phase.start_pos,
                 format!(
                     "the phase `{}` starts on {} but the phase `{}` before it runs until {}",
                     phase.id,
@@ -290,7 +292,8 @@ impl Decode for Phase {
             goal: f.opt(d, "goal"),
             review: f.opt(d, "review"),
             milestones,
-            pos: node.pos,
+            id_pos: f.pos_of("id"),
+            start_pos: f.pos_of("start"),
         })
     }
 }

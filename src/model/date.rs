@@ -101,6 +101,19 @@ pub fn parse_partial(text: &str) -> Result<PartialDate, DateError> {
     parse_day(trimmed).map(PartialDate::Day).map_err(|mut e| {
         if split_iso(trimmed).is_none() {
             e.message = format!("`{trimmed}` is not a date written YYYY-MM-DD or YYYY-MM");
+            // "2022-1" or "1/2022": a month written loosely.
+            let parts: Vec<&str> = trimmed.split(['-', '/', '.']).collect();
+            let month_year = match parts[..] {
+                [y, m] if y.len() == 4 => Some((y, m)),
+                [m, y] if y.len() == 4 => Some((y, m)),
+                _ => None,
+            };
+            if let Some((y, m)) = month_year
+                && let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<u32>())
+                && (1..=12).contains(&m)
+            {
+                e.help = Some(format!("write {y:04}-{m:02}"));
+            }
         }
         e
     })
@@ -189,6 +202,18 @@ mod tests {
         assert_eq!(e.help.as_deref(), Some("write 2022-06-30"));
         let e = parse_day("2022-6-30").unwrap_err();
         assert_eq!(e.help.as_deref(), Some("write 2022-06-30"));
+    }
+
+    #[test]
+    fn loose_months_get_the_iso_spelling() {
+        assert_eq!(
+            parse_partial("2022-1").unwrap_err().help.as_deref(),
+            Some("write 2022-01")
+        );
+        assert_eq!(
+            parse_partial("1/2022").unwrap_err().help.as_deref(),
+            Some("write 2022-01")
+        );
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub struct PageMeta {
     pub weight: Option<i64>,
     /// A template of the theme to render this page with instead of the default.
     pub template: Option<String>,
+    pub template_pos: crate::diagnostics::Pos,
     /// Slugs of the page's tags.
     pub tags: Vec<String>,
     pub attachments: Vec<AttachmentRef>,
@@ -68,6 +69,7 @@ impl PageMeta {
             draft: f.opt(d, "draft").unwrap_or(false),
             weight: f.opt(d, "weight"),
             template,
+            template_pos: f.pos_of("template"),
             tags: slugs,
             attachments: f.list(d, "attachments"),
         })

@@ -149,7 +149,11 @@ pub fn decode(
     });
     let decision = f.node("decision").and_then(|n| decode_decision(d, n));
     let comment_until: Option<NaiveDate> = f.opt(d, "comment_until");
-    if status == Some(ListStatus::Decided) && decision.is_none() && f.node("decision").is_none() {
+    if status == Some(ListStatus::Decided)
+        && decision.is_none()
+        && f.node("decision").is_none()
+        && !f.was_suggested("decision")
+    {
         d.error(f.pos_of("status"), "a decided list needs its `decision`")
             .help =
             Some("add `decision:` with `number:` and `date:`, or set `status: proposed`".into());
@@ -322,6 +326,9 @@ fn decode_honorees(
             });
             let kind = explicit.unwrap_or(match (award.for_individuals(), award.for_collectives()) {
                 (true, false) => HonoreeKind::Individual,
+                // A name with a position is a person, whatever the award: report
+                // the award, not the position.
+                (false, true) if position.is_some() && name.is_some() => HonoreeKind::Individual,
                 (false, true) => HonoreeKind::Collective,
                 _ if name.is_some() => HonoreeKind::Individual,
                 _ => HonoreeKind::Collective,

@@ -107,13 +107,11 @@ pub fn render_site(
     ]);
     jobs.extend((0..letters.len()).map(Job::RollLetter));
     jobs.extend((0..site.config.units.len()).map(Job::Unit));
-    let problems: Vec<Diagnostic> = jobs
-        .par_iter()
-        .flat_map_iter(|&job| match shared.run(job) {
-            Ok(problems) => problems,
-            Err(problem) => vec![problem],
-        })
-        .collect();
+    let mut problems = crate::validate::links::check_menu(&site.config.menu, paths);
+    problems.par_extend(jobs.par_iter().flat_map_iter(|&job| match shared.run(job) {
+        Ok(problems) => problems,
+        Err(problem) => vec![problem],
+    }));
     if problems.is_empty() {
         Ok(Rendered {
             pages: jobs.len() - 2,

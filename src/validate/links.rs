@@ -118,10 +118,17 @@ pub fn check(page: &Page, links: &[LinkRef], paths: &SitePaths) -> Vec<Diagnosti
             ),
         };
         let pos = position(page, link.offset);
-        let help = if link.url.starts_with('/') {
-            "site links are written from the site's root, like /phong-trao/2022/"
-        } else {
-            "relative links start from the page's own address; a link from the root, like /phong-trao/2022/, is often simpler"
+        let help = match classify(&page.path, &link.url) {
+            Target::Unsafe => "link to a page (https://…, /phong-trao/…) or a file instead",
+            Target::Outside => {
+                "a link cannot reach files outside the site; copy the file into the page's folder"
+            }
+            _ if link.url.starts_with('/') => {
+                "site links are written from the site's root, like /phong-trao/2022/"
+            }
+            _ => {
+                "relative links start from the page's own address; a link from the root, like /phong-trao/2022/, is often simpler"
+            }
         };
         problems.push(Diagnostic::error(page.source.clone(), pos, message).with_help(help));
     }
@@ -134,6 +141,32 @@ fn position(page: &Page, offset: usize) -> Pos {
     let line = page.body_line + before.matches('\n').count() as u32;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     Pos::new(line, before[line_start..].chars().count() as u32 + 1)
+}
+
+/// Menu items of site.yaml that lead nowhere or could run a script.
+pub fn check_menu(menu: &[crate::config::MenuItem], paths: &SitePaths) -> Vec<Diagnostic> {
+    menu.iter()
+        .filter_map(|item| {
+            let message = match classify("", &item.url) {
+                Target::External | Target::Fragment => return None,
+                Target::Site(path) if paths.contains(&path) || path.is_empty() => return None,
+                Target::Site(path) => format!(
+                    "the menu item `{}` leads nowhere: the site has no /{path}",
+                    item.url
+                ),
+                Target::Outside => format!("the menu item `{}` goes outside the site", item.url),
+                Target::Unsafe => format!(
+                    "the menu item `{}` could run a script; it is not allowed",
+                    item.url
+                ),
+            };
+            Some(Diagnostic::error(
+                crate::config::CONFIG_FILE,
+                item.pos,
+                message,
+            ))
+        })
+        .collect()
 }
 
 #[cfg(test)]
