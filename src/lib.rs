@@ -146,10 +146,6 @@ fn run(
     if options.deny_warnings {
         diagnostics.deny_warnings();
     }
-    let Some(tera) = tera.filter(|_| !diagnostics.has_errors()) else {
-        return Err(diagnostics.sorted());
-    };
-
     let static_files = static_files(root, &site.config.theme);
     let paths = render::site_paths(
         &site,
@@ -158,6 +154,11 @@ fn run(
             .map(|(_, to)| to.as_str())
             .chain(site.assets.iter().map(|a| a.out.as_str())),
     );
+    let Some(tera) = tera.filter(|_| !diagnostics.has_errors()) else {
+        diagnostics.extend(render::check_links(&site, &links, &paths));
+        return Err(diagnostics.sorted());
+    };
+
     let copied = copy_files(root, &static_files, &site, sink);
     let rendered = render::render_site(&site, &tera, &links, &paths, sink);
     match (rendered, copied) {

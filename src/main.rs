@@ -97,14 +97,18 @@ fn finish(result: Result<BuildReport, Vec<Diagnostic>>, verb: &str) -> ExitCode 
             } else {
                 String::new()
             };
+            let destination = if verb == "checked" {
+                "nothing written".to_owned()
+            } else {
+                format!("→ {}", report.output.display())
+            };
             println!(
-                "{verb} {} pages, {} data files, {} files copied{held}, {} warnings in {} ms → {}",
+                "{verb} {} pages, {} data files, {} files copied{held}, {} warnings in {} ms {destination}",
                 report.pages,
                 report.data_files,
                 report.files_copied,
                 report.warnings.len(),
                 report.millis,
-                report.output.display()
             );
             ExitCode::SUCCESS
         }

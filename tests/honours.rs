@@ -521,3 +521,66 @@ fn typing_without_diacritics_in_a_real_browser_finds_exactly_the_matching_rows()
         ["Lê Thị Ân", "Nguyễn Thị Hoa", "Lê Thị Hòa", "Ngô Văn Khải"]
     );
 }
+
+#[test]
+fn hostile_names_in_yaml_appear_as_text_everywhere() {
+    let site = TestSite::fixture("honours");
+    site.write(
+        "content/phong-trao/ke-hoach-2023/xss.yaml",
+        "title: \"<img src=x onerror=alert(1)>\"\nstatus: proposed\nawards:\n  - award: Lao động tiên tiến\n    honorees:\n      - name: \"\\\"><script>alert(2)</script>\"\n        position: \"<b onmouseover=alert(3)>x</b>\"\n        achievement: \"javascript:alert(4)\"\n",
+    );
+    site.build("2023-12-01").assert_ok();
+    for entry in walkdir::WalkDir::new(site.path("public"))
+        .into_iter()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy();
+        if !name.ends_with(".html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        for bad in [
+            "<script>alert",
+            "<img src=x",
+            "<b onmouseover",
+            "href=\"javascript:",
+        ] {
+            assert!(
+                !html.contains(bad),
+                "{} contains {bad}",
+                entry.path().display()
+            );
+        }
+    }
+    let list = site.read("public/phong-trao/ke-hoach-2023/xss/index.html");
+    assert!(
+        list.contains("&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"),
+        "{list}"
+    );
+    assert!(
+        list.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{list}"
+    );
+    // The search index is a script file: the name is a JSON string in it, and the
+    // roll's script escapes it before drawing.
+    let index = site.read("public/khen-thuong/chi-muc.js");
+    assert!(
+        index.contains(r#""\"><script>alert(2)</script>""#),
+        "{index}"
+    );
+    if browser_available() {
+        let found = search_in_browser(&site, "script");
+        let names: Vec<&str> = found["individuals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            ["\"><script>alert(2)</script>"],
+            "drawn as text: {found}"
+        );
+        assert!(found["errors"].as_array().unwrap().is_empty(), "{found}");
+    }
+}

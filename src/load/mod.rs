@@ -28,6 +28,9 @@ pub struct Loaded {
     pub lists: Vec<ResultsList>,
     /// Files copied as they are: `(absolute source, site-relative output path)`.
     pub assets: Vec<walk::Asset>,
+    /// The paths of every page and list found, loaded or not: a link to a page
+    /// whose file has an error is not reported as broken too.
+    pub found_paths: Vec<String>,
 }
 
 /// The section whose direct children are campaigns.
@@ -43,6 +46,15 @@ pub struct LoadContext<'a> {
 /// Loads everything under `<root>/content`. Problems of every file are collected.
 pub fn load_content(cx: &LoadContext, diagnostics: &mut Diagnostics) -> Loaded {
     let tree: ContentTree = walk::walk(cx.root, diagnostics);
+    let found_paths = tree
+        .pages
+        .iter()
+        .map(|p| p.path.clone())
+        .chain(tree.data_files.iter().filter_map(|(dir, rel)| {
+            let stem = rel.file_stem()?.to_string_lossy();
+            Some(format!("{dir}{}/", slugify(&stem)))
+        }))
+        .collect();
     let (pages, lists) = rayon::join(
         || {
             collect(
@@ -69,6 +81,7 @@ pub fn load_content(cx: &LoadContext, diagnostics: &mut Diagnostics) -> Loaded {
         pages,
         lists,
         assets: tree.assets,
+        found_paths,
     }
 }
 
@@ -184,9 +197,12 @@ fn decode_page(cx: &LoadContext, file: &PageFile, text: source::SourceText) -> L
         return (None, d.diagnostics);
     };
     let meta = PageMeta::decode(&mut d, &fields);
-    let campaign = match (&meta, is_campaign) {
-        (Some(_), true) => Campaign::decode(&mut d, &fields, cx.vocabulary).map(Box::new),
-        _ => None,
+    // Decoded even when the page's own keys failed, so that one run reports the
+    // problems of the whole front matter.
+    let campaign = if is_campaign {
+        Campaign::decode(&mut d, &fields, cx.vocabulary).map(Box::new)
+    } else {
+        None
     };
     check_attachments(&mut d, meta.as_ref(), file);
     let (body_offset, body_line) = (text.text.len() - split.body.len(), split.body_line);

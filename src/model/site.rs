@@ -44,6 +44,8 @@ pub struct Site {
     /// Every honoree under every award, in roll-of-honour order: individuals by
     /// Vietnamese name order, then collectives by name.
     pub honours: Vec<Honour>,
+    /// Paths of every page and list file found, including those with errors.
+    pub found_paths: Vec<String>,
 }
 
 /// One honoree under one award of one list.
@@ -80,6 +82,7 @@ impl Site {
             mut pages,
             mut lists,
             assets,
+            found_paths,
         } = loaded;
         let before = pages.len();
         if !include_drafts {
@@ -168,6 +171,7 @@ impl Site {
             list_campaign,
             lists_of_page,
             honours,
+            found_paths,
         }
     }
 

@@ -62,11 +62,24 @@ pub fn site_paths<'a>(site: &Site, copied: impl IntoIterator<Item = &'a str>) ->
     let units = site.config.units.iter().map(|u| lists::unit_path(&u.id));
     SitePaths::new(
         pages
+            .chain(site.found_paths.iter().cloned())
             .chain(lists)
             .chain(generated)
             .chain(units)
             .chain(copied.into_iter().map(str::to_owned)),
     )
+}
+
+/// Only the link checks of rendering, for a build that already failed: one run
+/// then reports broken links along with the other problems.
+pub fn check_links(site: &Site, links: &Links, paths: &SitePaths) -> Vec<Diagnostic> {
+    let sanitizer = sanitize::Sanitizer::new(&site.config.html);
+    let mut problems = crate::validate::links::check_menu(&site.config.menu, paths);
+    problems.par_extend(site.pages.par_iter().flat_map_iter(|page| {
+        let markdown = markdown::render(&page.body, &page.path, links, &sanitizer);
+        crate::validate::links::check(page, &markdown.links, paths)
+    }));
+    problems
 }
 
 /// Renders and writes every page and data file, checking the links of every

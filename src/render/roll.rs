@@ -257,7 +257,7 @@ pub fn index<'a>(site: &'a Site, rows: &[HonourRow<'a>], links: &Links) -> Strin
                 u.id.as_str(),
                 u.name.as_str(),
                 unit_href(&u.id, links),
-                collate::fold(&u.name),
+                collate::search_key(&u.name),
             )
         })
         .collect();
@@ -295,7 +295,7 @@ pub fn index<'a>(site: &'a Site, rows: &[HonourRow<'a>], links: &Links) -> Strin
                     unit,
                     award_position(r.award_id),
                     r.list as u32,
-                    collate::fold(&format!("{} {position}", r.name)),
+                    collate::search_key(&format!("{} {position}", r.name)),
                 )
             })
             .collect(),

@@ -249,6 +249,23 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The text the roll's search matches against: [`fold`]ed, with every character
+/// that is not a letter or a digit turned into a space, so that each word can be
+/// found by its beginning ("(mẫu)" by "mau").
+pub fn search_key(text: &str) -> String {
+    let spaced: String = text
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || is_combining(c) {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    fold(&spaced)
+}
+
 /// The key under which two spellings of the same words are equal: lowercase, single spaces, each syllable's
 /// tone moved to its end (so "hoà" and "hòa", "khoá" and "khóa" are equal), and a
 /// final "y" after a consonant read as "i" ("sỹ" = "sĩ", "kỹ" = "kĩ").

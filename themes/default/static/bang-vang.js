@@ -22,9 +22,11 @@
   var results = document.getElementById("ket-qua");
   var full = document.getElementById("danh-sach-day-du");
 
+  // The same folding as the index's (src/text/collate.rs, search_key).
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/[đĐ]/g, "d").toLowerCase().replace(/\s+/g, " ").trim();
+      .replace(/[đĐ]/g, "d").toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   }
   function escape(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
