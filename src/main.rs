@@ -93,7 +93,10 @@ fn finish(result: Result<BuildReport, Vec<Diagnostic>>, verb: &str) -> ExitCode 
                 eprintln!("{warning}");
             }
             let held = if report.held_back > 0 {
-                format!(", {} held back (drafts)", report.held_back)
+                format!(
+                    ", {} held back (drafts or dated after today)",
+                    report.held_back
+                )
             } else {
                 String::new()
             };

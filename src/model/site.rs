@@ -1,7 +1,7 @@
 //! The whole site once loaded: pages in a fixed order, which section lists which
 //! pages, and the campaigns newest first. Built once; rendering only reads it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -46,6 +46,8 @@ pub struct Site {
     pub honours: Vec<Honour>,
     /// Paths of every page and list file found, including those with errors.
     pub found_paths: Vec<String>,
+    /// Paths of pages and lists held back: drafts, and dated after `today`.
+    pub unpublished: HashSet<String>,
 }
 
 /// One honoree under one award of one list.
@@ -81,14 +83,32 @@ impl Site {
         let Loaded {
             mut pages,
             mut lists,
-            assets,
+            mut assets,
             found_paths,
         } = loaded;
-        let before = pages.len();
+        // Drafts and pages dated after today wait; so do lists published after
+        // today, and a held-back bundle's files.
+        let mut unpublished: HashSet<String> = HashSet::new();
         if !include_drafts {
-            pages.retain(|p| !p.meta.draft);
+            for page in &pages {
+                if page.meta.draft || page.meta.date.is_some_and(|d| d > today) {
+                    unpublished.insert(page.path.clone());
+                }
+            }
+            for list in &lists {
+                if list.published.is_some_and(|d| d > today) {
+                    unpublished.insert(list.path.clone());
+                }
+            }
+            pages.retain(|p| !unpublished.contains(&p.path));
+            lists.retain(|l| !unpublished.contains(&l.path));
+            assets.retain(|a| {
+                !unpublished
+                    .iter()
+                    .any(|held| a.out.starts_with(held.as_str()) && !held.is_empty())
+            });
         }
-        let mut held_back = before - pages.len();
+        let mut held_back = unpublished.len();
         pages.sort_by(|a, b| a.path.cmp(&b.path).then(a.source.cmp(&b.source)));
         lists.sort_by(|a, b| a.path.cmp(&b.path).then(a.source.cmp(&b.source)));
         report_collisions(&pages, &lists, &assets, diagnostics);
@@ -172,6 +192,7 @@ impl Site {
             lists_of_page,
             honours,
             found_paths,
+            unpublished,
         }
     }
 

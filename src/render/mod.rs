@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod open_data;
 pub mod roll;
 pub mod sanitize;
+pub mod site_files;
 pub mod templates;
 pub mod views;
 
@@ -37,6 +38,9 @@ enum Job {
     UnitIndex,
     Unit(usize),
     OpenData,
+    /// sitemap.xml and robots.txt.
+    Crawlers,
+    NotFound,
 }
 
 /// What rendering wrote.
@@ -56,17 +60,26 @@ pub fn site_paths<'a>(site: &Site, copied: impl IntoIterator<Item = &'a str>) ->
         roll::UNITS_PATH,
         open_data::JSON_FILE,
         open_data::CSV_FILE,
+        site_files::ROBOTS_FILE,
+        site_files::SITEMAP_FILE,
+        "404.html",
     ]
     .into_iter()
     .map(str::to_owned);
     let units = site.config.units.iter().map(|u| lists::unit_path(&u.id));
+    let failed = site
+        .found_paths
+        .iter()
+        .filter(|p| !site.unpublished.contains(*p))
+        .cloned();
     SitePaths::new(
         pages
-            .chain(site.found_paths.iter().cloned())
+            .chain(failed)
             .chain(lists)
             .chain(generated)
             .chain(units)
             .chain(copied.into_iter().map(str::to_owned)),
+        site.unpublished.iter().cloned(),
     )
 }
 
@@ -117,6 +130,8 @@ pub fn render_site(
         Job::RollIndex,
         Job::UnitIndex,
         Job::OpenData,
+        Job::Crawlers,
+        Job::NotFound,
     ]);
     jobs.extend((0..letters.len()).map(Job::RollLetter));
     jobs.extend((0..site.config.units.len()).map(Job::Unit));
@@ -126,9 +141,11 @@ pub fn render_site(
         Err(problem) => vec![problem],
     }));
     if problems.is_empty() {
+        // Jobs that write data rather than pages: the roll's index, open data
+        // (2 files) and the crawlers' files (2).
         Ok(Rendered {
-            pages: jobs.len() - 2,
-            data_files: 3,
+            pages: jobs.len() - 3,
+            data_files: 5,
         })
     } else {
         Err(problems)
@@ -217,6 +234,56 @@ impl Shared<'_, '_> {
                     &PathBuf::from("content"),
                 )
                 .map(|()| Vec::new())
+            }
+            Job::Crawlers => {
+                let write = |name: &str, text: &str| {
+                    self.sink.write(name, text.as_bytes()).map_err(|e| {
+                        Diagnostic::error(
+                            "content",
+                            Pos::START,
+                            format!("cannot write {name}: {e}"),
+                        )
+                    })
+                };
+                if let Some(xml) = site_files::sitemap(site, self.letters, self.links) {
+                    write(site_files::SITEMAP_FILE, &xml)?;
+                }
+                write(site_files::ROBOTS_FILE, &site_files::robots(self.links))?;
+                Ok(Vec::new())
+            }
+            Job::NotFound => {
+                // Served at any address: links start from the site's root path.
+                let mut context = self.base.clone();
+                let root = self
+                    .links
+                    .base_url
+                    .as_deref()
+                    .and_then(|b| b.splitn(4, '/').nth(3))
+                    .map_or_else(|| "/".to_owned(), |p| format!("/{p}"));
+                context.insert("root", &root);
+                let mut view = views::generated_page_view(
+                    site,
+                    "Không tìm thấy trang",
+                    "",
+                    Vec::new(),
+                    self.links,
+                );
+                view.permalink = None;
+                context.insert("page", &view);
+                let html = self.tera.render("404.html", &context).map_err(|e| {
+                    Diagnostic::error(
+                        "themes",
+                        Pos::START,
+                        format!(
+                            "the template `404.html` cannot be rendered: {}",
+                            templates::error_chain(&e)
+                        ),
+                    )
+                })?;
+                self.sink.write("404.html", html.as_bytes()).map_err(|e| {
+                    Diagnostic::error("content", Pos::START, format!("cannot write 404.html: {e}"))
+                })?;
+                Ok(Vec::new())
             }
             Job::RollIndex => {
                 let index = roll::index(site, self.rows, self.links);

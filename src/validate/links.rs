@@ -15,19 +15,38 @@ use crate::render::sanitize;
 /// Every path of the built site: page folders (`phong-trao/2022/`) and files
 /// (`phong-trao/2022/ke-hoach.pdf`, `style.css`).
 #[derive(Debug, Default)]
-pub struct SitePaths(HashSet<String>);
+pub struct SitePaths {
+    written: HashSet<String>,
+    /// Pages that exist but are held back (drafts, dated after today).
+    unpublished: HashSet<String>,
+}
 
 impl SitePaths {
-    pub fn new(paths: impl IntoIterator<Item = String>) -> SitePaths {
-        SitePaths(paths.into_iter().collect())
+    pub fn new(
+        written: impl IntoIterator<Item = String>,
+        unpublished: impl IntoIterator<Item = String>,
+    ) -> SitePaths {
+        SitePaths {
+            written: written.into_iter().collect(),
+            unpublished: unpublished.into_iter().collect(),
+        }
     }
 
     fn contains(&self, path: &str) -> bool {
-        let dir = path.strip_suffix("index.html").unwrap_or(path);
-        self.0.contains(path)
-            || self.0.contains(dir)
-            || (!path.ends_with('/') && self.0.contains(&format!("{path}/")))
+        contains(&self.written, path)
     }
+
+    fn is_unpublished(&self, path: &str) -> bool {
+        contains(&self.unpublished, path)
+    }
+}
+
+/// A folder matches with or without its slash or `index.html`.
+fn contains(set: &HashSet<String>, path: &str) -> bool {
+    let dir = path.strip_suffix("index.html").unwrap_or(path);
+    set.contains(path)
+        || set.contains(dir)
+        || (!path.ends_with('/') && set.contains(&format!("{path}/")))
 }
 
 /// Where a link leads.
@@ -107,6 +126,10 @@ pub fn check(page: &Page, links: &[LinkRef], paths: &SitePaths) -> Vec<Diagnosti
         let message = match classify(&page.path, &link.url) {
             Target::External | Target::Fragment => continue,
             Target::Site(path) if paths.contains(&path) => continue,
+            Target::Site(path) if paths.is_unpublished(&path) => format!(
+                "the link `{}` leads to a page that is not published (a draft, or dated after today)",
+                link.url
+            ),
             Target::Site(path) => format!(
                 "the link `{}` leads nowhere: the site has no /{path}",
                 link.url
@@ -200,7 +223,7 @@ mod tests {
 
     #[test]
     fn folders_match_with_or_without_slash_or_index() {
-        let paths = SitePaths::new(["phong-trao/2022/".to_owned(), "style.css".to_owned()]);
+        let paths = SitePaths::new(["phong-trao/2022/".to_owned(), "style.css".to_owned()], []);
         assert!(paths.contains("phong-trao/2022/"));
         assert!(paths.contains("phong-trao/2022"));
         assert!(paths.contains("phong-trao/2022/index.html"));

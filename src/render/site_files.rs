@@ -1,0 +1,90 @@
+//! Files for crawlers: `sitemap.xml` (every published page, with the date of
+//! its content when known) and `robots.txt` pointing at it. Both need absolute
+//! addresses, so a site without `base_url` gets a robots.txt without a sitemap.
+
+use chrono::NaiveDate;
+
+use super::links::Links;
+use super::roll;
+use crate::model::Site;
+
+pub const SITEMAP_FILE: &str = "sitemap.xml";
+pub const ROBOTS_FILE: &str = "robots.txt";
+
+/// `(site path, last modification)` of every page the build writes.
+fn entries(site: &Site, letters: &[roll::LetterGroup]) -> Vec<(String, Option<NaiveDate>)> {
+    let latest_decision = site
+        .lists
+        .iter()
+        .filter_map(|l| l.decision.as_ref().map(|d| d.date).or(l.published))
+        .max();
+    let mut entries: Vec<(String, Option<NaiveDate>)> = Vec::new();
+    for (i, page) in site.pages.iter().enumerate() {
+        let lists_date = site.lists_of_page[i]
+            .iter()
+            .filter_map(|&l| site.lists[l].decision.as_ref().map(|d| d.date))
+            .max();
+        let issued = page
+            .campaign
+            .as_ref()
+            .and_then(|c| c.issued)
+            .and_then(|d| d.day().map(|_| d.first_day()));
+        entries.push((
+            page.path.clone(),
+            [page.meta.date, issued, lists_date]
+                .into_iter()
+                .flatten()
+                .max(),
+        ));
+    }
+    for list in &site.lists {
+        let date = list.decision.as_ref().map(|d| d.date).or(list.published);
+        entries.push((list.path.clone(), date));
+    }
+    entries.push((roll::ROLL_PATH.to_owned(), latest_decision));
+    entries.push((roll::COLLECTIVES_PATH.to_owned(), latest_decision));
+    entries.extend(letters.iter().map(|g| (g.path.clone(), latest_decision)));
+    entries.push((roll::UNITS_PATH.to_owned(), latest_decision));
+    entries.extend(
+        site.config
+            .units
+            .iter()
+            .map(|u| (super::lists::unit_path(&u.id), latest_decision)),
+    );
+    entries.sort();
+    entries
+}
+
+pub fn sitemap(site: &Site, letters: &[roll::LetterGroup], links: &Links) -> Option<String> {
+    let base = links.base_url.as_ref()?;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (path, lastmod) in entries(site, letters) {
+        xml.push_str("  <url><loc>");
+        xml.push_str(&xml_escape(&format!("{base}{path}")));
+        xml.push_str("</loc>");
+        if let Some(date) = lastmod {
+            xml.push_str(&format!("<lastmod>{date}</lastmod>"));
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    Some(xml)
+}
+
+pub fn robots(links: &Links) -> String {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if let Some(base) = &links.base_url {
+        text.push_str(&format!("Sitemap: {base}{SITEMAP_FILE}\n"));
+    }
+    text
+}
+
+pub fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
