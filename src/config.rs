@@ -31,6 +31,8 @@ pub struct SiteConfig {
     pub awards: Vec<Award>,
     /// Raw HTML the site allows beyond the default set (see `render::sanitize`).
     pub html: HtmlPolicy,
+    /// Items per page of section and tag lists.
+    pub paginate: usize,
 }
 
 /// `html: { allow_tags: [...], allow_attributes: { tag: [attr, ...] } }`.
@@ -84,6 +86,7 @@ const KEYS: &[&str] = &[
     "clean_urls",
     "awards",
     "html",
+    "paginate",
 ];
 const ORGANIZATION_KEYS: &[&str] = &["name", "short_name", "parent", "address", "phone", "email"];
 
@@ -152,6 +155,14 @@ fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
         menu: f.list(d, "menu"),
         clean_urls: f.opt(d, "clean_urls").unwrap_or(false),
         awards: f.list(d, "awards"),
+        paginate: match f.opt::<u32>(d, "paginate") {
+            Some(0) => {
+                d.error(f.pos_of("paginate"), "`paginate` must be at least 1");
+                10
+            }
+            Some(n) => n as usize,
+            None => 10,
+        },
         html: f
             .node("html")
             .and_then(|n| decode_html_policy(d, n))

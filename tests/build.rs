@@ -341,12 +341,12 @@ fn summary_line_counts_pages_and_files() {
     let run = site.build("2022-05-10");
     run.assert_ok();
     // Home, the campaigns section, two campaigns, the roll of honour and its
-    // collectives' page, the units' index, one unit and 404.html; JSON, CSV, the
-    // roll's search index, sitemap.xml and robots.txt; the theme's CSS and
-    // script and one scan.
+    // collectives' page, the units' index, one unit, the tags' index and
+    // 404.html; JSON, CSV, the roll's search index, sitemap.xml and robots.txt;
+    // the theme's CSS and script and one scan.
     assert!(
         run.stdout
-            .starts_with("published 9 pages, 5 data files, 3 files copied, 0 warnings in "),
+            .starts_with("published 10 pages, 5 data files, 3 files copied, 0 warnings in "),
         "{}",
         run.stdout
     );

@@ -169,3 +169,92 @@ fn the_404_page_links_from_the_site_root_and_pages_carry_canonical_and_opengraph
     );
     assert!(page.contains(r#"<meta property="og:locale" content="vi_VN">"#));
 }
+
+fn news_site(items: usize) -> TestSite {
+    let site = TestSite::fixture("basic");
+    let config = site.read("site.yaml") + "paginate: 2\n";
+    site.write("site.yaml", config);
+    site.write(
+        "content/tin-tuc/_index.md",
+        "---\ntitle: Tin tức\n---\nGiới thiệu mục tin.\n",
+    );
+    for i in 1..=items {
+        site.write(
+            &format!("content/tin-tuc/bai-{i}.md"),
+            format!("---\ntitle: Bài số {i}\ndate: 2022-03-{i:02}\ntags: [Cải cách hành chính{}]\n---\nNội dung.\n", if i % 2 == 0 { ", Chuyển đổi số" } else { "" }),
+        );
+    }
+    site
+}
+
+fn titles(html: &str) -> Vec<String> {
+    html.split("class=\"card-title\"><a href=\"")
+        .skip(1)
+        .map(|rest| {
+            let start = rest.find('>').unwrap() + 1;
+            rest[start..start + rest[start..].find('<').unwrap()].to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn pagination_boundaries() {
+    for (items, pages) in [(0usize, 1usize), (1, 1), (2, 1), (3, 2), (5, 3)] {
+        let site = news_site(items);
+        site.build("2022-05-10").assert_ok();
+        let first = site.read("public/tin-tuc/index.html");
+        assert_eq!(
+            titles(&first).len(),
+            items.min(2),
+            "{items} items, first page"
+        );
+        for n in 2..=pages {
+            assert!(
+                site.exists(&format!("public/tin-tuc/trang/{n}/index.html")),
+                "{items} items: page {n}"
+            );
+        }
+        assert!(
+            !site.exists(&format!("public/tin-tuc/trang/{}/index.html", pages + 1)),
+            "{items} items: one page too many"
+        );
+        assert_eq!(
+            first.contains("class=\"paginator\""),
+            pages > 1,
+            "{items} items"
+        );
+    }
+    let site = news_site(3);
+    site.build("2022-05-10").assert_ok();
+    // Newest first; the last page holds the oldest; links go back and forth.
+    assert_eq!(
+        titles(&site.read("public/tin-tuc/index.html")),
+        ["Bài số 3", "Bài số 2"]
+    );
+    let second = site.read("public/tin-tuc/trang/2/index.html");
+    assert_eq!(titles(&second), ["Bài số 1"]);
+    assert!(
+        second.contains(r#"href="../../../tin-tuc/index.html" rel="prev""#),
+        "{second}"
+    );
+    assert!(visible_text(&second).contains("Tin tức — trang 2"));
+}
+
+#[test]
+fn tags_have_an_index_with_counts_and_a_page_each_newest_first() {
+    let site = news_site(5);
+    site.build("2022-05-10").assert_ok();
+    let index = visible_text(&site.read("public/the/index.html"));
+    assert!(index.contains("Cải cách hành chính (5)"), "{index}");
+    assert!(index.contains("Chuyển đổi số (2)"), "{index}");
+    let tag = site.read("public/the/chuyen-doi-so/index.html");
+    assert_eq!(titles(&tag), ["Bài số 4", "Bài số 2"]);
+    let tag = site.read("public/the/cai-cach-hanh-chinh/index.html");
+    assert_eq!(titles(&tag), ["Bài số 5", "Bài số 4"]);
+    assert!(site.exists("public/the/cai-cach-hanh-chinh/trang/3/index.html"));
+    let page = site.read("public/tin-tuc/bai-2/index.html");
+    assert!(
+        page.contains(r#"<a href="../../the/chuyen-doi-so/index.html">Chuyển đổi số</a>"#),
+        "{page}"
+    );
+}

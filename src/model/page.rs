@@ -32,9 +32,17 @@ pub struct PageMeta {
     /// A template of the theme to render this page with instead of the default.
     pub template: Option<String>,
     pub template_pos: crate::diagnostics::Pos,
-    /// Slugs of the page's tags.
-    pub tags: Vec<String>,
+    /// The page's tags, as written and slugified, without repeats.
+    pub tags: Vec<Tag>,
     pub attachments: Vec<AttachmentRef>,
+}
+
+/// A tag: free words (`Cải cách hành chính`) and the slug of its page
+/// (`cai-cach-hanh-chinh`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Tag {
+    pub name: String,
+    pub slug: String,
 }
 
 /// A file of the page's bundle, named in the front matter with a human title.
@@ -58,10 +66,13 @@ impl PageMeta {
                 format!("`{t}` is not a template name like `page.html`"),
             );
         }
-        let tags: Vec<String> = f.list(d, "tags");
-        let mut slugs: Vec<String> = tags.iter().map(|t| slugify(t)).collect();
-        slugs.retain(|s| !s.is_empty());
-        slugs.dedup();
+        let mut tags: Vec<Tag> = Vec::new();
+        for name in f.list::<String>(d, "tags") {
+            let slug = slugify(&name);
+            if !slug.is_empty() && !tags.iter().any(|t| t.slug == slug) {
+                tags.push(Tag { name, slug });
+            }
+        }
         Some(PageMeta {
             title: title?,
             date: f.opt(d, "date"),
@@ -70,7 +81,7 @@ impl PageMeta {
             weight: f.opt(d, "weight"),
             template,
             template_pos: f.pos_of("template"),
-            tags: slugs,
+            tags,
             attachments: f.list(d, "attachments"),
         })
     }

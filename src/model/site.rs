@@ -48,6 +48,47 @@ pub struct Site {
     pub found_paths: Vec<String>,
     /// Paths of pages and lists held back: drafts, and dated after `today`.
     pub unpublished: HashSet<String>,
+    /// Every tag, in Vietnamese order of its name, with its pages newest first.
+    pub tags: Vec<TagPages>,
+}
+
+#[derive(Debug)]
+pub struct TagPages {
+    /// As first written (pages in path order).
+    pub name: String,
+    pub slug: String,
+    pub pages: Vec<usize>,
+}
+
+/// Groups pages by tag: one pass over the pages, then one sort per tag.
+fn tag_pages(pages: &[Page]) -> Vec<TagPages> {
+    let mut by_slug: HashMap<&str, TagPages> = HashMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        for tag in &page.meta.tags {
+            by_slug
+                .entry(tag.slug.as_str())
+                .or_insert_with(|| TagPages {
+                    name: tag.name.clone(),
+                    slug: tag.slug.clone(),
+                    pages: Vec::new(),
+                })
+                .pages
+                .push(i);
+        }
+    }
+    let mut tags: Vec<TagPages> = by_slug.into_values().collect();
+    for tag in &mut tags {
+        tag.pages.sort_by(|&a, &b| {
+            pages[b]
+                .meta
+                .date
+                .cmp(&pages[a].meta.date)
+                .then_with(|| collate::compare(&pages[a].meta.title, &pages[b].meta.title))
+                .then_with(|| a.cmp(&b))
+        });
+    }
+    tags.sort_by(|a, b| collate::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+    tags
 }
 
 /// One honoree under one award of one list.
@@ -177,6 +218,7 @@ impl Site {
         }
         drop(index);
         let honours = roll_order(&lists);
+        let tags = tag_pages(&pages);
         Site {
             config,
             pages,
@@ -193,6 +235,7 @@ impl Site {
             honours,
             found_paths,
             unpublished,
+            tags,
         }
     }
 

@@ -8,6 +8,7 @@ pub mod links;
 pub mod lists;
 pub mod markdown;
 pub mod open_data;
+pub mod paginate;
 pub mod roll;
 pub mod sanitize;
 pub mod site_files;
@@ -30,6 +31,11 @@ use links::Links;
 #[derive(Clone, Copy)]
 enum Job {
     Page(usize),
+    /// Page 2, 3, … of a section's list.
+    SectionPage(usize, usize),
+    TagIndex,
+    /// Page n of a tag's list.
+    Tag(usize, usize),
     List(usize),
     Roll,
     RollLetter(usize),
@@ -67,6 +73,11 @@ pub fn site_paths<'a>(site: &Site, copied: impl IntoIterator<Item = &'a str>) ->
     .into_iter()
     .map(str::to_owned);
     let units = site.config.units.iter().map(|u| lists::unit_path(&u.id));
+    let tags = std::iter::once(views::TAGS_PATH.to_owned()).chain(
+        site.tags
+            .iter()
+            .map(|t| format!("{}{}/", views::TAGS_PATH, t.slug)),
+    );
     let failed = site
         .found_paths
         .iter()
@@ -78,6 +89,7 @@ pub fn site_paths<'a>(site: &Site, copied: impl IntoIterator<Item = &'a str>) ->
             .chain(lists)
             .chain(generated)
             .chain(units)
+            .chain(tags)
             .chain(copied.into_iter().map(str::to_owned)),
         site.unpublished.iter().cloned(),
     )
@@ -123,6 +135,18 @@ pub fn render_site(
         sink,
     };
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
+    let per_page = site.config.paginate;
+    for (i, page) in site.pages.iter().enumerate() {
+        if page.kind == PageKind::Section {
+            let count = paginate::page_count(site.children[i].len(), per_page);
+            jobs.extend((2..=count).map(|n| Job::SectionPage(i, n)));
+        }
+    }
+    jobs.push(Job::TagIndex);
+    for (t, tag) in site.tags.iter().enumerate() {
+        let count = paginate::page_count(tag.pages.len(), per_page);
+        jobs.extend((1..=count).map(|n| Job::Tag(t, n)));
+    }
     jobs.extend((0..site.lists.len()).map(Job::List));
     jobs.extend([
         Job::Roll,
@@ -171,7 +195,58 @@ impl Shared<'_, '_> {
     fn run(&self, job: Job) -> Result<Vec<Diagnostic>, Diagnostic> {
         let site = self.site;
         match job {
-            Job::Page(i) => self.page(i),
+            Job::Page(i) => self.page(i, 1),
+            Job::SectionPage(i, n) => self.page(i, n),
+            Job::TagIndex => {
+                let path = views::TAGS_PATH;
+                let mut context = self.context(path);
+                context.insert(
+                    "page",
+                    &views::generated_page_view(site, "Chủ đề", path, Vec::new(), self.links),
+                );
+                let tags: Vec<_> = site
+                    .tags
+                    .iter()
+                    .map(|t| {
+                        serde_json::json!({
+                            "name": t.name,
+                            "count": t.pages.len(),
+                            "href": self.links.href(&format!("{path}{}/", t.slug)),
+                        })
+                    })
+                    .collect();
+                context.insert("tags", &tags);
+                self.render("tags.html", &context, path, &PathBuf::from("content"))
+                    .map(|()| Vec::new())
+            }
+            Job::Tag(t, n) => {
+                let tag = &site.tags[t];
+                let base = format!("{}{}/", views::TAGS_PATH, tag.slug);
+                let path = paginate::page_path(&base, n);
+                let mut context = self.context(&path);
+                let title = format!("Chủ đề: {}", tag.name);
+                let mut view = views::generated_page_view(
+                    site,
+                    "",
+                    &path,
+                    vec![("Chủ đề", views::TAGS_PATH)],
+                    self.links,
+                );
+                view.title = &title;
+                context.insert("page", &view);
+                let per_page = site.config.paginate;
+                let shown: Vec<_> = tag.pages[paginate::slice(tag.pages.len(), per_page, n)]
+                    .iter()
+                    .map(|&i| views::summary(&site.pages[i], self.links, site.today))
+                    .collect();
+                context.insert("pages", &shown);
+                context.insert(
+                    "paginator",
+                    &paginate::paginator(&base, tag.pages.len(), per_page, n, self.links),
+                );
+                self.render("tag.html", &context, &path, &PathBuf::from("content"))
+                    .map(|()| Vec::new())
+            }
             Job::List(i) => {
                 let list = &site.lists[i];
                 let campaign = &site.pages[site.list_campaign[i]];
@@ -394,28 +469,45 @@ impl Shared<'_, '_> {
         context
     }
 
-    fn page(&self, index: usize) -> Result<Vec<Diagnostic>, Diagnostic> {
+    /// A page, or page `number` (from 1) of a section's list.
+    fn page(&self, index: usize, number: usize) -> Result<Vec<Diagnostic>, Diagnostic> {
         let site = self.site;
         let page = &site.pages[index];
-        let markdown = markdown::render(&page.body, &page.path, self.links, self.sanitizer);
-        let broken = crate::validate::links::check(page, &markdown.links, self.paths);
-        let mut context = self.context(&page.path);
-        context.insert(
-            "page",
-            &views::page_view(site, index, &markdown.html, self.links),
-        );
+        let path = paginate::page_path(&page.path, number);
+        // Links in the body are made relative to the address being written.
+        let markdown = markdown::render(&page.body, &path, self.links, self.sanitizer);
+        // Later pages of a list repeat the section's text but report nothing new.
+        let broken = if number == 1 {
+            crate::validate::links::check(page, &markdown.links, self.paths)
+        } else {
+            Vec::new()
+        };
+        let mut context = self.context(&path);
+        let view = views::page_view(site, index, &markdown.html, self.links);
         if let Some(campaign) = &page.campaign {
             context.insert(
                 "campaign",
                 &campaign_view::campaign_view(site, index, campaign, self.links),
             );
         }
+        context.insert("page", &view);
         if page.kind != PageKind::Regular {
-            let children: Vec<_> = site.children[index]
+            let children = &site.children[index];
+            // Sections are paginated; the home page lists all of its pages.
+            let per_page = match page.kind {
+                PageKind::Section => site.config.paginate,
+                _ => children.len().max(1),
+            };
+            context.insert(
+                "paginator",
+                &paginate::paginator(&page.path, children.len(), per_page, number, self.links),
+            );
+            let range = paginate::slice(children.len(), per_page, number);
+            let shown: Vec<_> = children[range]
                 .iter()
                 .map(|&i| views::summary(&site.pages[i], self.links, site.today))
                 .collect();
-            context.insert("pages", &children);
+            context.insert("pages", &shown);
         }
         if page.kind == PageKind::Home {
             let campaigns: Vec<_> = site
@@ -425,12 +517,7 @@ impl Shared<'_, '_> {
                 .collect();
             context.insert("campaigns", &campaigns);
         }
-        self.render(
-            template_for(site, index),
-            &context,
-            &page.path,
-            &page.source,
-        )?;
+        self.render(template_for(site, index), &context, &path, &page.source)?;
         Ok(broken)
     }
 

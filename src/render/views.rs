@@ -205,10 +205,19 @@ pub struct PageView<'a> {
     pub date: Option<String>,
     pub summary: Option<&'a str>,
     pub content: &'a str,
-    pub tags: &'a [String],
+    pub tags: Vec<TagLink<'a>>,
     pub attachments: Vec<AttachmentView<'a>>,
     /// From the home page down to the page's parent section.
     pub breadcrumbs: Vec<Crumb<'a>>,
+}
+
+/// The site path of the tags' index; a tag's page is `the/<slug>/`.
+pub const TAGS_PATH: &str = "the/";
+
+#[derive(Serialize)]
+pub struct TagLink<'a> {
+    pub name: &'a str,
+    pub href: String,
 }
 
 #[derive(Serialize)]
@@ -257,7 +266,15 @@ pub fn page_view<'a>(
         date: page.meta.date.map(|d| d.to_string()),
         summary: page.meta.summary.as_deref(),
         content,
-        tags: &page.meta.tags,
+        tags: page
+            .meta
+            .tags
+            .iter()
+            .map(|t| TagLink {
+                name: &t.name,
+                href: links.href(&format!("{TAGS_PATH}{}/", t.slug)),
+            })
+            .collect(),
         attachments: attachments(page),
         breadcrumbs,
     }
@@ -293,7 +310,7 @@ pub fn generated_page_view<'a>(
         date: None,
         summary: None,
         content: "",
-        tags: &[],
+        tags: Vec::new(),
         attachments: Vec::new(),
         breadcrumbs,
     }
