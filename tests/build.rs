@@ -340,13 +340,14 @@ fn summary_line_counts_pages_and_files() {
     let site = TestSite::fixture("basic");
     let run = site.build("2022-05-10");
     run.assert_ok();
-    // Home, the campaigns section, two campaigns, the roll of honour and its
-    // collectives' page, the units' index, one unit, the tags' index and
-    // 404.html; JSON, CSV, the roll's search index, sitemap.xml and robots.txt;
-    // the theme's CSS and script and one scan.
+    // Pages: home, the campaigns section, two campaigns, the roll of honour and
+    // its collectives' page, the units' index and one unit, the tags' index, the
+    // calendar and 404.html. Data: JSON, CSV, the roll's search index, sitemap,
+    // robots.txt, lich.ics and atom.xml. Copied: the theme's CSS and script and
+    // one scan.
     assert!(
         run.stdout
-            .starts_with("published 10 pages, 5 data files, 3 files copied, 0 warnings in "),
+            .starts_with("published 11 pages, 7 data files, 3 files copied, 0 warnings in "),
         "{}",
         run.stdout
     );

@@ -258,3 +258,172 @@ fn tags_have_an_index_with_counts_and_a_page_each_newest_first() {
         "{page}"
     );
 }
+
+#[test]
+fn the_calendar_page_and_ics_hold_every_phase_milestone_review_and_comment_period() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/phong-trao/ke-hoach-2022/du-kien.yaml",
+        "title: Danh sách dự kiến, đợt 1; mẫu\nstatus: proposed\npublished: 2022-07-01\ncomment_until: 2022-07-10\nawards:\n  - award: Lao động tiên tiến\n    honorees:\n      - name: Lê Văn A\n",
+    );
+    site.build("2022-07-05").assert_ok();
+
+    let page = visible_text(&site.read("public/lich/index.html"));
+    let y2022 = page.find("Năm 2022").unwrap();
+    let y2021 = page.find("Năm 2021").unwrap();
+    assert!(y2022 < y2021, "newest year first: {page}");
+    assert!(page.contains("01/01/2022 – 30/06/2022 Đợt thi đua Đợt thi đua thứ nhất Kế hoạch thi đua năm 2022 đã qua"), "{page}");
+    assert!(page.contains("01/07/2022 – 31/12/2022 Đợt thi đua Đợt thi đua thứ hai Kế hoạch thi đua năm 2022 đang diễn ra"), "{page}");
+    assert!(
+        page.contains("03/02/2022 Ngày kỷ niệm 92 năm Ngày thành lập Đảng Cộng sản Việt Nam"),
+        "{page}"
+    );
+    assert!(page.contains("15/07/2022 Hạn tổng kết Hạn hoàn thành tổng kết đợt thi đua thứ nhất Kế hoạch thi đua năm 2022 sắp tới"), "{page}");
+    assert!(
+        page.contains(
+            "01/07/2022 – 10/07/2022 Lấy ý kiến Lấy ý kiến: Danh sách dự kiến, đợt 1; mẫu"
+        ),
+        "{page}"
+    );
+
+    // Parsed by an independent parser (the `ical` crate).
+    let text = site.read("public/lich.ics");
+    assert!(
+        text.lines().all(|l| l.len() <= 75 + 1),
+        "a line is over 75 octets"
+    );
+    assert!(text.contains("\r\n"));
+    let mut parser = ical::IcalParser::new(text.as_bytes());
+    let calendar = parser
+        .next()
+        .expect("one calendar")
+        .expect("a valid calendar");
+    let prop = |e: &ical::parser::ical::component::IcalEvent, name: &str| {
+        e.properties
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    let events: Vec<(String, String, String, String)> = calendar
+        .events
+        .iter()
+        .map(|e| {
+            (
+                prop(e, "SUMMARY"),
+                prop(e, "DTSTART"),
+                prop(e, "DTEND"),
+                prop(e, "UID"),
+            )
+        })
+        .collect();
+    let find = |summary: &str| {
+        events
+            .iter()
+            .find(|e| e.0 == summary)
+            .unwrap_or_else(|| panic!("no event {summary:?} in {events:#?}"))
+            .clone()
+    };
+    let phase = find("Đợt thi đua thứ nhất");
+    assert_eq!(
+        (phase.1.as_str(), phase.2.as_str()),
+        ("20220101", "20220701"),
+        "DTEND is exclusive"
+    );
+    let milestone = find("92 năm Ngày thành lập Đảng Cộng sản Việt Nam");
+    assert_eq!(
+        (milestone.1.as_str(), milestone.2.as_str()),
+        ("20220203", "20220204")
+    );
+    let review = find("Hạn hoàn thành tổng kết đợt thi đua thứ nhất");
+    assert_eq!(review.1, "20220715");
+    // Commas and semicolons are escaped in the file and read back intact.
+    let comment = find("Lấy ý kiến: Danh sách dự kiến\\, đợt 1\\; mẫu");
+    assert_eq!(
+        (comment.1.as_str(), comment.2.as_str()),
+        ("20220701", "20220711")
+    );
+    assert!(text.contains("SUMMARY:Lấy ý kiến: Danh sách dự kiến\\, đợt 1\\; mẫu"));
+    // 2 + 1 phases, 2 milestones, 2 review deadlines, 1 comment period.
+    assert_eq!(events.len(), 8, "{events:#?}");
+
+    // UIDs do not change between builds, even on another day.
+    site.build("2023-01-01").assert_ok();
+    let again = site.read("public/lich.ics");
+    let uids = |t: &str| {
+        t.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(uids(&text), uids(&again));
+    assert_eq!(text, again, "the calendar file does not depend on --today");
+}
+
+#[test]
+fn the_atom_feed_is_well_formed_with_absolute_links() {
+    let site = news_site(3);
+    site.write(
+        "content/phong-trao/ke-hoach-2022/dot-1.yaml",
+        "title: Danh sách đợt 1\nstatus: decided\ndecision: { number: 5/QĐ-SNV, date: 2022-04-01 }\nawards:\n  - award: Lao động tiên tiến\n    honorees:\n      - name: Lê Văn A\n",
+    );
+    site.build("2022-05-10").assert_ok();
+    let xml = site.read("public/atom.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("the feed is well-formed XML");
+    let feed = doc.root_element();
+    assert_eq!(
+        feed.tag_name().namespace(),
+        Some("http://www.w3.org/2005/Atom")
+    );
+    for required in ["id", "title", "updated", "author"] {
+        assert!(
+            feed.children().any(|n| n.has_tag_name(required)),
+            "feed has no {required}"
+        );
+    }
+    let entries: Vec<(String, String, String)> = feed
+        .children()
+        .filter(|n| n.has_tag_name("entry"))
+        .map(|e| {
+            let text = |name| {
+                e.children()
+                    .find(|n| n.has_tag_name(name))
+                    .and_then(|n| n.text())
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            let href = e
+                .children()
+                .find(|n| n.has_tag_name("link"))
+                .and_then(|n| n.attribute("href"))
+                .unwrap_or_default()
+                .to_owned();
+            (text("title"), href, text("updated"))
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            (
+                "Danh sách đợt 1".to_owned(),
+                "https://example.gov.vn/thi-dua/phong-trao/ke-hoach-2022/dot-1/".to_owned(),
+                "2022-04-01T00:00:00+07:00".to_owned()
+            ),
+            (
+                "Bài số 3".to_owned(),
+                "https://example.gov.vn/thi-dua/tin-tuc/bai-3/".to_owned(),
+                "2022-03-03T00:00:00+07:00".to_owned()
+            ),
+            (
+                "Bài số 2".to_owned(),
+                "https://example.gov.vn/thi-dua/tin-tuc/bai-2/".to_owned(),
+                "2022-03-02T00:00:00+07:00".to_owned()
+            ),
+            (
+                "Bài số 1".to_owned(),
+                "https://example.gov.vn/thi-dua/tin-tuc/bai-1/".to_owned(),
+                "2022-03-01T00:00:00+07:00".to_owned()
+            ),
+        ]
+    );
+}

@@ -3,7 +3,9 @@
 //! compiled once (see `templates.rs`); rows shared by several pages (the roll of
 //! honour and the units' pages) are computed once.
 
+pub mod calendar;
 pub mod campaign_view;
+pub mod feed;
 pub mod links;
 pub mod lists;
 pub mod markdown;
@@ -16,6 +18,7 @@ pub mod templates;
 pub mod views;
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use tera::{Context, Tera};
@@ -47,6 +50,9 @@ enum Job {
     /// sitemap.xml and robots.txt.
     Crawlers,
     NotFound,
+    Calendar,
+    /// lich.ics and atom.xml.
+    Feeds,
 }
 
 /// What rendering wrote.
@@ -69,6 +75,9 @@ pub fn site_paths<'a>(site: &Site, copied: impl IntoIterator<Item = &'a str>) ->
         site_files::ROBOTS_FILE,
         site_files::SITEMAP_FILE,
         "404.html",
+        calendar::CALENDAR_PATH,
+        calendar::ICS_FILE,
+        feed::FEED_FILE,
     ]
     .into_iter()
     .map(str::to_owned);
@@ -118,6 +127,8 @@ pub fn render_site(
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let mut base = Context::new();
     base.insert("site", &views::site_view(&site.config, links, site.today));
+    let sink = &Counting::new(sink);
+    let events = calendar::events(site);
     let rows = roll::rows(site, links);
     let units = roll::units(site, &rows);
     let letters = roll::letter_groups(&rows);
@@ -132,6 +143,7 @@ pub fn render_site(
         rows: &rows,
         units: &units,
         letters: &letters,
+        events: &events,
         sink,
     };
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
@@ -156,6 +168,8 @@ pub fn render_site(
         Job::OpenData,
         Job::Crawlers,
         Job::NotFound,
+        Job::Calendar,
+        Job::Feeds,
     ]);
     jobs.extend((0..letters.len()).map(Job::RollLetter));
     jobs.extend((0..site.config.units.len()).map(Job::Unit));
@@ -165,11 +179,9 @@ pub fn render_site(
         Err(problem) => vec![problem],
     }));
     if problems.is_empty() {
-        // Jobs that write data rather than pages: the roll's index, open data
-        // (2 files) and the crawlers' files (2).
         Ok(Rendered {
-            pages: jobs.len() - 3,
-            data_files: 5,
+            pages: sink.pages.load(Ordering::Relaxed),
+            data_files: sink.data.load(Ordering::Relaxed),
         })
     } else {
         Err(problems)
@@ -186,6 +198,7 @@ struct Shared<'s, 'a> {
     rows: &'s [roll::HonourRow<'a>],
     units: &'s [roll::UnitView<'s, 'a>],
     letters: &'s [roll::LetterGroup<'s, 'a>],
+    events: &'s [calendar::Event],
     sink: &'s dyn Sink,
 }
 
@@ -309,6 +322,40 @@ impl Shared<'_, '_> {
                     &PathBuf::from("content"),
                 )
                 .map(|()| Vec::new())
+            }
+            Job::Calendar => {
+                let path = calendar::CALENDAR_PATH;
+                let mut context = self.context(path);
+                context.insert(
+                    "page",
+                    &views::generated_page_view(site, "Lịch thi đua", path, Vec::new(), self.links),
+                );
+                context.insert(
+                    "years",
+                    &calendar::years(self.events, site.today, self.links),
+                );
+                context.insert("ics_href", calendar::ICS_FILE);
+                self.render("calendar.html", &context, path, &PathBuf::from("content"))
+                    .map(|()| Vec::new())
+            }
+            Job::Feeds => {
+                let write = |name: &str, text: &str| {
+                    self.sink.write(name, text.as_bytes()).map_err(|e| {
+                        Diagnostic::error(
+                            "content",
+                            Pos::START,
+                            format!("cannot write {name}: {e}"),
+                        )
+                    })
+                };
+                write(
+                    calendar::ICS_FILE,
+                    &calendar::ics(site, self.events, self.links),
+                )?;
+                if let Some(xml) = feed::atom(site, self.links) {
+                    write(feed::FEED_FILE, &xml)?;
+                }
+                Ok(Vec::new())
             }
             Job::Crawlers => {
                 let write = |name: &str, text: &str| {
@@ -542,6 +589,39 @@ impl Shared<'_, '_> {
         self.sink
             .write(&out, html.as_bytes())
             .map_err(|e| Diagnostic::error(source, Pos::START, format!("cannot write {out}: {e}")))
+    }
+}
+
+/// Counts what is written: HTML pages and other (data) files.
+struct Counting<'s> {
+    inner: &'s dyn Sink,
+    pages: AtomicUsize,
+    data: AtomicUsize,
+}
+
+impl<'s> Counting<'s> {
+    fn new(inner: &'s dyn Sink) -> Counting<'s> {
+        Counting {
+            inner,
+            pages: AtomicUsize::new(0),
+            data: AtomicUsize::new(0),
+        }
+    }
+}
+
+impl Sink for Counting<'_> {
+    fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let counter = if rel.ends_with(".html") {
+            &self.pages
+        } else {
+            &self.data
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        self.inner.write(rel, bytes)
+    }
+
+    fn copy(&self, rel: &str, from: &std::path::Path) -> std::io::Result<()> {
+        self.inner.copy(rel, from)
     }
 }
 
