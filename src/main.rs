@@ -28,6 +28,28 @@ enum Command {
     Build(BuildArgs),
     /// Run every check of a build and write nothing.
     Check(BuildArgs),
+    /// Preview the site: build, serve on this computer, rebuild and reload on
+    /// every change.
+    Serve(ServeArgs),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// The site's folder: site.yaml, content/, themes/.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The address to listen on (loopback by default: only this computer).
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// The port; 0 picks a free one.
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// The day statuses are computed against, YYYY-MM-DD [default: today].
+    #[arg(long, value_parser = parse_today)]
+    today: Option<NaiveDate>,
+    /// Show pages marked `draft: true` and content dated after today too.
+    #[arg(long)]
+    drafts: bool,
 }
 
 #[derive(Args)]
@@ -83,6 +105,25 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => finish(bangvang::build(&args.options()), "published"),
         Command::Check(args) => finish(bangvang::check(&args.options()), "checked"),
+        Command::Serve(args) => {
+            let options = bangvang::serve::ServeOptions {
+                build: BuildOptions {
+                    root: args.root,
+                    today: args.today,
+                    drafts: args.drafts,
+                    ..BuildOptions::default()
+                },
+                bind: args.bind,
+                port: args.port,
+            };
+            match bangvang::serve::serve(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(1)
+                }
+            }
+        }
     }
 }
 

@@ -1,0 +1,196 @@
+//! `bangvang serve` on an ephemeral port: pages are served, edits show up, a
+//! broken file shows its errors over the last good site, `..` paths are refused.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::TestSite;
+
+struct Server {
+    child: Child,
+    address: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &TestSite) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bangvang"))
+        .args(["serve", "--port", "0", "--today", "2022-05-10", "--root"])
+        .arg(site.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the server starts");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let address = loop {
+        let line = lines
+            .next()
+            .expect("the server prints its address")
+            .unwrap();
+        if let Some(rest) = line.strip_prefix("bangvang serve: http://") {
+            break rest.split('/').next().unwrap().to_owned();
+        }
+    };
+    // Keep reading its output so that it never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, address }
+}
+
+/// `(status, headers, body)` of a GET.
+fn get(server: &Server, path: &str) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.address
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, head.to_owned(), body.to_owned())
+}
+
+fn wait_for(server: &Server, path: &str, what: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (_, _, body) = get(server, path);
+        if what(&body) {
+            return body;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting on {path}:\n{body}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn serves_rebuilds_reports_errors_and_recovers() {
+    let site = TestSite::fixture("basic");
+    let server = start(&site);
+    let campaign = "/phong-trao/ke-hoach-2022/";
+
+    let (status, head, body) = get(&server, campaign);
+    assert_eq!(status, 200);
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("content-type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    assert!(body.contains("Đoàn kết, đổi mới"));
+    assert!(body.contains(r#"<script src="/__bangvang/reload.js"></script>"#));
+    // The built files themselves never carry the reload script.
+    assert!(
+        !site.exists("public"),
+        "serve does not write the site's public/"
+    );
+
+    let source = "content/phong-trao/ke-hoach-2022/index.md";
+    let text = site.read(source);
+    site.write(
+        source,
+        text.replace("Đoàn kết, đổi mới", "Đoàn kết, sáng tạo"),
+    );
+    wait_for(&server, campaign, |b| b.contains("Đoàn kết, sáng tạo"));
+
+    // A broken file: the errors are shown over the last good page.
+    site.write(
+        source,
+        text.replace(
+            "title: Kế hoạch thi đua năm 2022",
+            "titel: Kế hoạch thi đua năm 2022",
+        ),
+    );
+    let body = wait_for(&server, campaign, |b| b.contains("bangvang-loi"));
+    assert!(
+        body.contains("content/phong-trao/ke-hoach-2022/index.md:2:1: unknown key `titel`"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Đoàn kết, sáng tạo"),
+        "the last good page is still served"
+    );
+
+    // Fixed: the site comes back without a restart.
+    site.write(source, text);
+    let body = wait_for(&server, campaign, |b| {
+        !b.contains("bangvang-loi") && b.contains("Đoàn kết, đổi mới")
+    });
+    assert!(!body.contains("unknown key"));
+
+    // Nothing outside the output is served; missing pages get the theme's 404.
+    let (status, _, body) = get(&server, "/../../../../etc/passwd");
+    assert_eq!(status, 404);
+    assert!(!body.contains("root:"));
+    let (status, _, _) = get(&server, "/phong-trao/%2e%2e/%2e%2e/site.yaml");
+    assert_eq!(status, 404);
+    let (status, _, body) = get(&server, "/khong-co/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Không tìm thấy trang"), "{body}");
+    let (status, head, _) = get(&server, "/lich.ics");
+    assert_eq!(status, 200);
+    assert!(
+        head.to_ascii_lowercase().contains("text/calendar"),
+        "{head}"
+    );
+}
+
+#[test]
+fn a_burst_of_saves_triggers_one_rebuild() {
+    let site = TestSite::fixture("basic");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bangvang"))
+        .args(["serve", "--port", "0", "--today", "2022-05-10", "--root"])
+        .arg(site.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut server = Server {
+        child,
+        address: String::new(),
+    };
+    // The first build and the address.
+    loop {
+        let line = rx.recv_timeout(Duration::from_secs(20)).unwrap();
+        if let Some(rest) = line.strip_prefix("bangvang serve: http://") {
+            server.address = rest.split('/').next().unwrap().to_owned();
+            break;
+        }
+    }
+    for i in 0..5 {
+        site.write(
+            "content/gioi-thieu.md",
+            format!("---\ntitle: Giới thiệu {i}\n---\n"),
+        );
+    }
+    let first = rx.recv_timeout(Duration::from_secs(20)).unwrap();
+    assert!(first.starts_with("built "), "{first}");
+    assert!(
+        rx.recv_timeout(Duration::from_millis(1500)).is_err(),
+        "a second rebuild for the same burst"
+    );
+    wait_for(&server, "/gioi-thieu/", |b| b.contains("Giới thiệu 4"));
+}
