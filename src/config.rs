@@ -74,7 +74,7 @@ pub struct MenuItem {
     pub pos: crate::diagnostics::Pos,
 }
 
-const KEYS: &[&str] = &[
+pub const KEYS: &[&str] = &[
     "title",
     "base_url",
     "language",
@@ -88,7 +88,12 @@ const KEYS: &[&str] = &[
     "html",
     "paginate",
 ];
-const ORGANIZATION_KEYS: &[&str] = &["name", "short_name", "parent", "address", "phone", "email"];
+pub const ORGANIZATION_KEYS: &[&str] =
+    &["name", "short_name", "parent", "address", "phone", "email"];
+pub const UNIT_KEYS: &[&str] = &["id", "name"];
+pub const MENU_KEYS: &[&str] = &["title", "url"];
+pub const AWARD_KEYS: &[&str] = &["title", "for", "level", "kind"];
+pub const HTML_KEYS: &[&str] = &["allow_tags", "allow_attributes"];
 
 /// Reads `<root>/site.yaml`. Every problem of the file is returned at once.
 pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
@@ -171,7 +176,7 @@ fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
 }
 
 fn decode_html_policy(d: &mut Decoder, node: &Node) -> Option<HtmlPolicy> {
-    let f = d.fields(node, "`html`", &["allow_tags", "allow_attributes"])?;
+    let f = d.fields(node, "`html`", HTML_KEYS)?;
     let mut policy = HtmlPolicy::default();
     for (tag, pos) in positioned_words(d, f.node("allow_tags")) {
         if NEVER_TAGS.contains(&tag.as_str()) {
@@ -276,7 +281,7 @@ fn check_unique_units(d: &mut Decoder, units: &[Unit]) {
 impl Decode for Unit {
     fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
         let what = "a unit";
-        let f = d.fields(node, what, &["id", "name"])?;
+        let f = d.fields(node, what, UNIT_KEYS)?;
         let id: Option<String> = f.req(d, "id", what);
         let name = f.req(d, "name", what);
         let id = id?;
@@ -298,7 +303,7 @@ impl Decode for Unit {
 impl Decode for MenuItem {
     fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
         let what = "a menu item";
-        let f = d.fields(node, what, &["title", "url"])?;
+        let f = d.fields(node, what, MENU_KEYS)?;
         let title = f.req(d, "title", what);
         let url = f.req(d, "url", what);
         Some(MenuItem {
@@ -313,7 +318,7 @@ impl Decode for MenuItem {
 impl Decode for Award {
     fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
         let what = "an award";
-        let f = d.fields(node, what, &["title", "for", "level", "kind"])?;
+        let f = d.fields(node, what, AWARD_KEYS)?;
         let title: Option<String> = f.req(d, "title", what);
         let recipients = f.req::<String>(d, "for", what).and_then(|v| {
             let options = [

@@ -13,6 +13,8 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod text;
 pub mod validate;

@@ -31,6 +31,34 @@ enum Command {
     /// Preview the site: build, serve on this computer, rebuild and reload on
     /// every change.
     Serve(ServeArgs),
+    /// Write a ready-to-fill campaign or results file.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+        /// The site's folder.
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+        /// The date the scaffold starts from, YYYY-MM-DD [default: today].
+        #[arg(long, value_parser = parse_today, global = true)]
+        today: Option<NaiveDate>,
+    },
+    /// Write the JSON Schemas of front matter, results files and site.yaml.
+    Schema {
+        /// Where to write them [default: <root>/schemas].
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The site's folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// content/phong-trao/<slug>/index.md
+    Campaign { slug: String },
+    /// content/phong-trao/<campaign>/<name>.yaml
+    Results { campaign: String, name: String },
 }
 
 #[derive(Args)]
@@ -105,6 +133,55 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => finish(bangvang::build(&args.options()), "published"),
         Command::Check(args) => finish(bangvang::check(&args.options()), "checked"),
+        Command::New { what, root, today } => {
+            let result = bangvang::config::load(&root)
+                .map_err(|d| {
+                    d.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .and_then(|config| {
+                    let today = today.unwrap_or_else(|| bangvang::today_in(config.timezone));
+                    match what {
+                        NewCommand::Campaign { slug } => {
+                            bangvang::scaffold::campaign(&root, &slug, today)
+                        }
+                        NewCommand::Results { campaign, name } => {
+                            bangvang::scaffold::results(&root, &config, &campaign, &name, today)
+                        }
+                    }
+                });
+            match result {
+                Ok(path) => {
+                    println!(
+                        "wrote {} (a draft: remove `draft: true` when it is filled in)",
+                        path.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Schema { output, root } => {
+            let output = output.unwrap_or_else(|| root.join("schemas"));
+            match write_schemas(&output) {
+                Ok(count) => {
+                    println!("wrote {count} schemas to {}", output.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!(
+                        "error: cannot write the schemas to {}: {e}",
+                        output.display()
+                    );
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Serve(args) => {
             let options = bangvang::serve::ServeOptions {
                 build: BuildOptions {
@@ -125,6 +202,17 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+fn write_schemas(output: &std::path::Path) -> std::io::Result<usize> {
+    std::fs::create_dir_all(output)?;
+    let schemas = bangvang::schema::all();
+    for (name, schema) in &schemas {
+        let mut text = serde_json::to_string_pretty(schema).expect("schemas serialize");
+        text.push('\n');
+        std::fs::write(output.join(name), text)?;
+    }
+    Ok(schemas.len())
 }
 
 fn finish(result: Result<BuildReport, Vec<Diagnostic>>, verb: &str) -> ExitCode {

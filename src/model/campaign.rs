@@ -29,6 +29,21 @@ pub const KEYS: &[&str] = &[
     "recipients",
 ];
 
+pub const PHASE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "start",
+    "end",
+    "review_by",
+    "goal",
+    "review",
+    "milestones",
+];
+pub const MILESTONE_KEYS: &[&str] = &["date", "since", "title"];
+pub const SIGNER_KEYS: &[&str] = &["title", "name"];
+pub const TARGET_KEYS: &[&str] = &["of", "text", "award", "percent", "count"];
+pub const COUNT_KEYS: &[&str] = &["min", "max"];
+
 #[derive(Debug, Clone)]
 pub struct Campaign {
     /// Số, ký hiệu: "45/KH-SNV", or "/KH-SNV" while the number is not filled in.
@@ -227,7 +242,7 @@ fn check_milestones(d: &mut Decoder, phases: &[Phase]) {
 impl Decode for Signer {
     fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
         let what = "the signer";
-        let f = d.fields(node, what, &["title", "name"])?;
+        let f = d.fields(node, what, SIGNER_KEYS)?;
         let title = f.req(d, "title", what);
         let name = f.req(d, "name", what);
         Some(Signer {
@@ -240,20 +255,7 @@ impl Decode for Signer {
 impl Decode for Phase {
     fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
         let what = "a phase";
-        let f = d.fields(
-            node,
-            what,
-            &[
-                "id",
-                "name",
-                "start",
-                "end",
-                "review_by",
-                "goal",
-                "review",
-                "milestones",
-            ],
-        )?;
+        let f = d.fields(node, what, PHASE_KEYS)?;
         let id: Option<String> = f.req(d, "id", what);
         let name = f.req(d, "name", what);
         let start: Option<PartialDate> = f.req(d, "start", what);
@@ -308,7 +310,7 @@ impl Decode for Phase {
 impl Decode for Milestone {
     fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
         let what = "a milestone";
-        let f = d.fields(node, what, &["date", "since", "title"])?;
+        let f = d.fields(node, what, MILESTONE_KEYS)?;
         let date: Option<NaiveDate> = f.req(d, "date", what);
         let since: Option<NaiveDate> = f.opt(d, "since");
         let title = f.req(d, "title", what);
@@ -352,7 +354,7 @@ impl Decode for TargetGroup {
 impl Decode for Target {
     fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
         let what = "a target";
-        let f = d.fields(node, what, &["of", "text", "award", "percent", "count"])?;
+        let f = d.fields(node, what, TARGET_KEYS)?;
         let group = f.req(d, "of", what);
         let text: Option<String> = f.opt(d, "text");
         let award: Option<String> = f.opt(d, "award");
@@ -403,7 +405,7 @@ fn decode_count(d: &mut Decoder, node: &Node) -> Option<Measure> {
             max: Some(n),
         });
     }
-    let f = d.fields(node, "a count", &["min", "max"])?;
+    let f = d.fields(node, "a count", COUNT_KEYS)?;
     let min = f.req::<u32>(d, "min", "a count")?;
     let max: Option<u32> = f.opt(d, "max");
     if let Some(max) = max

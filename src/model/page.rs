@@ -90,7 +90,7 @@ impl PageMeta {
 impl Decode for AttachmentRef {
     fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
         let what = "an attachment";
-        let f = d.fields(node, what, &["file", "title"])?;
+        let f = d.fields(node, what, ATTACHMENT_KEYS)?;
         let file: Option<String> = f.req(d, "file", what);
         let title = f.opt::<String>(d, "title");
         let file = file?;
@@ -109,6 +109,8 @@ impl Decode for AttachmentRef {
         })
     }
 }
+
+pub const ATTACHMENT_KEYS: &[&str] = &["file", "title"];
 
 /// What kind of source a page is, which decides its URL and its template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

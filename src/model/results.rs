@@ -29,8 +29,12 @@ pub const KEYS: &[&str] = &[
     "eligible",
     "awards",
     "attachments",
+    "draft",
 ];
-const HONOREE_KEYS: &[&str] = &["name", "position", "unit", "achievement", "kind"];
+pub const HONOREE_KEYS: &[&str] = &["name", "position", "unit", "achievement", "kind"];
+pub const DECISION_KEYS: &[&str] = &["number", "date", "signer", "file"];
+pub const AWARD_GROUP_KEYS: &[&str] = &["award", "honorees"];
+pub const ELIGIBLE_KEYS: &[&str] = &["collectives", "individuals"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ListStatus {
@@ -95,6 +99,8 @@ pub struct ResultsList {
     pub phase_pos: Pos,
     pub status: ListStatus,
     pub published: Option<NaiveDate>,
+    /// Not published until this is removed (unless `--drafts`).
+    pub draft: bool,
     pub comment_until: Option<NaiveDate>,
     pub decision: Option<Decision>,
     pub eligible: Eligible,
@@ -185,6 +191,7 @@ pub fn decode(
         phase_pos: f.pos_of("phase"),
         status: status?,
         published: f.opt(d, "published"),
+        draft: f.opt(d, "draft").unwrap_or(false),
         comment_until,
         decision,
         eligible,
@@ -195,7 +202,7 @@ pub fn decode(
 
 fn decode_decision(d: &mut Decoder, node: &Node) -> Option<Decision> {
     let what = "the decision";
-    let f = d.fields(node, what, &["number", "date", "signer", "file"])?;
+    let f = d.fields(node, what, DECISION_KEYS)?;
     let number = f.req(d, "number", what);
     let date = f.req(d, "date", what);
     let file: Option<String> = f.opt(d, "file");
@@ -217,7 +224,7 @@ fn decode_decision(d: &mut Decoder, node: &Node) -> Option<Decision> {
 }
 
 fn decode_eligible(d: &mut Decoder, node: &Node) -> Option<Eligible> {
-    let f = d.fields(node, "`eligible`", &["collectives", "individuals"])?;
+    let f = d.fields(node, "`eligible`", ELIGIBLE_KEYS)?;
     Some(Eligible {
         collectives: f.opt(d, "collectives"),
         individuals: f.opt(d, "individuals"),
@@ -245,7 +252,7 @@ fn decode_awards(
     let mut groups: Vec<AwardGroup> = Vec::with_capacity(items.len());
     for item in items {
         let what = "an award of the list";
-        let Some(g) = d.fields(item, what, &["award", "honorees"]) else {
+        let Some(g) = d.fields(item, what, AWARD_GROUP_KEYS) else {
             continue;
         };
         let award = g

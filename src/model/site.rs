@@ -137,7 +137,7 @@ impl Site {
                 }
             }
             for list in &lists {
-                if list.published.is_some_and(|d| d > today) {
+                if list.draft || list.published.is_some_and(|d| d > today) {
                     unpublished.insert(list.path.clone());
                 }
             }
