@@ -8,7 +8,7 @@ use notify::{RecursiveMode, Watcher};
 
 /// Editors' tools save in bursts (a temporary file, a rename, a second write):
 /// a rebuild starts once nothing has changed for this long.
-const QUIET: Duration = Duration::from_millis(80);
+const QUIET: Duration = Duration::from_millis(30);
 
 /// What is watched, relative to the root.
 const WATCHED: &[&str] = &["content", "themes", "templates", "static", "site.yaml"];
