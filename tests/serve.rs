@@ -5,6 +5,7 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -193,4 +194,57 @@ fn a_burst_of_saves_triggers_one_rebuild() {
         "a second rebuild for the same burst"
     );
     wait_for(&server, "/gioi-thieu/", |b| b.contains("Giới thiệu 4"));
+}
+
+#[test]
+fn an_open_page_reloads_by_itself_after_a_save_and_shows_errors() {
+    let ready = Path::new(common::REPO)
+        .join("tests/browser/node_modules/playwright-core")
+        .is_dir()
+        && Path::new("/usr/bin/chromium").exists();
+    if !ready {
+        assert!(
+            std::env::var_os("BANGVANG_BROWSER_TESTS").is_none(),
+            "BANGVANG_BROWSER_TESTS is set but chromium or tests/browser/node_modules is missing"
+        );
+        eprintln!("skipping: install chromium and run `npm ci --prefix tests/browser`");
+        return;
+    }
+    let site = TestSite::example();
+    let server = start(&site);
+    let url = format!("http://{}/phong-trao/2022/", server.address);
+    let file = site.path("content/phong-trao/2022/index.md");
+    let run = |expected: &str, sed: &str| -> serde_json::Value {
+        let output = Command::new("node")
+            .arg(Path::new(common::REPO).join("tests/browser/live-reload.mjs"))
+            .args([
+                &url,
+                expected,
+                &format!("sed -i '{sed}' '{}'", file.display()),
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    // The motto changes in the open page by itself (how fast is measured by
+    // bench/serve_latency.py, not here).
+    let result = run(
+        "Đoàn kết, sáng tạo, đổi mới",
+        "s/^motto: \"Đoàn kết, đổi mới/motto: \"Đoàn kết, sáng tạo, đổi mới/",
+    );
+    assert_eq!(result["banner"], false, "{result}");
+    // A misspelt key: the message appears in the page.
+    let result = run("unknown key `titel`", "s/^title: Kế hoạch/titel: Kế hoạch/");
+    assert_eq!(result["banner"], true, "{result}");
+    // Fixed: the banner goes away by itself.
+    let result = run(
+        "Đoàn kết, sáng tạo, hội nhập",
+        "s/^titel: Kế hoạch/title: Kế hoạch/; s/^motto: \"Đoàn kết, sáng tạo, đổi mới/motto: \"Đoàn kết, sáng tạo, hội nhập/",
+    );
+    assert_eq!(result["banner"], false, "{result}");
 }

@@ -61,14 +61,15 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         changed: Condvar::new(),
         output: output.path().join("site"),
     });
-    rebuild(&build, &shared);
-    println!("bangvang serve: http://{address}/ (Ctrl+C to stop)");
-
+    // Watch before the first build, so that no save after the address is
+    // printed can be missed.
     let watcher = watch::spawn(build.root.clone(), {
         let shared = Arc::clone(&shared);
         let build = build.clone();
         move || rebuild(&build, &shared)
     })?;
+    rebuild(&build, &shared);
+    println!("bangvang serve: http://{address}/ (Ctrl+C to stop)");
     for request in server.incoming_requests() {
         let shared = Arc::clone(&shared);
         std::thread::spawn(move || http::respond(request, shared));
