@@ -25,7 +25,9 @@ fn main() {
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
         .map(|e| e.into_path())
         .collect();
-    files.par_iter().for_each(|path| render(path, &content, &output));
+    files
+        .par_iter()
+        .for_each(|path| render(path, &content, &output));
     println!(
         "{} files in {} ms",
         files.len(),
@@ -41,7 +43,10 @@ fn render(path: &Path, content: &Path, output: &Path) {
         .and_then(|rest| rest.split_once("\n---\n"))
         .map_or(text.as_str(), |(_, body)| body);
     let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::ENABLE_TABLES));
+    pulldown_cmark::html::push_html(
+        &mut html,
+        pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::ENABLE_TABLES),
+    );
     let rel = path.strip_prefix(content).expect("below the content dir");
     let target = output.join(rel).with_extension("").join("index.html");
     std::fs::create_dir_all(target.parent().expect("has a parent")).expect("writable");
