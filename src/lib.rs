@@ -150,8 +150,11 @@ fn run(
         diagnostics.deny_warnings();
     }
     let static_files = static_files(root, &site.config.theme);
+    let generated = render::generated_paths(&site, &links);
+    validate::outputs(&site, &generated, &static_files, &mut diagnostics);
     let paths = render::site_paths(
         &site,
+        &generated,
         static_files
             .iter()
             .map(|(_, to)| to.as_str())
@@ -163,7 +166,7 @@ fn run(
     };
 
     let copied = copy_files(root, &static_files, &site, sink);
-    let rendered = render::render_site(&site, &tera, &links, &paths, sink);
+    let rendered = render::render_site(&site, &tera, &links, &paths, &generated, sink);
     match (rendered, copied) {
         (Ok(rendered), Ok(files_copied)) => Ok(BuildReport {
             pages: rendered.pages,

@@ -77,7 +77,11 @@ impl Staging {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let old = parent_of(&self.output).join(format!(".{name}.old-{}", std::process::id()));
+            let old = tempfile::Builder::new()
+                .prefix(&format!(".{name}.old-"))
+                .tempdir_in(parent_of(&self.output))?
+                .keep();
+            std::fs::remove_dir(&old)?;
             std::fs::rename(&self.output, &old)?;
             Some(old)
         } else {
@@ -155,14 +159,28 @@ fn absolute(path: &Path) -> PathBuf {
     out
 }
 
-/// Refuses an output directory that would overwrite the sources: the root itself,
-/// `content/`, a folder containing them, or a folder inside `content/`.
+/// Folders of a site that hold sources: an output may not be, contain or lie
+/// inside any of them, since the output folder is replaced whole.
+const SOURCE_FOLDERS: &[&str] = &[
+    "content",
+    "themes",
+    "templates",
+    "static",
+    "schemas",
+    ".git",
+];
+
+/// Refuses an output directory that would overwrite the sources: the root itself
+/// or a folder containing it, and `content/`, `themes/`, `templates/`, `static/`,
+/// `schemas/` or `.git/`, a folder inside them, or a folder containing them.
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let root = absolute(root);
-    let content = root.join(crate::load::walk::CONTENT_DIR);
     let output_abs = absolute(output);
-    let bad = root.starts_with(&output_abs) || output_abs.starts_with(&content);
-    if bad {
+    let inside_sources = SOURCE_FOLDERS.iter().any(|name| {
+        let folder = root.join(name);
+        output_abs.starts_with(&folder) || folder.starts_with(&output_abs)
+    });
+    if root.starts_with(&output_abs) || inside_sources {
         return Err(Diagnostic::error(
             output.to_path_buf(),
             Pos::START,
@@ -194,6 +212,9 @@ mod tests {
         assert!(check_output_dir(root, &root.join("content")).is_err());
         assert!(check_output_dir(root, &root.join("content/x")).is_err());
         assert!(check_output_dir(root, root.parent().unwrap()).is_err());
+        assert!(check_output_dir(root, &root.join("themes")).is_err());
+        assert!(check_output_dir(root, &root.join("static/x")).is_err());
+        assert!(check_output_dir(root, &root.join(".git")).is_err());
         assert!(check_output_dir(root, &root.join("public")).is_ok());
     }
 }

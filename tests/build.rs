@@ -129,7 +129,7 @@ fn bundle_attachments_are_copied_and_linked() {
     );
     let html = site.read(CAMPAIGN);
     assert!(
-        html.contains(r#"<a href="ban-scan.pdf" download>Bản scan kế hoạch</a>"#),
+        html.contains(r#"<a href="./ban-scan.pdf" download>Bản scan kế hoạch</a>"#),
         "{html}"
     );
 }
@@ -275,7 +275,15 @@ fn usage_errors_exit_with_2() {
 #[test]
 fn output_that_would_overwrite_the_sources_is_refused() {
     let site = TestSite::fixture("basic");
-    for output in [".", "content", "content/x"] {
+    for output in [
+        ".",
+        "content",
+        "content/x",
+        "themes",
+        "static",
+        "templates/x",
+        ".git",
+    ] {
         let target = site.path(output);
         let run = site.run(&[
             "build",
@@ -373,4 +381,49 @@ fn the_example_site_builds_and_shows_the_2022_plan() {
         let found = text.contains(expected) || text.to_uppercase().contains(expected);
         assert!(found, "missing {expected:?}");
     }
+}
+
+#[test]
+fn odd_file_names_in_a_bundle_are_linked_safely() {
+    let site = TestSite::fixture("basic");
+    site.write("content/phong-trao/ke-hoach-2022/QĐ #45?.pdf", "%PDF-1.4\n");
+    site.write("content/phong-trao/ke-hoach-2022/javascript:alert(1)", "x");
+    site.build("2022-05-10").assert_ok();
+    let html = site.read(CAMPAIGN);
+    assert!(
+        html.contains(r#"href="./Q%C4%90%20%2345%3F.pdf""#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"href="./javascript%3Aalert%281%29""#),
+        "{html}"
+    );
+    assert!(!html.contains("href=\"javascript:"), "{html}");
+    assert!(site.exists("public/phong-trao/ke-hoach-2022/QĐ #45?.pdf"));
+}
+
+#[test]
+fn a_content_file_cannot_take_an_address_the_build_uses() {
+    let site = TestSite::fixture("basic");
+    site.write("content/khen-thuong.md", "---\ntitle: Trùng\n---\n");
+    site.write("content/style.css", "body{}");
+    let run = site.build("2022-05-10");
+    run.assert_content_error();
+    assert!(run.stderr.contains("error: content/khen-thuong.md:1:1: this file would be published as /khen-thuong/, an address the build uses"), "{}", run.stderr);
+    assert!(run.stderr.contains("error: content/style.css:1:1: this file would be published as /style.css, over the theme's"), "{}", run.stderr);
+}
+
+#[test]
+fn the_site_name_links_to_the_home_page_whatever_the_menu() {
+    let site = TestSite::fixture("basic");
+    let config = site
+        .read("site.yaml")
+        .replace("  - title: Trang chủ\n    url: /\n", "");
+    site.write("site.yaml", config);
+    site.build("2022-05-10").assert_ok();
+    let html = site.read(CAMPAIGN);
+    assert!(
+        html.contains(r#"<a class="brand" href="../../index.html">"#),
+        "{html}"
+    );
 }

@@ -427,3 +427,63 @@ fn the_atom_feed_is_well_formed_with_absolute_links() {
         ]
     );
 }
+
+#[test]
+fn a_draft_section_keeps_the_files_of_pages_published_below_it() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/tin-tuc/_index.md",
+        "---\ntitle: Tin tức\ndraft: true\n---\n",
+    );
+    site.write(
+        "content/tin-tuc/bai-1/index.md",
+        "---\ntitle: Bài 1\n---\n![ảnh](anh.png)\n",
+    );
+    site.write("content/tin-tuc/bai-1/anh.png", "png");
+    site.build("2022-05-10").assert_ok();
+    assert!(site.exists("public/tin-tuc/bai-1/anh.png"));
+    assert!(!site.exists("public/tin-tuc/index.html"));
+}
+
+#[test]
+fn a_link_to_a_list_of_a_held_back_campaign_is_an_error() {
+    let site = TestSite::fixture("honours");
+    let path = "content/phong-trao/ke-hoach-2023/index.md";
+    site.write(
+        path,
+        site.read(path).replacen(
+            "title: Kế hoạch thi đua năm 2023",
+            "title: Kế hoạch thi đua năm 2023\ndraft: true",
+            1,
+        ),
+    );
+    site.write(
+        "content/gioi-thieu.md",
+        "---\ntitle: Giới thiệu\n---\n[ds](/phong-trao/ke-hoach-2023/dot-1/)\n",
+    );
+    let run = site.build("2023-12-01");
+    run.assert_content_error();
+    assert!(run.stderr.contains("content/gioi-thieu.md:4:1: the link `/phong-trao/ke-hoach-2023/dot-1/` leads to a page that is not published"), "{}", run.stderr);
+}
+
+#[test]
+fn the_sitemap_includes_the_builds_own_pages() {
+    let site = news_site(3);
+    site.build("2022-05-10").assert_ok();
+    let xml = site.read("public/sitemap.xml");
+    for path in [
+        "lich/",
+        "the/",
+        "the/cai-cach-hanh-chinh/",
+        "tin-tuc/trang/2/",
+        "khen-thuong/tap-the/",
+    ] {
+        assert!(
+            xml.contains(&format!("<loc>https://example.gov.vn/thi-dua/{path}</loc>")),
+            "{path} missing"
+        );
+    }
+    // And links to them pass the link check.
+    site.write("content/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\n[a](/khen-thuong/tap-the/) [b](/tin-tuc/trang/2/) [c](/the/)\n");
+    site.build("2022-05-10").assert_ok();
+}

@@ -141,13 +141,34 @@ impl Site {
                     unpublished.insert(list.path.clone());
                 }
             }
+            // The files of a held-back bundle stay back too (not those of pages
+            // published below it).
+            let held_bundles: Vec<&str> = pages
+                .iter()
+                .filter(|p| unpublished.contains(&p.path) && p.source.ends_with("index.md"))
+                .map(|p| p.path.as_str())
+                .collect();
+            let published: Vec<&str> = pages
+                .iter()
+                .filter(|p| !unpublished.contains(&p.path))
+                .map(|p| p.path.as_str())
+                .collect();
+            assets.retain(|a| {
+                let owner = held_bundles
+                    .iter()
+                    .filter(|held| a.out.starts_with(**held))
+                    .map(|held| held.len())
+                    .max();
+                match owner {
+                    None => true,
+                    // A published page deeper than the held bundle owns the file.
+                    Some(depth) => published
+                        .iter()
+                        .any(|p| p.len() > depth && a.out.starts_with(*p)),
+                }
+            });
             pages.retain(|p| !unpublished.contains(&p.path));
             lists.retain(|l| !unpublished.contains(&l.path));
-            assets.retain(|a| {
-                !unpublished
-                    .iter()
-                    .any(|held| a.out.starts_with(held.as_str()) && !held.is_empty())
-            });
         }
         let mut held_back = unpublished.len();
         pages.sort_by(|a, b| a.path.cmp(&b.path).then(a.source.cmp(&b.source)));
@@ -187,9 +208,14 @@ impl Site {
         // A list whose campaign is held back (a draft) is held back with it.
         let lists_before = lists.len();
         lists.retain(|l| {
-            index
+            let kept = index
                 .get(l.campaign_path.as_str())
-                .is_some_and(|&i| pages[i].campaign.is_some())
+                .is_some_and(|&i| pages[i].campaign.is_some());
+            if !kept && unpublished.contains(&l.campaign_path) {
+                // Held back with its campaign: links to it must not pass.
+                unpublished.insert(l.path.clone());
+            }
+            kept
         });
         held_back += lists_before - lists.len();
         let list_campaign: Vec<usize> = lists

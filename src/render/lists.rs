@@ -74,6 +74,17 @@ pub struct ListView<'a> {
     pub groups: Vec<GroupView<'a>>,
     pub individuals: usize,
     pub collectives: usize,
+    /// The list's attachments, files of the campaign's folder.
+    pub attachments: Vec<AttachmentLink<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct AttachmentLink<'a> {
+    pub title: &'a str,
+    /// Relative to the list's page.
+    pub href: String,
+    pub bytes: u64,
+    pub extension: String,
 }
 
 #[derive(Serialize)]
@@ -135,7 +146,10 @@ pub fn list_view<'a>(site: &'a Site, index: usize, links: &Links) -> ListView<'a
             number: &d.number,
             date: d.date.to_string(),
             signer: d.signer.as_deref(),
-            file_href: d.file.as_ref().map(|f| format!("../{f}")),
+            file_href: d
+                .file
+                .as_ref()
+                .map(|f| format!("../{}", &super::views::file_href(f)[2..])),
         }),
         comment: (list.status == ListStatus::Proposed).then(|| comment_view(list, site.today)),
         groups: list
@@ -189,6 +203,23 @@ pub fn list_view<'a>(site: &'a Site, index: usize, links: &Links) -> ListView<'a
             .collect(),
         individuals: list.honoree_count(HonoreeKind::Individual),
         collectives: list.honoree_count(HonoreeKind::Collective),
+        attachments: list
+            .attachments
+            .iter()
+            .filter_map(|a| {
+                let file = campaign.bundle_files.iter().find(|f| f.name == a.file)?;
+                Some(AttachmentLink {
+                    title: &a.title,
+                    href: format!("../{}", &super::views::file_href(&file.name)[2..]),
+                    bytes: file.bytes,
+                    extension: file
+                        .name
+                        .rsplit_once('.')
+                        .map(|(_, e)| e.to_uppercase())
+                        .unwrap_or_default(),
+                })
+            })
+            .collect(),
     }
 }
 

@@ -47,9 +47,21 @@ pub fn render(markdown: &str, page_path: &str, links: &Links, sanitizer: &Saniti
     let mut raw_html = false;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { .. }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: _,
+            }) => {
+                // `{#id .class}` is kept; other attributes (`{onclick=…}`,
+                // `{style=…}`) could run code or break the security policy.
                 heading_start = Some(events.len());
-                events.push(event);
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs: Vec::new(),
+                }));
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(start) = heading_start.take() {
@@ -194,6 +206,15 @@ mod tests {
             out.contains(r#"<h2 id="muc">"#),
             "ids survive cleaning: {out}"
         );
+    }
+
+    #[test]
+    fn heading_attributes_cannot_carry_scripts_or_styles() {
+        let out = html(
+            "## Chào {#chao .lon onclick=alert(1) style=color:red}\n",
+            "",
+        );
+        assert_eq!(out, "<h2 id=\"chao\" class=\"lon\">Chào</h2>\n");
     }
 
     #[test]

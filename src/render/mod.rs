@@ -62,31 +62,62 @@ pub struct Rendered {
     pub data_files: usize,
 }
 
-/// Every site path the build writes: page folders and files. Link checking
-/// compares links with it; `copied` are the static and content files.
-pub fn site_paths<'a>(site: &Site, copied: impl IntoIterator<Item = &'a str>) -> SitePaths {
-    let pages = site.pages.iter().map(|p| p.path.clone());
-    let lists = site.lists.iter().map(|l| l.path.clone());
-    let generated = [
+/// Every page and file the build makes itself (not from a content file): the
+/// roll of honour and its pages, units, tags, pagination, calendar, feeds, data.
+/// One list, used by link checking, the sitemap and the collision check.
+pub fn generated_paths(site: &Site, links: &Links) -> Vec<String> {
+    let per_page = site.config.paginate;
+    let mut paths: Vec<String> = [
         roll::ROLL_PATH,
+        roll::COLLECTIVES_PATH,
         roll::UNITS_PATH,
-        open_data::JSON_FILE,
-        open_data::CSV_FILE,
-        site_files::ROBOTS_FILE,
-        site_files::SITEMAP_FILE,
-        "404.html",
+        views::TAGS_PATH,
         calendar::CALENDAR_PATH,
-        calendar::ICS_FILE,
-        feed::FEED_FILE,
     ]
     .into_iter()
-    .map(str::to_owned);
-    let units = site.config.units.iter().map(|u| lists::unit_path(&u.id));
-    let tags = std::iter::once(views::TAGS_PATH.to_owned()).chain(
-        site.tags
-            .iter()
-            .map(|t| format!("{}{}/", views::TAGS_PATH, t.slug)),
+    .map(str::to_owned)
+    .collect();
+    paths.extend(roll::letter_paths(site));
+    paths.extend(site.config.units.iter().map(|u| lists::unit_path(&u.id)));
+    for (i, page) in site.pages.iter().enumerate() {
+        if page.kind == PageKind::Section {
+            let count = paginate::page_count(site.children[i].len(), per_page);
+            paths.extend((2..=count).map(|n| paginate::page_path(&page.path, n)));
+        }
+    }
+    for tag in &site.tags {
+        let base = format!("{}{}/", views::TAGS_PATH, tag.slug);
+        let count = paginate::page_count(tag.pages.len(), per_page);
+        paths.extend((1..=count).map(|n| paginate::page_path(&base, n)));
+    }
+    paths.extend(
+        [
+            "404.html",
+            roll::INDEX_FILE,
+            open_data::JSON_FILE,
+            open_data::CSV_FILE,
+            site_files::ROBOTS_FILE,
+            calendar::ICS_FILE,
+        ]
+        .into_iter()
+        .map(str::to_owned),
     );
+    if links.base_url.is_some() {
+        paths.push(site_files::SITEMAP_FILE.to_owned());
+        paths.push(feed::FEED_FILE.to_owned());
+    }
+    paths
+}
+
+/// Every site path the build writes: page folders and files. Link checking
+/// compares links with it; `copied` are the static and content files.
+pub fn site_paths<'a>(
+    site: &Site,
+    generated: &[String],
+    copied: impl IntoIterator<Item = &'a str>,
+) -> SitePaths {
+    let pages = site.pages.iter().map(|p| p.path.clone());
+    let lists = site.lists.iter().map(|l| l.path.clone());
     let failed = site
         .found_paths
         .iter()
@@ -96,9 +127,7 @@ pub fn site_paths<'a>(site: &Site, copied: impl IntoIterator<Item = &'a str>) ->
         pages
             .chain(failed)
             .chain(lists)
-            .chain(generated)
-            .chain(units)
-            .chain(tags)
+            .chain(generated.iter().cloned())
             .chain(copied.into_iter().map(str::to_owned)),
         site.unpublished.iter().cloned(),
     )
@@ -123,6 +152,7 @@ pub fn render_site(
     tera: &Tera,
     links: &Links,
     paths: &SitePaths,
+    generated: &[String],
     sink: &dyn Sink,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let mut base = Context::new();
@@ -144,6 +174,7 @@ pub fn render_site(
         units: &units,
         letters: &letters,
         events: &events,
+        generated,
         sink,
     };
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
@@ -199,6 +230,7 @@ struct Shared<'s, 'a> {
     units: &'s [roll::UnitView<'s, 'a>],
     letters: &'s [roll::LetterGroup<'s, 'a>],
     events: &'s [calendar::Event],
+    generated: &'s [String],
     sink: &'s dyn Sink,
 }
 
@@ -367,7 +399,7 @@ impl Shared<'_, '_> {
                         )
                     })
                 };
-                if let Some(xml) = site_files::sitemap(site, self.letters, self.links) {
+                if let Some(xml) = site_files::sitemap(site, self.generated, self.links) {
                     write(site_files::SITEMAP_FILE, &xml)?;
                 }
                 write(site_files::ROBOTS_FILE, &site_files::robots(self.links))?;

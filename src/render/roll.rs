@@ -226,6 +226,23 @@ pub fn letter_groups<'r, 'a>(rows: &'r [HonourRow<'a>]) -> Vec<LetterGroup<'r, '
     groups
 }
 
+/// The paths of the pages by initial, without computing the rows.
+pub fn letter_paths(site: &Site) -> Vec<String> {
+    let mut slugs: Vec<&str> = site
+        .honours
+        .iter()
+        .map(|&h| site.honoree(h))
+        .filter(|h| h.kind == HonoreeKind::Individual)
+        .map(|h| collate::initial(h.name.split_whitespace().last().unwrap_or_default()).1)
+        .collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    slugs
+        .into_iter()
+        .map(|s| format!("{ROLL_PATH}ten-{s}/"))
+        .collect()
+}
+
 /// The roll's search index, compact: lookup tables for awards, units and lists,
 /// then one array per row with the row's folded search text.
 #[derive(Serialize)]

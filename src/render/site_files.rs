@@ -12,7 +12,7 @@ pub const SITEMAP_FILE: &str = "sitemap.xml";
 pub const ROBOTS_FILE: &str = "robots.txt";
 
 /// `(site path, last modification)` of every page the build writes.
-fn entries(site: &Site, letters: &[roll::LetterGroup]) -> Vec<(String, Option<NaiveDate>)> {
+fn entries(site: &Site, generated: &[String]) -> Vec<(String, Option<NaiveDate>)> {
     let latest_decision = site
         .lists
         .iter()
@@ -41,26 +41,24 @@ fn entries(site: &Site, letters: &[roll::LetterGroup]) -> Vec<(String, Option<Na
         let date = list.decision.as_ref().map(|d| d.date).or(list.published);
         entries.push((list.path.clone(), date));
     }
-    entries.push((roll::ROLL_PATH.to_owned(), latest_decision));
-    entries.push((roll::COLLECTIVES_PATH.to_owned(), latest_decision));
-    entries.extend(letters.iter().map(|g| (g.path.clone(), latest_decision)));
-    entries.push((roll::UNITS_PATH.to_owned(), latest_decision));
-    entries.extend(
-        site.config
-            .units
-            .iter()
-            .map(|u| (super::lists::unit_path(&u.id), latest_decision)),
-    );
+    // The build's own pages (folders, not files); the roll and units change
+    // with the lists.
+    for path in generated.iter().filter(|p| p.ends_with('/')) {
+        let date = (path.starts_with(roll::ROLL_PATH) || path.starts_with(roll::UNITS_PATH))
+            .then_some(latest_decision)
+            .flatten();
+        entries.push((path.clone(), date));
+    }
     entries.sort();
     entries
 }
 
-pub fn sitemap(site: &Site, letters: &[roll::LetterGroup], links: &Links) -> Option<String> {
+pub fn sitemap(site: &Site, generated: &[String], links: &Links) -> Option<String> {
     let base = links.base_url.as_ref()?;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for (path, lastmod) in entries(site, letters) {
+    for (path, lastmod) in entries(site, generated) {
         xml.push_str("  <url><loc>");
         xml.push_str(&xml_escape(&format!("{base}{path}")));
         xml.push_str("</loc>");

@@ -19,6 +19,9 @@ use crate::model::page::{Page, PageKind};
 #[derive(Serialize)]
 pub struct SiteView<'a> {
     pub title: &'a str,
+    /// The home page, relative to the site root (`index.html`, or `` with clean
+    /// URLs): write `{{ root }}{{ site.home_href }}`.
+    pub home_href: String,
     pub base_url: Option<&'a str>,
     pub language: &'a str,
     pub organization: OrganizationView<'a>,
@@ -50,6 +53,7 @@ pub fn site_view<'a>(config: &'a SiteConfig, links: &'a Links, today: NaiveDate)
     let org = &config.organization;
     SiteView {
         title: &config.title,
+        home_href: links.href(""),
         base_url: links.base_url.as_deref(),
         language: &config.language,
         organization: OrganizationView {
@@ -316,6 +320,21 @@ pub fn generated_page_view<'a>(
     }
 }
 
+/// A link to a file beside the page: `./` and each character that a URL would
+/// read otherwise (`#`, `?`, `%`, spaces, `:`) percent-encoded.
+pub fn file_href(name: &str) -> String {
+    let mut href = String::from("./");
+    for byte in name.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                href.push(byte as char)
+            }
+            b => href.push_str(&format!("%{b:02X}")),
+        }
+    }
+    href
+}
+
 /// The attachments named in the front matter, in their order, then the bundle's
 /// other files by name.
 fn attachments(page: &Page) -> Vec<AttachmentView<'_>> {
@@ -333,7 +352,7 @@ fn attachments(page: &Page) -> Vec<AttachmentView<'_>> {
         .map(|(title, file)| AttachmentView {
             title,
             file: &file.name,
-            href: file.name.clone(),
+            href: file_href(&file.name),
             bytes: file.bytes,
             extension: file
                 .name

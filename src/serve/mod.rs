@@ -27,6 +27,8 @@ struct State {
 
 /// Shared between the watcher, the builder and the request handlers.
 struct Shared {
+    /// One build at a time: the first build and the watcher's may overlap.
+    building: Mutex<()>,
     state: Mutex<State>,
     changed: Condvar,
     output: PathBuf,
@@ -57,6 +59,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     build.base_url = Some(format!("http://{address}/"));
 
     let shared = Arc::new(Shared {
+        building: Mutex::new(()),
         state: Mutex::new(State::default()),
         changed: Condvar::new(),
         output: output.path().join("site"),
@@ -80,6 +83,10 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
 
 /// Builds into the preview folder and tells open pages.
 fn rebuild(build: &BuildOptions, shared: &Shared) {
+    let _one_at_a_time = shared
+        .building
+        .lock()
+        .expect("no build panics holding the lock");
     let problems = match crate::build(build) {
         Ok(report) => {
             for warning in &report.warnings {

@@ -41,3 +41,44 @@ pub fn templates(site: &Site, tera: &tera::Tera, diagnostics: &mut Diagnostics) 
         }
     }
 }
+
+/// A content file that would be written where the build writes a page or a
+/// file of its own (`content/khen-thuong.md`), or over a theme's static file:
+/// parallel writers would make the result depend on timing.
+pub fn outputs(
+    site: &Site,
+    generated: &[String],
+    static_files: &[(std::path::PathBuf, String)],
+    diagnostics: &mut Diagnostics,
+) {
+    let reserved: std::collections::HashSet<&str> = generated.iter().map(String::as_str).collect();
+    let statics: std::collections::HashSet<&str> =
+        static_files.iter().map(|(_, to)| to.as_str()).collect();
+    let sources = site
+        .pages
+        .iter()
+        .map(|p| (p.path.as_str(), &p.source))
+        .chain(site.lists.iter().map(|l| (l.path.as_str(), &l.source)))
+        .chain(site.assets.iter().map(|a| (a.out.as_str(), &a.rel)));
+    for (path, source) in sources {
+        let message = if reserved.contains(path) {
+            format!(
+                "this file would be published as /{path}, an address the build uses for a page of its own"
+            )
+        } else if statics.contains(path) {
+            format!(
+                "this file would be published as /{path}, over the theme's or the site's static file"
+            )
+        } else {
+            continue;
+        };
+        diagnostics.push(
+            crate::diagnostics::Diagnostic::error(
+                source.clone(),
+                crate::diagnostics::Pos::START,
+                message,
+            )
+            .with_help("rename the file or its folder"),
+        );
+    }
+}
