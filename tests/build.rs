@@ -427,3 +427,22 @@ fn the_site_name_links_to_the_home_page_whatever_the_menu() {
         "{html}"
     );
 }
+
+#[test]
+fn decomposed_file_names_are_composed_like_all_text() {
+    let site = TestSite::fixture("basic");
+    // "Kế hoạch.pdf" as macOS writes it (NFD), named in NFC in the front matter.
+    site.write(
+        "content/phong-trao/ke-hoach-2022/Ke\u{0302}\u{0301} hoa\u{0323}ch.pdf",
+        "%PDF-1.4\n",
+    );
+    let path = "content/phong-trao/ke-hoach-2022/index.md";
+    let text = site.read(path).replace(
+        "attachments:\n",
+        "attachments:\n  - file: Kế hoạch.pdf\n    title: Kế hoạch (bản quét)\n",
+    );
+    site.write(path, text);
+    site.build("2022-05-10").assert_ok();
+    assert!(site.exists("public/phong-trao/ke-hoach-2022/Kế hoạch.pdf"));
+    assert!(site.read(CAMPAIGN).contains("Kế hoạch (bản quét)"));
+}

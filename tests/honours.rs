@@ -584,3 +584,20 @@ fn hostile_names_in_yaml_appear_as_text_everywhere() {
         assert!(found["errors"].as_array().unwrap().is_empty(), "{found}");
     }
 }
+
+#[test]
+fn a_percentage_counts_the_same_list_its_denominator_comes_from() {
+    let site = TestSite::fixture("honours");
+    // Phase 2 honours two more people; the phase lists give eligible: 12 each.
+    site.write(
+        "content/phong-trao/ke-hoach-2023/dot-2.yaml",
+        "title: Đợt 2\nphase: dot-2\nstatus: decided\ndecision: { number: 9/QĐ-SNV, date: 2023-12-30 }\neligible: { individuals: 12 }\nawards:\n  - award: Chiến sĩ thi đua cơ sở\n    honorees:\n      - name: Bùi Văn Mới\n      - name: Đào Thị Mới\n",
+    );
+    site.build("2024-01-05").assert_ok();
+    let text = visible_text(&site.read("public/phong-trao/ke-hoach-2023/index.html"));
+    // The latest list: 2 of its 12, not the 5 people of both lists over 12.
+    assert!(
+        text.contains("Chiến sĩ thi đua cơ sở 25% 2/12 (16,7%) chưa đạt"),
+        "{text}"
+    );
+}

@@ -248,3 +248,31 @@ fn an_open_page_reloads_by_itself_after_a_save_and_shows_errors() {
     );
     assert_eq!(result["banner"], false, "{result}");
 }
+
+#[test]
+fn renamed_saves_and_folders_made_later_are_seen() {
+    let site = TestSite::fixture("basic");
+    let server = start(&site);
+    // An editor that saves by writing a new file and renaming it over the old.
+    for title in ["Tên mới một", "Tên mới hai"] {
+        let config = site
+            .read("site.yaml")
+            .lines()
+            .map(|l| {
+                if l.starts_with("title: ") {
+                    format!("title: {title}")
+                } else {
+                    l.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n";
+        site.write("site.yaml.tmp", config);
+        std::fs::rename(site.path("site.yaml.tmp"), site.path("site.yaml")).unwrap();
+        wait_for(&server, "/", |b| b.contains(title));
+    }
+    // A static/ folder created while serving.
+    site.write("static/moi.txt", "xin chào");
+    wait_for(&server, "/moi.txt", |b| b.contains("xin chào"));
+}

@@ -120,7 +120,9 @@ pub fn walk(root: &Path, diagnostics: &mut Diagnostics) -> ContentTree {
             .strip_prefix(&content)
             .expect("walkdir yields paths below its root")
             .iter()
-            .map(|c| c.to_string_lossy().into_owned())
+            // Names copied from macOS are often decomposed (NFD): compose them
+            // like all other text, so front matter and links can name them.
+            .map(|c| crate::load::source::nfc(c.to_string_lossy().into_owned()))
             .collect();
         let (name, dir_names) = components.split_last().expect("a file has a name");
         let mut dirs = Vec::with_capacity(dir_names.len());

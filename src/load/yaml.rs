@@ -296,7 +296,12 @@ fn unclosed_bracket(text: &str, first_line: u32, file: &Path) -> Option<Diagnost
                     quote = Some(c)
                 }
                 (None, '#') if previous == ' ' || col == 0 => break,
-                (None, '[' | '{') => {
+                // Only a bracket where a value starts opens a collection;
+                // `summary: Tổ chức [hội nghị` is plain text.
+                (None, '[' | '{')
+                    if !open.is_empty()
+                        || opens_value(line.chars().take(col).collect::<String>().as_str()) =>
+                {
                     open.push((c, Pos::new(first_line + i as u32, col as u32 + 1)))
                 }
                 (None, ']' | '}') => {
@@ -319,6 +324,13 @@ fn unclosed_bracket(text: &str, first_line: u32, file: &Path) -> Option<Diagnost
             "add `{close}` at the end of the list, or put the value in quotes"
         )),
     )
+}
+
+/// Whether a value starts right after `before`: after `key:`, `- `, `[`, `{`,
+/// `,`, or at the start of the line.
+fn opens_value(before: &str) -> bool {
+    let trimmed = before.trim_end();
+    trimmed.is_empty() || trimmed.ends_with([':', '-', '[', '{', ','])
 }
 
 fn size(node: &Node) -> usize {
@@ -384,6 +396,18 @@ mod tests {
         let err = parse("title: A\ntags: [a, b\nsummary: c\n", 2, Path::new("a.md")).unwrap_err();
         assert_eq!(err.pos, Pos::new(3, 7), "{err}");
         assert!(err.message.contains("never closed"), "{err}");
+    }
+
+    #[test]
+    fn a_bracket_inside_plain_text_is_not_blamed() {
+        let err = parse(
+            "title: A\nsummary: Tổ chức [hội nghị\n  bad: x\n",
+            2,
+            Path::new("a.md"),
+        )
+        .unwrap_err();
+        assert!(!err.message.contains("never closed"), "{err}");
+        assert_eq!(err.pos.line, 4, "{err}");
     }
 
     #[test]

@@ -285,35 +285,42 @@ fn target_result(site: &Site, page: usize, target: &Target) -> Option<TargetResu
     if decided.is_empty() {
         return None;
     }
-    let mut people: HashSet<(String, Option<&str>)> = HashSet::new();
-    for list in &decided {
-        for group in list.awards.iter().filter(|g| g.award == award) {
-            for h in group.honorees.iter().filter(|h| h.kind == kind) {
-                people.insert((collate::spelling_key(&h.name), h.unit.as_deref()));
+    // Distinct honorees of the award in `lists`.
+    let count_in = |lists: &[&ResultsList]| -> u32 {
+        let mut people: HashSet<(String, Option<&str>)> = HashSet::new();
+        for list in lists {
+            for group in list.awards.iter().filter(|g| g.award == award) {
+                for h in group.honorees.iter().filter(|h| h.kind == kind) {
+                    people.insert((collate::spelling_key(&h.name), h.unit.as_deref()));
+                }
             }
         }
-    }
-    let count = people.len() as u32;
+        people.len() as u32
+    };
     let result = match measure {
         Measure::Percent(percent) => {
-            let eligible = decided
+            // Numerator and denominator from the same list: a whole-campaign
+            // list that gives `eligible`, else the latest phase list that does.
+            let eligible_of = |l: &ResultsList| match target.group {
+                TargetGroup::Collectives => l.eligible.collectives,
+                TargetGroup::Individuals => l.eligible.individuals,
+            };
+            let source = decided
                 .iter()
                 .rev()
                 .filter(|l| l.phase.is_none())
                 .chain(decided.iter().rev())
-                .find_map(|l| match target.group {
-                    TargetGroup::Collectives => l.eligible.collectives,
-                    TargetGroup::Individuals => l.eligible.individuals,
-                })
-                .filter(|&n| n > 0);
-            match eligible {
+                .find(|l| eligible_of(l).is_some_and(|n| n > 0));
+            match source {
                 None => TargetResult {
-                    achieved: count.to_string(),
+                    achieved: count_in(&decided).to_string(),
                     met: false,
                     exceeded: false,
                     label: "chưa có số đối tượng (eligible) để tính tỷ lệ".into(),
                 },
-                Some(eligible) => {
+                Some(list) => {
+                    let eligible = eligible_of(list).unwrap_or(1);
+                    let count = count_in(&[*list]);
                     let share = f64::from(count) * 100.0 / f64::from(eligible);
                     let met = u64::from(count) * 100 >= u64::from(percent) * u64::from(eligible);
                     TargetResult {
@@ -326,6 +333,7 @@ fn target_result(site: &Site, page: usize, target: &Target) -> Option<TargetResu
             }
         }
         Measure::Count { min, max } => {
+            let count = count_in(&decided);
             let met = count >= min;
             let exceeded = max.is_some_and(|max| count > max);
             TargetResult {
