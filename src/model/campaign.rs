@@ -179,6 +179,13 @@ impl Campaign {
         })
     }
 
+    /// The date the campaign is known by: issued, else its first phase's start.
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.issued
+            .map(|d| d.first_day())
+            .or_else(|| self.phases.first().map(|p| p.start.first_day()))
+    }
+
     /// The first day of the first phase and the last day of the last one.
     pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
         let first = self.phases.first()?.start.first_day();

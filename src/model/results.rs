@@ -44,6 +44,16 @@ pub enum ListStatus {
     Decided,
 }
 
+impl ListStatus {
+    /// The word used in site.yaml, the open data and CSS classes.
+    pub fn key(self) -> &'static str {
+        match self {
+            ListStatus::Proposed => "proposed",
+            ListStatus::Decided => "decided",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Decision {
     pub number: String,

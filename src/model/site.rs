@@ -291,11 +291,7 @@ fn list_order(a: &Page, b: &Page) -> std::cmp::Ordering {
 
 /// The date a campaign is known by: issued, else its first phase's start.
 fn campaign_date(page: &Page) -> Option<NaiveDate> {
-    let campaign = page.campaign.as_ref()?;
-    campaign
-        .issued
-        .map(|d| d.first_day())
-        .or_else(|| campaign.phases.first().map(|p| p.start.first_day()))
+    page.campaign.as_ref()?.date()
 }
 
 /// Individuals in Vietnamese name order, then collectives by name; the same name

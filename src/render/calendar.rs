@@ -57,17 +57,8 @@ pub fn events(site: &Site) -> Vec<Event> {
         let Some(campaign) = &page.campaign else {
             continue;
         };
-        let slug = page
-            .path
-            .trim_end_matches('/')
-            .rsplit('/')
-            .next()
-            .unwrap_or_default();
-        let stamp = campaign
-            .issued
-            .map(|d| d.first_day())
-            .or_else(|| campaign.phases.first().map(|p| p.start.first_day()))
-            .unwrap_or(site.today);
+        let slug = crate::text::collate::last_segment(&page.path);
+        let stamp = campaign.date().unwrap_or(site.today);
         let title = &page.meta.title;
         for phase in &campaign.phases {
             events.push(Event {
@@ -114,12 +105,7 @@ pub fn events(site: &Site) -> Vec<Event> {
             let (ListStatus::Proposed, Some(until)) = (list.status, list.comment_until) else {
                 continue;
             };
-            let list_slug = list
-                .path
-                .trim_end_matches('/')
-                .rsplit('/')
-                .next()
-                .unwrap_or_default();
+            let list_slug = crate::text::collate::last_segment(&list.path);
             events.push(Event {
                 kind: EventKind::Comment,
                 start: list.published.filter(|p| *p <= until).unwrap_or(until),

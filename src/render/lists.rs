@@ -9,10 +9,11 @@ use crate::model::Site;
 use crate::model::results::{HonoreeKind, ListStatus, ResultsList};
 
 fn status_key(status: ListStatus) -> (&'static str, &'static str) {
-    match status {
-        ListStatus::Proposed => ("proposed", "dự kiến, lấy ý kiến"),
-        ListStatus::Decided => ("decided", "đã có quyết định"),
-    }
+    let label = match status {
+        ListStatus::Proposed => "dự kiến, lấy ý kiến",
+        ListStatus::Decided => "đã có quyết định",
+    };
+    (status.key(), label)
 }
 
 /// A list as the campaign page and the roll of honour mention it.

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::links::Links;
 use crate::model::Site;
-use crate::model::results::{HonoreeKind, ListStatus};
+use crate::model::results::HonoreeKind;
 
 pub const JSON_FILE: &str = "khen-thuong/danh-sach.json";
 pub const CSV_FILE: &str = "khen-thuong/danh-sach.csv";
@@ -76,20 +76,12 @@ pub fn records<'a>(site: &'a Site, links: &Links) -> Vec<Record<'a>> {
             let award = site.award_of(h);
             let unit = honoree.unit.as_deref().and_then(|id| site.config.unit(id));
             Record {
-                campaign: campaign_page
-                    .path
-                    .trim_end_matches('/')
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or_default(),
+                campaign: crate::text::collate::last_segment(&campaign_page.path),
                 campaign_title: &campaign_page.meta.title,
                 phase: phase.map(|p| p.id.as_str()),
                 phase_name: phase.map(|p| p.name.as_str()),
                 list_title: &list.title,
-                status: match list.status {
-                    ListStatus::Proposed => "proposed",
-                    ListStatus::Decided => "decided",
-                },
+                status: list.status.key(),
                 award: &award.title,
                 award_kind: award.kind.label_vi(),
                 level: award.level.label_vi(),

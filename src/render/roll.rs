@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::links::Links;
 use super::lists::{kind_key, unit_href};
 use crate::model::Site;
-use crate::model::results::{HonoreeKind, ListStatus};
+use crate::model::results::HonoreeKind;
 use crate::text::collate;
 
 pub const ROLL_PATH: &str = "khen-thuong/";
@@ -71,10 +71,7 @@ pub fn rows<'a>(site: &'a Site, links: &Links) -> Vec<HonourRow<'a>> {
                 list_href: links.href(&list.path),
                 decision_number: list.decision.as_ref().map(|d| d.number.as_str()),
                 decision_date: list.decision.as_ref().map(|d| d.date.to_string()),
-                status: match list.status {
-                    ListStatus::Proposed => "proposed",
-                    ListStatus::Decided => "decided",
-                },
+                status: list.status.key(),
             }
         })
         .collect()

@@ -166,6 +166,14 @@ pub fn name_key(name: &str) -> Vec<Key> {
     }
 }
 
+/// The last part of a site path: `ke-hoach-2022` of `phong-trao/ke-hoach-2022/`.
+pub fn last_segment(path: &str) -> &str {
+    path.trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+}
+
 /// The first letter of a word in the Vietnamese alphabet, as a heading ("Đ",
 /// "Ă") and as an ASCII slug in Telex spelling ("dd", "aw"), for splitting a long
 /// list of names into pages by initial. Letters outside the alphabet give "#".
