@@ -244,11 +244,7 @@ impl Shared<'_, '_> {
             Job::SectionPage(i, n) => self.page(i, n),
             Job::TagIndex => {
                 let path = views::TAGS_PATH;
-                let mut context = self.context(path);
-                context.insert(
-                    "page",
-                    &views::generated_page_view(site, "Chủ đề", path, Vec::new(), self.links),
-                );
+                let mut context = self.generated_context(path, "Chủ đề", Vec::new());
                 let tags: Vec<_> = site
                     .tags
                     .iter()
@@ -268,17 +264,9 @@ impl Shared<'_, '_> {
                 let tag = &site.tags[t];
                 let base = format!("{}{}/", views::TAGS_PATH, tag.slug);
                 let path = paginate::page_path(&base, n);
-                let mut context = self.context(&path);
                 let title = format!("Chủ đề: {}", tag.name);
-                let mut view = views::generated_page_view(
-                    site,
-                    "",
-                    &path,
-                    vec![("Chủ đề", views::TAGS_PATH)],
-                    self.links,
-                );
-                view.title = &title;
-                context.insert("page", &view);
+                let mut context =
+                    self.generated_context(&path, &title, vec![("Chủ đề", views::TAGS_PATH)]);
                 let per_page = site.config.paginate;
                 let shown: Vec<_> = tag.pages[paginate::slice(tag.pages.len(), per_page, n)]
                     .iter()
@@ -294,15 +282,9 @@ impl Shared<'_, '_> {
             }
             Job::List(i) => {
                 let list = &site.lists[i];
-                let campaign = &site.pages[site.list_campaign[i]];
-                let mut context = self.context(&list.path);
                 let parents = campaign_parents(site, site.list_campaign[i]);
-                context.insert(
-                    "page",
-                    &views::generated_page_view(site, &list.title, &list.path, parents, self.links),
-                );
+                let mut context = self.generated_context(&list.path, &list.title, parents);
                 context.insert("list", &lists::list_view(site, i, self.links));
-                let _ = campaign;
                 self.render("results.html", &context, &list.path, &list.source)
                     .map(|()| Vec::new())
             }
@@ -357,11 +339,7 @@ impl Shared<'_, '_> {
             }
             Job::Calendar => {
                 let path = calendar::CALENDAR_PATH;
-                let mut context = self.context(path);
-                context.insert(
-                    "page",
-                    &views::generated_page_view(site, "Lịch thi đua", path, Vec::new(), self.links),
-                );
+                let mut context = self.generated_context(path, "Lịch thi đua", Vec::new());
                 context.insert(
                     "years",
                     &calendar::years(self.events, site.today, self.links),
@@ -371,38 +349,23 @@ impl Shared<'_, '_> {
                     .map(|()| Vec::new())
             }
             Job::Feeds => {
-                let write = |name: &str, text: &str| {
-                    self.sink.write(name, text.as_bytes()).map_err(|e| {
-                        Diagnostic::error(
-                            "content",
-                            Pos::START,
-                            format!("cannot write {name}: {e}"),
-                        )
-                    })
-                };
-                write(
+                self.write_data(
                     calendar::ICS_FILE,
-                    &calendar::ics(site, self.events, self.links),
+                    calendar::ics(site, self.events, self.links).as_bytes(),
                 )?;
                 if let Some(xml) = feed::atom(site, self.links) {
-                    write(feed::FEED_FILE, &xml)?;
+                    self.write_data(feed::FEED_FILE, xml.as_bytes())?;
                 }
                 Ok(Vec::new())
             }
             Job::Crawlers => {
-                let write = |name: &str, text: &str| {
-                    self.sink.write(name, text.as_bytes()).map_err(|e| {
-                        Diagnostic::error(
-                            "content",
-                            Pos::START,
-                            format!("cannot write {name}: {e}"),
-                        )
-                    })
-                };
                 if let Some(xml) = site_files::sitemap(site, self.generated, self.links) {
-                    write(site_files::SITEMAP_FILE, &xml)?;
+                    self.write_data(site_files::SITEMAP_FILE, xml.as_bytes())?;
                 }
-                write(site_files::ROBOTS_FILE, &site_files::robots(self.links))?;
+                self.write_data(
+                    site_files::ROBOTS_FILE,
+                    site_files::robots(self.links).as_bytes(),
+                )?;
                 Ok(Vec::new())
             }
             Job::NotFound => {
@@ -434,31 +397,17 @@ impl Shared<'_, '_> {
                         ),
                     )
                 })?;
-                self.sink.write("404.html", html.as_bytes()).map_err(|e| {
-                    Diagnostic::error("content", Pos::START, format!("cannot write 404.html: {e}"))
-                })?;
+                self.write_data("404.html", html.as_bytes())?;
                 Ok(Vec::new())
             }
             Job::RollIndex => {
                 let index = roll::index(site, self.rows, self.links);
-                self.sink
-                    .write(roll::INDEX_FILE, index.as_bytes())
-                    .map_err(|e| {
-                        Diagnostic::error(
-                            "content",
-                            Pos::START,
-                            format!("cannot write {}: {e}", roll::INDEX_FILE),
-                        )
-                    })?;
+                self.write_data(roll::INDEX_FILE, index.as_bytes())?;
                 Ok(Vec::new())
             }
             Job::UnitIndex => {
                 let path = roll::UNITS_PATH;
-                let mut context = self.context(path);
-                context.insert(
-                    "page",
-                    &views::generated_page_view(site, "Đơn vị", path, Vec::new(), self.links),
-                );
+                let mut context = self.generated_context(path, "Đơn vị", Vec::new());
                 let summaries: Vec<_> = self
                     .units
                     .iter()
@@ -478,34 +427,17 @@ impl Shared<'_, '_> {
             Job::Unit(i) => {
                 let unit = &self.units[i];
                 let path = lists::unit_path(unit.id);
-                let mut context = self.context(&path);
-                context.insert(
-                    "page",
-                    &views::generated_page_view(
-                        site,
-                        unit.name,
-                        &path,
-                        vec![("Đơn vị", roll::UNITS_PATH)],
-                        self.links,
-                    ),
-                );
+                let mut context =
+                    self.generated_context(&path, unit.name, vec![("Đơn vị", roll::UNITS_PATH)]);
                 context.insert("unit", unit);
                 self.render("unit.html", &context, &path, &PathBuf::from("site.yaml"))
                     .map(|()| Vec::new())
             }
             Job::OpenData => {
                 let records = open_data::records(site, self.links);
-                let write = |name: &str, bytes: Vec<u8>| {
-                    self.sink.write(name, &bytes).map_err(|e| {
-                        Diagnostic::error(
-                            "content",
-                            Pos::START,
-                            format!("cannot write {name}: {e}"),
-                        )
-                    })
-                };
-                write(open_data::JSON_FILE, open_data::json(&records))?;
-                write(open_data::CSV_FILE, open_data::csv(&records)).map(|()| Vec::new())
+                self.write_data(open_data::JSON_FILE, &open_data::json(&records))?;
+                self.write_data(open_data::CSV_FILE, &open_data::csv(&records))?;
+                Ok(Vec::new())
             }
         }
     }
@@ -513,17 +445,12 @@ impl Shared<'_, '_> {
     /// A page of the roll: the letters' navigation, and `current` marks the
     /// letter (or "Tập thể") the page is for.
     fn roll_context(&self, path: &str, title: &str, current: Option<&str>) -> Context {
-        let site = self.site;
-        let mut context = self.context(path);
         let parents = if current.is_some() {
             vec![("Bảng vàng khen thưởng", roll::ROLL_PATH)]
         } else {
             Vec::new()
         };
-        let mut view = views::generated_page_view(site, "", path, parents, self.links);
-        let title = title.to_owned();
-        view.title = &title;
-        context.insert("page", &view);
+        let mut context = self.generated_context(path, title, parents);
         let letters: Vec<_> = self
             .letters
             .iter()
@@ -539,6 +466,24 @@ impl Shared<'_, '_> {
         context.insert("collectives_href", &self.links.href(roll::COLLECTIVES_PATH));
         context.insert("roll_href", &self.links.href(roll::ROLL_PATH));
         context.insert("current", &current);
+        context
+    }
+
+    /// Writes a file the build makes itself (data, feeds, 404.html).
+    fn write_data(&self, name: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.sink.write(name, bytes).map_err(|e| {
+            Diagnostic::error("content", Pos::START, format!("cannot write {name}: {e}"))
+        })
+    }
+
+    /// The context of a page the build makes itself, below the home page and
+    /// `parents`.
+    fn generated_context(&self, path: &str, title: &str, parents: Vec<(&str, &str)>) -> Context {
+        let mut context = self.context(path);
+        let mut view = views::generated_page_view(self.site, "", path, parents, self.links);
+        let title = title.to_owned();
+        view.title = &title;
+        context.insert("page", &view);
         context
     }
 
