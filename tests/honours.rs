@@ -601,3 +601,24 @@ fn a_percentage_counts_the_same_list_its_denominator_comes_from() {
         "{text}"
     );
 }
+
+#[test]
+fn a_list_shows_its_attachments_with_their_titles() {
+    let site = TestSite::fixture("honours");
+    site.write(
+        "content/phong-trao/ke-hoach-2023/to-trinh.pdf",
+        "%PDF-1.4\n",
+    );
+    let path = "content/phong-trao/ke-hoach-2023/dot-1.yaml";
+    site.write(
+        path,
+        site.read(path)
+            + "attachments:\n  - file: to-trinh.pdf\n    title: Tờ trình đề nghị khen thưởng\n",
+    );
+    site.build("2023-12-01").assert_ok();
+    let html = site.read(LIST);
+    assert!(
+        html.contains(r#"<a href="../to-trinh.pdf" download>Tờ trình đề nghị khen thưởng</a>"#),
+        "{html}"
+    );
+}

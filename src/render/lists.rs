@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::links::Links;
+use super::views::AttachmentView;
 use crate::model::Site;
 use crate::model::results::{HonoreeKind, ListStatus, ResultsList};
 
@@ -76,16 +77,7 @@ pub struct ListView<'a> {
     pub individuals: usize,
     pub collectives: usize,
     /// The list's attachments, files of the campaign's folder.
-    pub attachments: Vec<AttachmentLink<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct AttachmentLink<'a> {
-    pub title: &'a str,
-    /// Relative to the list's page.
-    pub href: String,
-    pub bytes: u64,
-    pub extension: String,
+    pub attachments: Vec<AttachmentView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -209,16 +201,7 @@ pub fn list_view<'a>(site: &'a Site, index: usize, links: &Links) -> ListView<'a
             .iter()
             .filter_map(|a| {
                 let file = campaign.bundle_files.iter().find(|f| f.name == a.file)?;
-                Some(AttachmentLink {
-                    title: &a.title,
-                    href: format!("../{}", &super::views::file_href(&file.name)[2..]),
-                    bytes: file.bytes,
-                    extension: file
-                        .name
-                        .rsplit_once('.')
-                        .map(|(_, e)| e.to_uppercase())
-                        .unwrap_or_default(),
-                })
+                Some(AttachmentView::new(&a.title, file, "../"))
             })
             .collect(),
     }

@@ -14,7 +14,7 @@ use crate::config::SiteConfig;
 use crate::model::Site;
 use crate::model::campaign::{Campaign, Phase};
 use crate::model::date::PartialDate;
-use crate::model::page::{Page, PageKind};
+use crate::model::page::{BundleFile, Page, PageKind};
 
 #[derive(Serialize)]
 pub struct SiteView<'a> {
@@ -349,16 +349,29 @@ fn attachments(page: &Page) -> Vec<AttachmentView<'_>> {
         .map(|f| (f.name.as_str(), f));
     named
         .chain(others)
-        .map(|(title, file)| AttachmentView {
+        .map(|(title, file)| AttachmentView::new(title, file, ""))
+        .collect()
+}
+
+impl<'a> AttachmentView<'a> {
+    /// `up` leads from the page to the bundle's folder: `` beside it, `../`
+    /// from a results list's page.
+    pub fn new(title: &'a str, file: &'a BundleFile, up: &str) -> AttachmentView<'a> {
+        let href = file_href(&file.name);
+        AttachmentView {
             title,
             file: &file.name,
-            href: file_href(&file.name),
+            href: if up.is_empty() {
+                href
+            } else {
+                format!("{up}{}", &href[2..])
+            },
             bytes: file.bytes,
             extension: file
                 .name
                 .rsplit_once('.')
                 .map(|(_, e)| e.to_uppercase())
                 .unwrap_or_default(),
-        })
-        .collect()
+        }
+    }
 }
