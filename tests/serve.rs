@@ -7,6 +7,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use common::TestSite;
@@ -14,6 +15,8 @@ use common::TestSite;
 struct Server {
     child: Child,
     address: String,
+    /// The server's output lines after its address ("built … pages in … ms").
+    lines: mpsc::Receiver<String>,
 }
 
 impl Drop for Server {
@@ -31,19 +34,27 @@ fn start(site: &TestSite) -> Server {
         .stderr(Stdio::null())
         .spawn()
         .expect("the server starts");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let stdout = child.stdout.take().unwrap();
+    // Read its output on a thread so that it never blocks on a full pipe.
+    let (tx, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
     let address = loop {
         let line = lines
-            .next()
-            .expect("the server prints its address")
-            .unwrap();
+            .recv_timeout(Duration::from_secs(20))
+            .expect("the server prints its address");
         if let Some(rest) = line.strip_prefix("bangvang serve: http://") {
             break rest.split('/').next().unwrap().to_owned();
         }
     };
-    // Keep reading its output so that it never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, address }
+    Server {
+        child,
+        address,
+        lines,
+    }
 }
 
 /// `(status, headers, body)` of a GET.
@@ -155,42 +166,20 @@ fn serves_rebuilds_reports_errors_and_recovers() {
 #[test]
 fn a_burst_of_saves_triggers_one_rebuild() {
     let site = TestSite::fixture("basic");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bangvang"))
-        .args(["serve", "--port", "0", "--today", "2022-05-10", "--root"])
-        .arg(site.root())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let mut server = Server {
-        child,
-        address: String::new(),
-    };
-    // The first build and the address.
-    loop {
-        let line = rx.recv_timeout(Duration::from_secs(20)).unwrap();
-        if let Some(rest) = line.strip_prefix("bangvang serve: http://") {
-            server.address = rest.split('/').next().unwrap().to_owned();
-            break;
-        }
-    }
+    let server = start(&site);
     for i in 0..5 {
         site.write(
             "content/gioi-thieu.md",
             format!("---\ntitle: Giới thiệu {i}\n---\n"),
         );
     }
-    let first = rx.recv_timeout(Duration::from_secs(20)).unwrap();
+    let first = server.lines.recv_timeout(Duration::from_secs(20)).unwrap();
     assert!(first.starts_with("built "), "{first}");
     assert!(
-        rx.recv_timeout(Duration::from_millis(1500)).is_err(),
+        server
+            .lines
+            .recv_timeout(Duration::from_millis(1500))
+            .is_err(),
         "a second rebuild for the same burst"
     );
     wait_for(&server, "/gioi-thieu/", |b| b.contains("Giới thiệu 4"));

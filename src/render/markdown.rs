@@ -73,39 +73,16 @@ pub fn render(markdown: &str, page_path: &str, links: &Links, sanitizer: &Saniti
                 raw_html = true;
                 events.push(event);
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                found.push(LinkRef {
-                    url: dest_url.to_string(),
-                    offset: range.start,
-                });
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: rewrite(dest_url, &root, links),
-                    title,
-                    id,
-                }));
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                found.push(LinkRef {
-                    url: dest_url.to_string(),
-                    offset: range.start,
-                });
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: rewrite(dest_url, &root, links),
-                    title,
-                    id,
-                }));
+            Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
+                    found.push(LinkRef {
+                        url: dest_url.to_string(),
+                        offset: range.start,
+                    });
+                    let url = std::mem::replace(dest_url, CowStr::Borrowed(""));
+                    *dest_url = rewrite(url, &root, links);
+                }
+                events.push(Event::Start(tag));
             }
             event => events.push(event),
         }

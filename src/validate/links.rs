@@ -119,43 +119,47 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
 }
 
+/// What is wrong with a link from a page at `page_path`, if anything; `what`
+/// names it in the message ("the link", "the menu item").
+fn problem(what: &str, url: &str, page_path: &str, paths: &SitePaths) -> Option<(String, Target)> {
+    let target = classify(page_path, url);
+    let message = match &target {
+        Target::External | Target::Fragment => return None,
+        Target::Site(path) if path.is_empty() || paths.contains(path) => return None,
+        Target::Site(path) if paths.is_unpublished(path) => {
+            format!(
+                "{what} `{url}` leads to a page that is not published (a draft, or dated after today)"
+            )
+        }
+        Target::Site(path) => format!("{what} `{url}` leads nowhere: the site has no /{path}"),
+        Target::Outside => format!("{what} `{url}` goes outside the site"),
+        Target::Unsafe => format!("{what} `{url}` could run a script; it is not allowed"),
+    };
+    Some((message, target))
+}
+
 /// Reports the links of `page` that lead nowhere.
 pub fn check(page: &Page, links: &[LinkRef], paths: &SitePaths) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    for link in links {
-        let message = match classify(&page.path, &link.url) {
-            Target::External | Target::Fragment => continue,
-            Target::Site(path) if paths.contains(&path) => continue,
-            Target::Site(path) if paths.is_unpublished(&path) => format!(
-                "the link `{}` leads to a page that is not published (a draft, or dated after today)",
-                link.url
-            ),
-            Target::Site(path) => format!(
-                "the link `{}` leads nowhere: the site has no /{path}",
-                link.url
-            ),
-            Target::Outside => format!("the link `{}` goes outside the site", link.url),
-            Target::Unsafe => format!(
-                "the link `{}` could run a script; it is not allowed",
-                link.url
-            ),
-        };
-        let pos = position(page, link.offset);
-        let help = match classify(&page.path, &link.url) {
-            Target::Unsafe => "link to a page (https://…, /phong-trao/…) or a file instead",
-            Target::Outside => {
-                "a link cannot reach files outside the site; copy the file into the page's folder"
-            }
-            _ if link.url.starts_with('/') => {
-                "site links are written from the site's root, like /phong-trao/2022/"
-            }
-            _ => {
-                "relative links start from the page's own address; a link from the root, like /phong-trao/2022/, is often simpler"
-            }
-        };
-        problems.push(Diagnostic::error(page.source.clone(), pos, message).with_help(help));
-    }
-    problems
+    links
+        .iter()
+        .filter_map(|link| {
+            let (message, target) = problem("the link", &link.url, &page.path, paths)?;
+            let help = match target {
+                Target::Unsafe => "link to a page (https://…, /phong-trao/…) or a file instead",
+                Target::Outside => {
+                    "a link cannot reach files outside the site; copy the file into the page's folder"
+                }
+                _ if link.url.starts_with('/') => {
+                    "site links are written from the site's root, like /phong-trao/2022/"
+                }
+                _ => {
+                    "relative links start from the page's own address; a link from the root, like /phong-trao/2022/, is often simpler"
+                }
+            };
+            let pos = position(page, link.offset);
+            Some(Diagnostic::error(page.source.clone(), pos, message).with_help(help))
+        })
+        .collect()
 }
 
 /// The file position of a byte offset in the page's body.
@@ -170,19 +174,7 @@ fn position(page: &Page, offset: usize) -> Pos {
 pub fn check_menu(menu: &[crate::config::MenuItem], paths: &SitePaths) -> Vec<Diagnostic> {
     menu.iter()
         .filter_map(|item| {
-            let message = match classify("", &item.url) {
-                Target::External | Target::Fragment => return None,
-                Target::Site(path) if paths.contains(&path) || path.is_empty() => return None,
-                Target::Site(path) => format!(
-                    "the menu item `{}` leads nowhere: the site has no /{path}",
-                    item.url
-                ),
-                Target::Outside => format!("the menu item `{}` goes outside the site", item.url),
-                Target::Unsafe => format!(
-                    "the menu item `{}` could run a script; it is not allowed",
-                    item.url
-                ),
-            };
+            let (message, _) = problem("the menu item", &item.url, "", paths)?;
             Some(Diagnostic::error(
                 crate::config::CONFIG_FILE,
                 item.pos,
