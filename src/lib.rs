@@ -102,6 +102,7 @@ fn run(
     output: PathBuf,
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
+    let mut clock = Stopwatch::from_env();
     let root = options.root.as_path();
     let config = config::load(root)?;
     let links = Links {
@@ -126,6 +127,7 @@ fn run(
         },
     );
     let (loaded, found) = loaded;
+    clock.lap("config, templates and content loaded");
     diagnostics.extend(found);
     let tera = match tera {
         Ok(tera) => Some(tera),
@@ -160,6 +162,7 @@ fn run(
             .map(|(_, to)| to.as_str())
             .chain(site.assets.iter().map(|a| a.out.as_str())),
     );
+    clock.lap("site assembled and validated");
     let Some(tera) = tera.filter(|_| !diagnostics.has_errors()) else {
         diagnostics.extend(render::check_links(&site, &links, &paths));
         return Err(diagnostics.sorted());
@@ -167,6 +170,7 @@ fn run(
 
     let copied = copy_files(root, &static_files, &site, sink);
     let rendered = render::render_site(&site, &tera, &links, &paths, &generated, sink);
+    clock.lap("rendered and written");
     match (rendered, copied) {
         (Ok(rendered), Ok(files_copied)) => Ok(BuildReport {
             pages: rendered.pages,
@@ -181,6 +185,23 @@ fn run(
             diagnostics.extend(rendered.err().unwrap_or_default());
             diagnostics.extend(copied.err().unwrap_or_default());
             Err(diagnostics.sorted())
+        }
+    }
+}
+
+/// Phase timings on stderr when `BANGVANG_TIMINGS` is set: where a build's time
+/// goes, without a profiler.
+struct Stopwatch(Option<Instant>);
+
+impl Stopwatch {
+    fn from_env() -> Stopwatch {
+        Stopwatch(std::env::var_os("BANGVANG_TIMINGS").map(|_| Instant::now()))
+    }
+
+    fn lap(&mut self, what: &str) {
+        if let Some(since) = &mut self.0 {
+            eprintln!("{:>6.1} ms  {what}", since.elapsed().as_secs_f64() * 1000.0);
+            *since = Instant::now();
         }
     }
 }
