@@ -10,6 +10,7 @@
 pub mod config;
 pub mod diagnostics;
 pub mod load;
+pub mod memo;
 pub mod model;
 pub mod output;
 pub mod render;
@@ -26,8 +27,9 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use rayon::prelude::*;
 
 use diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
+use memo::{Memo, Recall};
 use model::Site;
-use output::{Discard, Sink, Staging};
+use output::{Discard, Overlay, Sink, Staging};
 use render::links::Links;
 
 /// What to build, from the command line.
@@ -80,7 +82,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
             format!("cannot create the build folder beside the output: {e}"),
         )]
     })?;
-    let report = run(options, &staging, output)?;
+    let report = run(options, &staging, output, None)?;
     staging.commit().map_err(|e| {
         vec![Diagnostic::error(
             report.output.clone(),
@@ -93,13 +95,54 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
 
 /// Runs every check a build makes, rendering included, and writes nothing.
 pub fn check(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
-    run(options, &Discard, options.output_dir())
+    run(options, &Discard, options.output_dir(), None)
+}
+
+/// Builds for `serve`: like [`build`], but remembers in `memo` what it read and
+/// wrote, and the next call reads, renders and writes only what changed since
+/// (over the output of the previous call). On errors nothing is written and the
+/// returned memory is the one given.
+pub fn rebuild(options: &BuildOptions, memo: Memo) -> (Result<BuildReport, Vec<Diagnostic>>, Memo) {
+    let output = options.output_dir();
+    if let Err(d) = output::check_output_dir(&options.root, &output) {
+        return (Err(vec![d]), memo);
+    }
+    let cannot = |e: std::io::Error| {
+        vec![Diagnostic::error(
+            output.clone(),
+            Pos::START,
+            format!("cannot write the preview: {e}"),
+        )]
+    };
+    let overlay = match Overlay::new(&output) {
+        Ok(overlay) => overlay,
+        Err(e) => return (Err(cannot(e)), memo),
+    };
+    let mut recall = Recall::new(memo);
+    match run(options, &overlay, output.clone(), Some(&mut recall)) {
+        Ok(report) => {
+            let everything = !recall.reuses_outputs();
+            let (next, stale) = recall.finish();
+            let applied = if everything {
+                overlay.replace()
+            } else {
+                overlay.apply(&stale).map(|_| ())
+            };
+            match applied {
+                Ok(()) => (Ok(report), next),
+                // What is on disk is unknown: the next rebuild writes everything.
+                Err(e) => (Err(cannot(e)), Memo::default()),
+            }
+        }
+        Err(problems) => (Err(problems), recall.into_previous()),
+    }
 }
 
 fn run(
     options: &BuildOptions,
     sink: &dyn Sink,
     output: PathBuf,
+    mut recall: Option<&mut Recall>,
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let mut clock = Stopwatch::from_env();
@@ -113,24 +156,30 @@ fn run(
 
     let vocabulary = model::awards::Vocabulary::new(&config.awards);
     let mut diagnostics = Diagnostics::new();
-    let (tera, loaded) = rayon::join(
-        || render::templates::load(root, &config.theme),
-        || {
-            let mut found = Diagnostics::new();
-            let cx = load::LoadContext {
-                root,
-                config: &config,
-                vocabulary: &vocabulary,
-            };
-            let loaded = load::load_content(&cx, &mut found);
-            (loaded, found)
-        },
-    );
-    let (loaded, found) = loaded;
+    let templates = render::templates::load(root, &config.theme);
+    let static_files = static_files(root, &config.theme);
+    if let Some(recall) = recall.as_deref_mut() {
+        let digest = templates.as_ref().map_or(0, |t| t.digest);
+        recall.set_key(build_key(
+            root,
+            options,
+            &links,
+            today,
+            digest,
+            &static_files,
+        ));
+    }
+    let recall = recall.as_deref();
+    let cx = load::LoadContext {
+        root,
+        config: &config,
+        vocabulary: &vocabulary,
+        recall,
+    };
+    let loaded = load::load_content(&cx, &mut diagnostics);
     clock.lap("config, templates and content loaded");
-    diagnostics.extend(found);
-    let tera = match tera {
-        Ok(tera) => Some(tera),
+    let tera = match templates {
+        Ok(templates) => Some(templates.tera),
         Err(problems) => {
             diagnostics.extend(problems);
             None
@@ -151,7 +200,6 @@ fn run(
     if options.deny_warnings {
         diagnostics.deny_warnings();
     }
-    let static_files = static_files(root, &site.config.theme);
     let generated = render::generated_paths(&site, &links);
     validate::outputs(&site, &generated, &static_files, &mut diagnostics);
     let paths = render::site_paths(
@@ -168,8 +216,8 @@ fn run(
         return Err(diagnostics.sorted());
     };
 
-    let copied = copy_files(root, &static_files, &site, sink);
-    let rendered = render::render_site(&site, &tera, &links, &paths, &generated, sink);
+    let copied = copy_files(root, &static_files, &site, sink, recall);
+    let rendered = render::render_site(&site, &tera, &links, &paths, &generated, sink, recall);
     clock.lap("rendered and written");
     match (rendered, copied) {
         (Ok(rendered), Ok(files_copied)) => Ok(BuildReport {
@@ -187,6 +235,38 @@ fn run(
             Err(diagnostics.sorted())
         }
     }
+}
+
+/// The fingerprint of everything every output depends on: site.yaml, the
+/// templates, the static files (their fingerprinted names are in every page)
+/// and the options. When it changes, `serve` renders everything again.
+fn build_key(
+    root: &Path,
+    options: &BuildOptions,
+    links: &Links,
+    today: NaiveDate,
+    templates: u64,
+    static_files: &[(PathBuf, String)],
+) -> u64 {
+    let config = std::fs::read(root.join(config::CONFIG_FILE)).unwrap_or_default();
+    let statics: Vec<u8> = static_files
+        .iter()
+        .flat_map(|(from, to)| {
+            let mut part = memo::of_copy(from).to_le_bytes().to_vec();
+            part.extend_from_slice(to.as_bytes());
+            part
+        })
+        .collect();
+    let options = format!(
+        "{today} {} {:?} {}",
+        options.drafts, links.base_url, links.clean_urls
+    );
+    memo::key(&[
+        &config,
+        &templates.to_le_bytes(),
+        &statics,
+        options.as_bytes(),
+    ])
 }
 
 /// Phase timings on stderr when `BANGVANG_TIMINGS` is set: where a build's time
@@ -248,11 +328,14 @@ fn static_files(root: &Path, theme: &str) -> Vec<(PathBuf, String)> {
     files.into_iter().map(|(rel, path)| (path, rel)).collect()
 }
 
+/// Copies the static and content files; returns how many were copied (in
+/// `serve`, those unchanged since the last build are not).
 fn copy_files(
     root: &Path,
     static_files: &[(PathBuf, String)],
     site: &Site,
     sink: &dyn Sink,
+    recall: Option<&Recall>,
 ) -> Result<usize, Vec<Diagnostic>> {
     let jobs: Vec<(&Path, &str)> = static_files
         .iter()
@@ -262,6 +345,10 @@ fn copy_files(
                 .iter()
                 .map(|a| (a.abs.as_path(), a.out.as_str())),
         )
+        .collect();
+    let jobs: Vec<(&Path, &str)> = jobs
+        .into_iter()
+        .filter(|(from, to)| !recall.is_some_and(|r| r.unchanged(to, memo::of_copy(from))))
         .collect();
     let problems: Vec<Diagnostic> = jobs
         .par_iter()

@@ -2,8 +2,10 @@
 //! when the whole build succeeded. A failed build leaves the published output
 //! exactly as it was; a reader never sees a half-written site.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::diagnostics::{Diagnostic, Pos};
 
@@ -31,6 +33,8 @@ impl Sink for Discard {
 pub struct Staging {
     dir: tempfile::TempDir,
     output: PathBuf,
+    /// Folders already made: a site of 10,000 pages has a few hundred.
+    made: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -43,6 +47,7 @@ impl Staging {
         Ok(Staging {
             dir,
             output: output.to_path_buf(),
+            made: Mutex::default(),
         })
     }
 
@@ -55,7 +60,14 @@ impl Staging {
         }
         let path = self.dir.path().join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
+            let made = |made: &HashSet<PathBuf>| made.contains(parent);
+            if !made(&self.made.lock().expect("no panics holding it")) {
+                std::fs::create_dir_all(parent)?;
+                self.made
+                    .lock()
+                    .expect("no panics holding it")
+                    .insert(parent.to_path_buf());
+            }
         }
         Ok(path)
     }
@@ -108,6 +120,72 @@ impl Sink for Staging {
 
     fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
         std::fs::copy(from, self.target(rel)?).map(|_| ())
+    }
+}
+
+/// The changed files of a rebuild in `serve`: written beside the output, then
+/// moved over it one by one once the whole rebuild succeeded, so a failed
+/// rebuild changes nothing and a reader gets each file old or new, never half
+/// written.
+pub struct Overlay {
+    staging: Staging,
+    written: Mutex<Vec<String>>,
+}
+
+impl Overlay {
+    pub fn new(output: &Path) -> io::Result<Overlay> {
+        Ok(Overlay {
+            staging: Staging::new(output)?,
+            written: Mutex::default(),
+        })
+    }
+
+    /// Replaces the output by what was written, as [`Staging::commit`] does:
+    /// for a rebuild that wrote every file.
+    pub fn replace(self) -> io::Result<()> {
+        self.staging.commit()
+    }
+
+    /// Moves the written files over the output and deletes `stale` files of
+    /// the previous build. Returns how many files were moved.
+    pub fn apply(self, stale: &[String]) -> io::Result<usize> {
+        let output = &self.staging.output;
+        let written = self.written.into_inner().expect("no panics holding it");
+        for rel in &written {
+            let to = output.join(rel);
+            if let Some(parent) = to.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::rename(self.staging.dir.path().join(rel), to)?;
+        }
+        for rel in stale.iter().filter(|rel| is_plain_relative(rel)) {
+            match std::fs::remove_file(output.join(rel)) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+        }
+        Ok(written.len())
+    }
+
+    fn record(&self, rel: &str) {
+        self.written
+            .lock()
+            .expect("no panics holding it")
+            .push(rel.to_owned());
+    }
+}
+
+impl Sink for Overlay {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        self.staging.write(rel, bytes)?;
+        self.record(rel);
+        Ok(())
+    }
+
+    fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
+        self.staging.copy(rel, from)?;
+        self.record(rel);
+        Ok(())
     }
 }
 

@@ -8,11 +8,13 @@ pub mod walk;
 pub mod yaml;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::memo::{Recall, Stamp};
 use crate::model::awards::Vocabulary;
 use crate::model::campaign::{self, Campaign};
 use crate::model::page::{self, Page, PageMeta};
@@ -24,8 +26,9 @@ use walk::{ContentTree, PageFile};
 /// The content of a site, loaded and decoded.
 #[derive(Debug, Default)]
 pub struct Loaded {
-    pub pages: Vec<Page>,
-    pub lists: Vec<ResultsList>,
+    /// Shared with `serve`'s memory of the build (src/memo.rs), never copied.
+    pub pages: Vec<Arc<Page>>,
+    pub lists: Vec<Arc<ResultsList>>,
     /// Files copied as they are: `(absolute source, site-relative output path)`.
     pub assets: Vec<walk::Asset>,
     /// The paths of every page and list found, loaded or not: a link to a page
@@ -41,6 +44,8 @@ pub struct LoadContext<'a> {
     pub root: &'a Path,
     pub config: &'a SiteConfig,
     pub vocabulary: &'a Vocabulary,
+    /// In `serve`: files unchanged since the last build are not read again.
+    pub recall: Option<&'a Recall>,
 }
 
 /// Loads everything under `<root>/content`. Problems of every file are collected.
@@ -87,7 +92,7 @@ pub fn load_content(cx: &LoadContext, diagnostics: &mut Diagnostics) -> Loaded {
 
 /// What loading one file gave: its value unless it had errors, and its
 /// diagnostics (warnings only, when there is a value).
-type Loading<T> = (Option<T>, Vec<Diagnostic>);
+pub type Loading<T> = (Option<T>, Vec<Diagnostic>);
 
 fn collect<T>(results: Vec<Loading<T>>) -> (Vec<T>, Vec<Diagnostic>) {
     let mut values = Vec::with_capacity(results.len());
@@ -99,16 +104,32 @@ fn collect<T>(results: Vec<Loading<T>>) -> (Vec<T>, Vec<Diagnostic>) {
     (values, problems)
 }
 
+fn shared<T>((value, diagnostics): Loading<T>) -> Loading<Arc<T>> {
+    (value.map(Arc::new), diagnostics)
+}
+
 fn failed<T>(diagnostic: Diagnostic) -> Loading<T> {
     (None, vec![diagnostic])
 }
 
 /// A YAML file of a bundle: a results list when the bundle is a campaign.
-fn load_results(cx: &LoadContext, dir: &str, rel: &Path) -> Loading<ResultsList> {
-    match source::read_text(&cx.root.join(rel), rel) {
-        Ok(text) => decode_results(cx, dir, rel, text),
-        Err(d) => failed(d),
+fn load_results(cx: &LoadContext, dir: &str, rel: &Path) -> Loading<Arc<ResultsList>> {
+    let abs = cx.root.join(rel);
+    let remembered = cx.recall.zip(Stamp::of(&abs));
+    if let Some((recall, stamp)) = remembered
+        && let Some(loading) = recall.list(rel, stamp)
+    {
+        recall.remember_list(rel, stamp, &loading);
+        return loading;
     }
+    let loading = match source::read_text(&abs, rel) {
+        Ok(text) => shared(decode_results(cx, dir, rel, text)),
+        Err(d) => failed(d),
+    };
+    if let Some((recall, stamp)) = remembered {
+        recall.remember_list(rel, stamp, &loading);
+    }
+    loading
 }
 
 fn decode_results(
@@ -163,11 +184,23 @@ pub fn is_campaign_path(path: &str) -> bool {
         .is_some_and(|rest| !rest.is_empty() && rest.matches('/').count() == 1)
 }
 
-fn load_page(cx: &LoadContext, file: &PageFile) -> Loading<Page> {
-    match source::read_text(&cx.root.join(&file.rel), &file.rel) {
-        Ok(text) => decode_page(cx, file, text),
-        Err(d) => failed(d),
+fn load_page(cx: &LoadContext, file: &PageFile) -> Loading<Arc<Page>> {
+    let abs = cx.root.join(&file.rel);
+    let remembered = cx.recall.zip(Stamp::of(&abs));
+    if let Some((recall, stamp)) = remembered
+        && let Some(loading) = recall.page(file, stamp)
+    {
+        recall.remember_page(file, stamp, &loading);
+        return loading;
     }
+    let loading = match source::read_text(&abs, &file.rel) {
+        Ok(text) => shared(decode_page(cx, file, text)),
+        Err(d) => failed(d),
+    };
+    if let Some((recall, stamp)) = remembered {
+        recall.remember_page(file, stamp, &loading);
+    }
+    loading
 }
 
 fn decode_page(cx: &LoadContext, file: &PageFile, text: source::SourceText) -> Loading<Page> {
@@ -277,6 +310,7 @@ mod tests {
             root: Path::new("."),
             config: &config,
             vocabulary: &vocabulary,
+            recall: None,
         };
         let file = campaign_file();
         if let Ok(text) = source::decode(bytes.to_vec(), &file.rel) {

@@ -16,7 +16,7 @@ use crate::text::slug::slugify;
 
 pub const CONTENT_DIR: &str = "content";
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageFile {
     /// Relative to the site root: `content/phong-trao/2022/index.md`.
     pub rel: PathBuf,

@@ -124,7 +124,7 @@ pub enum PageKind {
 }
 
 /// A file of a bundle that is copied beside the page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BundleFile {
     pub name: String,
     pub bytes: u64,

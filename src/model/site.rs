@@ -2,6 +2,7 @@
 //! pages, and the campaigns newest first. Built once; rendering only reads it.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -20,7 +21,7 @@ use crate::text::collate;
 pub struct Site {
     pub config: SiteConfig,
     /// Sorted by path, so every iteration is deterministic.
-    pub pages: Vec<Page>,
+    pub pages: Vec<Arc<Page>>,
     pub assets: Vec<Asset>,
     /// The day statuses are computed against (`--today`).
     pub today: NaiveDate,
@@ -35,7 +36,7 @@ pub struct Site {
     pub held_back: usize,
     pub vocabulary: Vocabulary,
     /// Results lists, sorted by path.
-    pub lists: Vec<ResultsList>,
+    pub lists: Vec<Arc<ResultsList>>,
     /// The campaign page of each list.
     pub list_campaign: Vec<usize>,
     /// For each page, its results lists (campaigns only): whole-campaign lists
@@ -61,7 +62,7 @@ pub struct TagPages {
 }
 
 /// Groups pages by tag: one pass over the pages, then one sort per tag.
-fn tag_pages(pages: &[Page]) -> Vec<TagPages> {
+fn tag_pages(pages: &[Arc<Page>]) -> Vec<TagPages> {
     let mut by_slug: HashMap<&str, TagPages> = HashMap::new();
     for (i, page) in pages.iter().enumerate() {
         for tag in &page.meta.tags {
@@ -296,7 +297,7 @@ fn campaign_date(page: &Page) -> Option<NaiveDate> {
 
 /// Individuals in Vietnamese name order, then collectives by name; the same name
 /// newest year first. Keys are computed once per honoree, in parallel.
-fn roll_order(lists: &[ResultsList]) -> Vec<Honour> {
+fn roll_order(lists: &[Arc<ResultsList>]) -> Vec<Honour> {
     /// Kind, then name, then newest year: the roll's order; then the source order.
     type RollKey = (
         HonoreeKind,
@@ -337,8 +338,8 @@ fn roll_order(lists: &[ResultsList]) -> Vec<Honour> {
 }
 
 fn report_collisions(
-    pages: &[Page],
-    lists: &[ResultsList],
+    pages: &[Arc<Page>],
+    lists: &[Arc<ResultsList>],
     assets: &[Asset],
     diagnostics: &mut Diagnostics,
 ) {

@@ -279,7 +279,7 @@ fn target_result(site: &Site, page: usize, target: &Target) -> Option<TargetResu
     };
     let decided: Vec<&ResultsList> = site.lists_of_page[page]
         .iter()
-        .map(|&l| &site.lists[l])
+        .map(|&l| &*site.lists[l])
         .filter(|l| l.status == ListStatus::Decided)
         .collect();
     if decided.is_empty() {

@@ -24,6 +24,7 @@ use rayon::prelude::*;
 use tera::{Context, Tera};
 
 use crate::diagnostics::{Diagnostic, Pos};
+use crate::memo::{self, Recall};
 use crate::model::Site;
 use crate::model::page::PageKind;
 use crate::output::Sink;
@@ -154,6 +155,7 @@ pub fn render_site(
     paths: &SitePaths,
     generated: &[String],
     sink: &dyn Sink,
+    recall: Option<&Recall>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let mut base = Context::new();
     base.insert("site", &views::site_view(&site.config, links, site.today));
@@ -176,6 +178,7 @@ pub fn render_site(
         events: &events,
         generated,
         sink,
+        recall,
     };
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
     let per_page = site.config.paginate;
@@ -232,6 +235,7 @@ struct Shared<'s, 'a> {
     events: &'s [calendar::Event],
     generated: &'s [String],
     sink: &'s dyn Sink,
+    recall: Option<&'s Recall>,
 }
 
 impl Shared<'_, '_> {
@@ -257,7 +261,7 @@ impl Shared<'_, '_> {
                     })
                     .collect();
                 context.insert("tags", &tags);
-                self.render("tags.html", &context, path, &PathBuf::from("content"))
+                self.render("tags.html", context, path, &PathBuf::from("content"))
                     .map(|()| Vec::new())
             }
             Job::Tag(t, n) => {
@@ -277,7 +281,7 @@ impl Shared<'_, '_> {
                     "paginator",
                     &paginate::paginator(&base, tag.pages.len(), per_page, n, self.links),
                 );
-                self.render("tag.html", &context, &path, &PathBuf::from("content"))
+                self.render("tag.html", context, &path, &PathBuf::from("content"))
                     .map(|()| Vec::new())
             }
             Job::List(i) => {
@@ -285,7 +289,7 @@ impl Shared<'_, '_> {
                 let parents = campaign_parents(site, site.list_campaign[i]);
                 let mut context = self.generated_context(&list.path, &list.title, parents);
                 context.insert("list", &lists::list_view(site, i, self.links));
-                self.render("results.html", &context, &list.path, &list.source)
+                self.render("results.html", context, &list.path, &list.source)
                     .map(|()| Vec::new())
             }
             Job::Roll => {
@@ -303,7 +307,7 @@ impl Shared<'_, '_> {
                 context.insert("json_href", open_data::JSON_FILE);
                 context.insert("csv_href", open_data::CSV_FILE);
                 context.insert("index_href", roll::INDEX_FILE);
-                self.render("honours.html", &context, path, &PathBuf::from("content"))
+                self.render("honours.html", context, path, &PathBuf::from("content"))
                     .map(|()| Vec::new())
             }
             Job::RollLetter(i) => {
@@ -313,7 +317,7 @@ impl Shared<'_, '_> {
                 context.insert("individuals", &group.rows);
                 self.render(
                     "honours_part.html",
-                    &context,
+                    context,
                     &group.path,
                     &PathBuf::from("content"),
                 )
@@ -331,7 +335,7 @@ impl Shared<'_, '_> {
                 context.insert("collectives", &collectives);
                 self.render(
                     "honours_part.html",
-                    &context,
+                    context,
                     path,
                     &PathBuf::from("content"),
                 )
@@ -345,7 +349,7 @@ impl Shared<'_, '_> {
                     &calendar::years(self.events, site.today, self.links),
                 );
                 context.insert("ics_href", calendar::ICS_FILE);
-                self.render("calendar.html", &context, path, &PathBuf::from("content"))
+                self.render("calendar.html", context, path, &PathBuf::from("content"))
                     .map(|()| Vec::new())
             }
             Job::Feeds => {
@@ -421,7 +425,7 @@ impl Shared<'_, '_> {
                     })
                     .collect();
                 context.insert("units", &summaries);
-                self.render("units.html", &context, path, &PathBuf::from("site.yaml"))
+                self.render("units.html", context, path, &PathBuf::from("site.yaml"))
                     .map(|()| Vec::new())
             }
             Job::Unit(i) => {
@@ -430,7 +434,7 @@ impl Shared<'_, '_> {
                 let mut context =
                     self.generated_context(&path, unit.name, vec![("Đơn vị", roll::UNITS_PATH)]);
                 context.insert("unit", unit);
-                self.render("unit.html", &context, &path, &PathBuf::from("site.yaml"))
+                self.render("unit.html", context, &path, &PathBuf::from("site.yaml"))
                     .map(|()| Vec::new())
             }
             Job::OpenData => {
@@ -471,6 +475,12 @@ impl Shared<'_, '_> {
 
     /// Writes a file the build makes itself (data, feeds, 404.html).
     fn write_data(&self, name: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if self
+            .recall
+            .is_some_and(|recall| recall.unchanged(name, memo::of_bytes(bytes)))
+        {
+            return Ok(());
+        }
         self.sink.write(name, bytes).map_err(|e| {
             Diagnostic::error("content", Pos::START, format!("cannot write {name}: {e}"))
         })
@@ -499,7 +509,11 @@ impl Shared<'_, '_> {
         let page = &site.pages[index];
         let path = paginate::page_path(&page.path, number);
         // Links in the body are made relative to the address being written.
-        let markdown = markdown::render(&page.body, &path, self.links, self.sanitizer);
+        let render = || markdown::render(&page.body, &path, self.links, self.sanitizer);
+        let markdown = match self.recall {
+            Some(recall) => recall.markdown(&path, &page.body, render),
+            None => std::sync::Arc::new(render()),
+        };
         // Later pages of a list repeat the section's text but report nothing new.
         let broken = if number == 1 {
             crate::validate::links::check(page, &markdown.links, self.paths)
@@ -541,22 +555,33 @@ impl Shared<'_, '_> {
                 .collect();
             context.insert("campaigns", &campaigns);
         }
-        self.render(template_for(site, index), &context, &path, &page.source)?;
+        self.render(template_for(site, index), context, &path, &page.source)?;
         Ok(broken)
     }
 
     fn render(
         &self,
         template: &str,
-        context: &Context,
+        context: Context,
         path: &str,
         source: &std::path::Path,
     ) -> Result<(), Diagnostic> {
+        let out = format!("{path}index.html");
+        let context = match self.recall {
+            Some(recall) => {
+                let value = context.into_json();
+                if recall.unchanged(&out, memo::of_context(template, &value)) {
+                    return Ok(());
+                }
+                Context::from_value(value).expect("a context is a JSON object")
+            }
+            None => context,
+        };
         // Into bytes: `Tera::render` would check the whole page is UTF-8 again
         // (a twentieth of the build).
         let mut html = Vec::with_capacity(16 * 1024);
         self.tera
-            .render_to(template, context, &mut html)
+            .render_to(template, &context, &mut html)
             .map_err(|e| {
                 Diagnostic::error(
                     source,
@@ -567,7 +592,6 @@ impl Shared<'_, '_> {
                     ),
                 )
             })?;
-        let out = format!("{path}index.html");
         self.sink
             .write(&out, &html)
             .map_err(|e| Diagnostic::error(source, Pos::START, format!("cannot write {out}: {e}")))

@@ -17,8 +17,14 @@ use crate::text::vi_date;
 pub const THEMES_DIR: &str = "themes";
 pub const TEMPLATES_DIR: &str = "templates";
 
+/// The compiled templates, and a fingerprint of their names and text.
+pub struct Templates {
+    pub tera: Tera,
+    pub digest: u64,
+}
+
 /// Loads the theme's templates with the site's overrides on top.
-pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
+pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
     let theme_dir = root.join(THEMES_DIR).join(theme).join(TEMPLATES_DIR);
     if !theme_dir.is_dir() {
         return Err(vec![
@@ -66,6 +72,12 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
     if !problems.is_empty() {
         return Err(problems);
     }
+    let digest = crate::memo::key(
+        &sources
+            .iter()
+            .flat_map(|(name, text)| [name.as_bytes(), text.as_bytes()])
+            .collect::<Vec<_>>(),
+    );
     let mut tera = Tera::default();
     if let Err(e) = tera.add_raw_templates(sources) {
         let rel = template_file(&e, &files)
@@ -74,7 +86,7 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
     }
     tera.set_escape_fn(escape_html);
     register_filters(&mut tera);
-    Ok(tera)
+    Ok(Templates { tera, digest })
 }
 
 /// The file a Tera error is about, when its message names a template.

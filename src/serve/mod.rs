@@ -15,6 +15,7 @@ use std::sync::{Arc, Condvar, Mutex};
 
 use crate::BuildOptions;
 use crate::diagnostics::Diagnostic;
+use crate::memo::Memo;
 
 /// What the server knows about the latest build.
 #[derive(Default)]
@@ -28,7 +29,8 @@ struct State {
 /// Shared between the watcher, the builder and the request handlers.
 struct Shared {
     /// One build at a time: the first build and the watcher's may overlap.
-    building: Mutex<()>,
+    /// Each leaves its memory for the next, which then does only what changed.
+    building: Mutex<Memo>,
     state: Mutex<State>,
     changed: Condvar,
     output: PathBuf,
@@ -59,7 +61,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     build.base_url = Some(format!("http://{address}/"));
 
     let shared = Arc::new(Shared {
-        building: Mutex::new(()),
+        building: Mutex::new(Memo::default()),
         state: Mutex::new(State::default()),
         changed: Condvar::new(),
         output: output.path().join("site"),
@@ -83,16 +85,19 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
 
 /// Builds into the preview folder and tells open pages.
 fn rebuild(build: &BuildOptions, shared: &Shared) {
-    let _one_at_a_time = shared
+    let mut memo = shared
         .building
         .lock()
         .expect("no build panics holding the lock");
-    let problems = match crate::build(build) {
+    let (result, next) = crate::rebuild(build, std::mem::take(&mut *memo));
+    *memo = next;
+    let problems = match result {
         Ok(report) => {
             for warning in &report.warnings {
                 eprintln!("{warning}");
             }
-            println!("built {} pages in {} ms", report.pages, report.millis);
+            let written = report.pages + report.data_files + report.files_copied;
+            println!("built in {} ms; {written} files changed", report.millis);
             None
         }
         Err(diagnostics) => {

@@ -1,0 +1,211 @@
+//! `serve` rebuilds only what changed (src/memo.rs): it reads again only the
+//! files that changed and writes only the outputs whose inputs changed. Whatever
+//! the edit, the preview's folder must then hold exactly what a clean build of
+//! the same sources writes — every file, byte for byte, and nothing else.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use bangvang::memo::Memo;
+use bangvang::{BuildOptions, BuildReport};
+use common::TestSite;
+
+/// A site previewed by successive rebuilds, as `serve` does after each save.
+struct Preview {
+    site: TestSite,
+    out: tempfile::TempDir,
+    memo: Memo,
+}
+
+impl Preview {
+    fn new() -> Preview {
+        Preview {
+            site: TestSite::example(),
+            out: tempfile::tempdir().unwrap(),
+            memo: Memo::default(),
+        }
+    }
+
+    fn options(&self, output: &Path) -> BuildOptions {
+        BuildOptions {
+            root: self.site.root().to_path_buf(),
+            output: Some(output.to_path_buf()),
+            base_url: Some("http://127.0.0.1:1111/".to_owned()),
+            today: Some(chrono::NaiveDate::from_ymd_opt(2022, 8, 1).unwrap()),
+            ..BuildOptions::default()
+        }
+    }
+
+    fn preview_dir(&self) -> PathBuf {
+        self.out.path().join("site")
+    }
+
+    /// Rebuilds; returns how many files it wrote.
+    #[track_caller]
+    fn rebuild(&mut self) -> usize {
+        let report = self.try_rebuild().unwrap_or_else(|problems| {
+            panic!("the rebuild failed: {problems:#?}");
+        });
+        report.pages + report.data_files + report.files_copied
+    }
+
+    fn try_rebuild(&mut self) -> Result<BuildReport, Vec<bangvang::diagnostics::Diagnostic>> {
+        let options = self.options(&self.preview_dir());
+        let (result, memo) = bangvang::rebuild(&options, std::mem::take(&mut self.memo));
+        self.memo = memo;
+        result
+    }
+
+    /// The preview holds what a clean build of the same sources holds.
+    #[track_caller]
+    fn assert_same_as_clean_build(&self, after: &str) {
+        let clean = tempfile::tempdir().unwrap();
+        let clean_out = clean.path().join("site");
+        bangvang::build(&self.options(&clean_out)).expect("a clean build");
+        let preview = files(&self.preview_dir());
+        let expected = files(&clean_out);
+        let names = |files: &[(String, Vec<u8>)]| -> Vec<String> {
+            files.iter().map(|(n, _)| n.clone()).collect()
+        };
+        assert_eq!(
+            names(&preview),
+            names(&expected),
+            "after {after}: the preview's files differ from a clean build's"
+        );
+        for ((name, got), (_, want)) in preview.iter().zip(&expected) {
+            assert!(
+                got == want,
+                "after {after}: {name} differs from a clean build's:\n{}",
+                String::from_utf8_lossy(got)
+            );
+        }
+    }
+
+    fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = self.site.read(rel);
+        assert!(text.contains(from), "{rel} has no `{from}`");
+        self.site.write(rel, text.replacen(from, to, 1));
+    }
+}
+
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let name = e.path().strip_prefix(dir).unwrap().to_string_lossy();
+            (name.into_owned(), std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn unchanged_sources_write_nothing_and_one_edited_page_writes_one_file() {
+    let mut preview = Preview::new();
+    let first = preview.rebuild();
+    assert!(
+        first > 20,
+        "the first build writes the whole site ({first})"
+    );
+    preview.assert_same_as_clean_build("the first build");
+
+    assert_eq!(preview.rebuild(), 0, "nothing changed, nothing is written");
+
+    // A paragraph of a page that no other page shows.
+    preview.edit(
+        "content/gioi-thieu.md",
+        "gồm các nội dung sau:",
+        "gồm các nội dung (đã sửa) sau:",
+    );
+    assert_eq!(preview.rebuild(), 1, "only the edited page is written");
+    preview.assert_same_as_clean_build("a body edit");
+    assert!(
+        std::fs::read_to_string(preview.preview_dir().join("gioi-thieu/index.html"))
+            .unwrap()
+            .contains("(đã sửa)")
+    );
+}
+
+#[test]
+fn every_kind_of_edit_gives_what_a_clean_build_gives() {
+    let mut preview = Preview::new();
+    preview.rebuild();
+
+    // A title is shown in lists, breadcrumbs, feeds and the sitemap's pages.
+    preview.edit(
+        "content/gioi-thieu.md",
+        "title: Giới thiệu",
+        "title: Giới thiệu chung",
+    );
+    let written = preview.rebuild();
+    assert!(written > 1, "the lists showing the title are written too");
+    preview.assert_same_as_clean_build("a title edit");
+
+    preview.site.write(
+        "content/tin-moi.md",
+        "---\ntitle: Tin mới\ndate: 2022-07-20\ntags: [khen thưởng]\n---\nNội dung.\n",
+    );
+    preview.rebuild();
+    preview.assert_same_as_clean_build("a new page");
+
+    std::fs::remove_file(preview.site.path("content/tin-moi.md")).unwrap();
+    preview.rebuild();
+    preview.assert_same_as_clean_build("a deleted page");
+    assert!(!preview.preview_dir().join("tin-moi/index.html").exists());
+
+    preview.edit(
+        "content/phong-trao/2022/dot-1-mau.yaml",
+        "      - name: Trần Thị B",
+        "      - name: Lê Văn C\n        unit: van-phong\n      - name: Trần Thị B",
+    );
+    preview.rebuild();
+    preview.assert_same_as_clean_build("a new honoree");
+
+    preview
+        .site
+        .write("content/phong-trao/2022/phu-luc.txt", "Phụ lục.\n");
+    preview.rebuild();
+    preview.assert_same_as_clean_build("a new bundle file");
+    std::fs::remove_file(preview.site.path("content/phong-trao/2022/phu-luc.txt")).unwrap();
+    preview.rebuild();
+    preview.assert_same_as_clean_build("a deleted bundle file");
+
+    preview.edit(
+        "themes/default/templates/page.html",
+        "{% block main %}",
+        "{% block main %}<p>Mẫu đã sửa</p>",
+    );
+    preview.rebuild();
+    preview.assert_same_as_clean_build("a template edit");
+
+    preview.edit("themes/default/static/style.css", "body", "html body");
+    preview.rebuild();
+    preview.assert_same_as_clean_build("a style sheet edit");
+
+    preview.edit("site.yaml", "title: ", "title: Thi đua - ");
+    preview.rebuild();
+    preview.assert_same_as_clean_build("a site.yaml edit");
+}
+
+#[test]
+fn a_failed_rebuild_changes_nothing_and_the_next_good_one_catches_up() {
+    let mut preview = Preview::new();
+    preview.rebuild();
+    let before = files(&preview.preview_dir());
+
+    preview.edit("content/gioi-thieu.md", "Những nội dung", "Các nội dung");
+    preview.edit("content/phong-trao/2022/index.md", "phases:", "phases: [");
+    assert!(preview.try_rebuild().is_err(), "the broken YAML fails");
+    assert!(
+        files(&preview.preview_dir()) == before,
+        "a failed rebuild writes nothing, not even the good edit"
+    );
+
+    preview.edit("content/phong-trao/2022/index.md", "phases: [", "phases:");
+    preview.rebuild();
+    preview.assert_same_as_clean_build("the fix");
+}
