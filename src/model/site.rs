@@ -1,7 +1,7 @@
 //! The whole site once loaded: pages in a fixed order, which section lists which
 //! pages, and the campaigns newest first. Built once; rendering only reads it.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -63,7 +63,7 @@ pub struct TagPages {
 
 /// Groups pages by tag: one pass over the pages, then one sort per tag.
 fn tag_pages(pages: &[Arc<Page>]) -> Vec<TagPages> {
-    let mut by_slug: HashMap<&str, TagPages> = HashMap::new();
+    let mut by_slug: HashMap<&str, TagPages> = HashMap::default();
     for (i, page) in pages.iter().enumerate() {
         for tag in &page.meta.tags {
             by_slug
@@ -130,7 +130,7 @@ impl Site {
         } = loaded;
         // Drafts and pages dated after today wait; so do lists published after
         // today, and a held-back bundle's files.
-        let mut unpublished: HashSet<String> = HashSet::new();
+        let mut unpublished: HashSet<String> = HashSet::default();
         if !include_drafts {
             for page in &pages {
                 if page.meta.draft || page.meta.date.is_some_and(|d| d > today) {
@@ -343,7 +343,7 @@ fn report_collisions(
     assets: &[Asset],
     diagnostics: &mut Diagnostics,
 ) {
-    let mut seen: HashMap<String, &std::path::Path> = HashMap::new();
+    let mut seen: HashMap<String, &std::path::Path> = HashMap::default();
     let outputs = pages
         .iter()
         .map(|p| (format!("{}index.html", p.path), p.source.as_path()))

@@ -17,7 +17,6 @@ pub mod site_files;
 pub mod templates;
 pub mod views;
 
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -157,8 +156,10 @@ pub fn render_site(
     sink: &dyn Sink,
     recall: Option<&Recall>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
+    let site_view = views::site_view(&site.config, links, site.today);
     let mut base = Context::new();
-    base.insert("site", &views::site_view(&site.config, links, site.today));
+    base.insert("site", &site_view);
+    let base_print = memo::of_inputs("", 0, &[("site", &site_view as _)]);
     let sink = &Counting::new(sink);
     let events = calendar::events(site);
     let rows = roll::rows(site, links);
@@ -172,6 +173,7 @@ pub fn render_site(
         paths,
         sanitizer: &sanitizer,
         base,
+        base_print,
         rows: &rows,
         units: &units,
         letters: &letters,
@@ -229,6 +231,8 @@ struct Shared<'s, 'a> {
     paths: &'s SitePaths,
     sanitizer: &'s sanitize::Sanitizer<'a>,
     base: Context,
+    /// The fingerprint of `base`, which every page is given.
+    base_print: u64,
     rows: &'s [roll::HonourRow<'a>],
     units: &'s [roll::UnitView<'s, 'a>],
     letters: &'s [roll::LetterGroup<'s, 'a>],
@@ -238,17 +242,57 @@ struct Shared<'s, 'a> {
     recall: Option<&'s Recall>,
 }
 
+/// What a template is given besides the site: named views, by reference. In
+/// `serve` they are fingerprinted as they are (src/memo.rs) and turned into
+/// Tera's values only for the pages that changed — the conversion costs more
+/// than the rendering it would save.
+type Inputs<'v> = Vec<(&'static str, &'v dyn erased_serde::Serialize)>;
+
+/// The views every generated page (not from a Markdown file) is given.
+struct Generated<'v> {
+    root: String,
+    page: views::PageView<'v>,
+}
+
+impl<'v> Generated<'v> {
+    fn inputs(&self) -> Inputs<'_> {
+        vec![("root", &self.root), ("page", &self.page)]
+    }
+}
+
+/// A page of the roll of honour: a generated page with the letters' navigation.
+struct RollPage<'v> {
+    generated: Generated<'v>,
+    letters: Vec<serde_json::Value>,
+    collectives_href: String,
+    roll_href: String,
+    current: Option<&'v str>,
+}
+
+impl RollPage<'_> {
+    fn inputs(&self) -> Inputs<'_> {
+        let mut inputs = self.generated.inputs();
+        inputs.push(("letters", &self.letters));
+        inputs.push(("collectives_href", &self.collectives_href));
+        inputs.push(("roll_href", &self.roll_href));
+        inputs.push(("current", &self.current));
+        inputs
+    }
+}
+
 impl Shared<'_, '_> {
     /// Writes one job's output; `Ok` carries problems that do not stop the job
     /// (broken links), `Err` one that does.
     fn run(&self, job: Job) -> Result<Vec<Diagnostic>, Diagnostic> {
         let site = self.site;
+        let content = std::path::Path::new("content");
+        let site_yaml = std::path::Path::new(crate::config::CONFIG_FILE);
         match job {
             Job::Page(i) => self.page(i, 1),
             Job::SectionPage(i, n) => self.page(i, n),
             Job::TagIndex => {
                 let path = views::TAGS_PATH;
-                let mut context = self.generated_context(path, "Chủ đề", Vec::new());
+                let generated = self.generated(path, "Chủ đề", Vec::new());
                 let tags: Vec<_> = site
                     .tags
                     .iter()
@@ -260,97 +304,88 @@ impl Shared<'_, '_> {
                         })
                     })
                     .collect();
-                context.insert("tags", &tags);
-                self.render("tags.html", context, path, &PathBuf::from("content"))
-                    .map(|()| Vec::new())
+                let mut inputs = generated.inputs();
+                inputs.push(("tags", &tags));
+                self.render("tags.html", &inputs, path, content)
             }
             Job::Tag(t, n) => {
                 let tag = &site.tags[t];
                 let base = format!("{}{}/", views::TAGS_PATH, tag.slug);
                 let path = paginate::page_path(&base, n);
                 let title = format!("Chủ đề: {}", tag.name);
-                let mut context =
-                    self.generated_context(&path, &title, vec![("Chủ đề", views::TAGS_PATH)]);
+                let generated = self.generated(&path, &title, vec![("Chủ đề", views::TAGS_PATH)]);
                 let per_page = site.config.paginate;
                 let shown: Vec<_> = tag.pages[paginate::slice(tag.pages.len(), per_page, n)]
                     .iter()
                     .map(|&i| views::summary(&site.pages[i], self.links, site.today))
                     .collect();
-                context.insert("pages", &shown);
-                context.insert(
-                    "paginator",
-                    &paginate::paginator(&base, tag.pages.len(), per_page, n, self.links),
-                );
-                self.render("tag.html", context, &path, &PathBuf::from("content"))
-                    .map(|()| Vec::new())
+                let paginator =
+                    paginate::paginator(&base, tag.pages.len(), per_page, n, self.links);
+                let mut inputs = generated.inputs();
+                inputs.push(("pages", &shown));
+                inputs.push(("paginator", &paginator));
+                self.render("tag.html", &inputs, &path, content)
             }
             Job::List(i) => {
                 let list = &site.lists[i];
                 let parents = campaign_parents(site, site.list_campaign[i]);
-                let mut context = self.generated_context(&list.path, &list.title, parents);
-                context.insert("list", &lists::list_view(site, i, self.links));
-                self.render("results.html", context, &list.path, &list.source)
-                    .map(|()| Vec::new())
+                let generated = self.generated(&list.path, &list.title, parents);
+                let view = lists::list_view(site, i, self.links);
+                let mut inputs = generated.inputs();
+                inputs.push(("list", &view));
+                self.render("results.html", &inputs, &list.path, &list.source)
             }
             Job::Roll => {
                 let path = roll::ROLL_PATH;
-                let mut context = self.roll_context(path, "Bảng vàng khen thưởng", None);
+                let roll = self.roll_page(path, "Bảng vàng khen thưởng", None);
                 let inline = self.rows.len() <= roll::INLINE_LIMIT;
-                context.insert("inline", &inline);
+                let (individuals, collectives): (Vec<&roll::HonourRow>, Vec<&roll::HonourRow>) =
+                    if inline {
+                        self.rows.iter().partition(|r| r.kind == "individual")
+                    } else {
+                        (Vec::new(), Vec::new())
+                    };
+                let filters = roll::filters(site);
+                let mut inputs = roll.inputs();
+                inputs.push(("inline", &inline));
                 if inline {
-                    let (individuals, collectives): (Vec<&roll::HonourRow>, Vec<&roll::HonourRow>) =
-                        self.rows.iter().partition(|r| r.kind == "individual");
-                    context.insert("individuals", &individuals);
-                    context.insert("collectives", &collectives);
+                    inputs.push(("individuals", &individuals));
+                    inputs.push(("collectives", &collectives));
                 }
-                context.insert("filters", &roll::filters(site));
-                context.insert("json_href", open_data::JSON_FILE);
-                context.insert("csv_href", open_data::CSV_FILE);
-                context.insert("index_href", roll::INDEX_FILE);
-                self.render("honours.html", context, path, &PathBuf::from("content"))
-                    .map(|()| Vec::new())
+                inputs.push(("filters", &filters));
+                inputs.push(("json_href", &open_data::JSON_FILE));
+                inputs.push(("csv_href", &open_data::CSV_FILE));
+                inputs.push(("index_href", &roll::INDEX_FILE));
+                self.render("honours.html", &inputs, path, content)
             }
             Job::RollLetter(i) => {
                 let group = &self.letters[i];
                 let title = format!("Cá nhân có tên bắt đầu bằng chữ {}", group.label);
-                let mut context = self.roll_context(&group.path, &title, Some(&group.label));
-                context.insert("individuals", &group.rows);
-                self.render(
-                    "honours_part.html",
-                    context,
-                    &group.path,
-                    &PathBuf::from("content"),
-                )
-                .map(|()| Vec::new())
+                let roll = self.roll_page(&group.path, &title, Some(&group.label));
+                let mut inputs = roll.inputs();
+                inputs.push(("individuals", &group.rows));
+                self.render("honours_part.html", &inputs, &group.path, content)
             }
             Job::RollCollectives => {
                 let path = roll::COLLECTIVES_PATH;
-                let mut context =
-                    self.roll_context(path, "Tập thể được khen thưởng", Some("Tập thể"));
+                let roll = self.roll_page(path, "Tập thể được khen thưởng", Some("Tập thể"));
                 let collectives: Vec<&roll::HonourRow> = self
                     .rows
                     .iter()
                     .filter(|r| r.kind == "collective")
                     .collect();
-                context.insert("collectives", &collectives);
-                self.render(
-                    "honours_part.html",
-                    context,
-                    path,
-                    &PathBuf::from("content"),
-                )
-                .map(|()| Vec::new())
+                let mut inputs = roll.inputs();
+                inputs.push(("collectives", &collectives));
+                self.render("honours_part.html", &inputs, path, content)
             }
             Job::Calendar => {
                 let path = calendar::CALENDAR_PATH;
-                let mut context = self.generated_context(path, "Lịch thi đua", Vec::new());
-                context.insert(
-                    "years",
-                    &calendar::years(self.events, site.today, self.links),
-                );
-                context.insert("ics_href", calendar::ICS_FILE);
-                self.render("calendar.html", context, path, &PathBuf::from("content"))
-                    .map(|()| Vec::new())
+                let generated = self.generated(path, "Lịch thi đua", Vec::new());
+                let years = calendar::years(self.events, site.today, self.links);
+                let mut inputs = generated.inputs();
+                inputs.push(("years", &years));
+                inputs.push(("ics_href", &calendar::ICS_FILE));
+                self.render("calendar.html", &inputs, path, content)
             }
             Job::Feeds => {
                 self.write_data(
@@ -411,7 +446,7 @@ impl Shared<'_, '_> {
             }
             Job::UnitIndex => {
                 let path = roll::UNITS_PATH;
-                let mut context = self.generated_context(path, "Đơn vị", Vec::new());
+                let generated = self.generated(path, "Đơn vị", Vec::new());
                 let summaries: Vec<_> = self
                     .units
                     .iter()
@@ -424,18 +459,18 @@ impl Shared<'_, '_> {
                         })
                     })
                     .collect();
-                context.insert("units", &summaries);
-                self.render("units.html", context, path, &PathBuf::from("site.yaml"))
-                    .map(|()| Vec::new())
+                let mut inputs = generated.inputs();
+                inputs.push(("units", &summaries));
+                self.render("units.html", &inputs, path, site_yaml)
             }
             Job::Unit(i) => {
                 let unit = &self.units[i];
                 let path = lists::unit_path(unit.id);
-                let mut context =
-                    self.generated_context(&path, unit.name, vec![("Đơn vị", roll::UNITS_PATH)]);
-                context.insert("unit", unit);
-                self.render("unit.html", context, &path, &PathBuf::from("site.yaml"))
-                    .map(|()| Vec::new())
+                let generated =
+                    self.generated(&path, unit.name, vec![("Đơn vị", roll::UNITS_PATH)]);
+                let mut inputs = generated.inputs();
+                inputs.push(("unit", unit));
+                self.render("unit.html", &inputs, &path, site_yaml)
             }
             Job::OpenData => {
                 let records = open_data::records(site, self.links);
@@ -448,14 +483,16 @@ impl Shared<'_, '_> {
 
     /// A page of the roll: the letters' navigation, and `current` marks the
     /// letter (or "Tập thể") the page is for.
-    fn roll_context(&self, path: &str, title: &str, current: Option<&str>) -> Context {
+    fn roll_page<'v>(&self, path: &'v str, title: &'v str, current: Option<&'v str>) -> RollPage<'v>
+    where
+        Self: 'v,
+    {
         let parents = if current.is_some() {
             vec![("Bảng vàng khen thưởng", roll::ROLL_PATH)]
         } else {
             Vec::new()
         };
-        let mut context = self.generated_context(path, title, parents);
-        let letters: Vec<_> = self
+        let letters = self
             .letters
             .iter()
             .map(|g| {
@@ -466,11 +503,13 @@ impl Shared<'_, '_> {
                 })
             })
             .collect();
-        context.insert("letters", &letters);
-        context.insert("collectives_href", &self.links.href(roll::COLLECTIVES_PATH));
-        context.insert("roll_href", &self.links.href(roll::ROLL_PATH));
-        context.insert("current", &current);
-        context
+        RollPage {
+            generated: self.generated(path, title, parents),
+            letters,
+            collectives_href: self.links.href(roll::COLLECTIVES_PATH),
+            roll_href: self.links.href(roll::ROLL_PATH),
+            current,
+        }
     }
 
     /// Writes a file the build makes itself (data, feeds, 404.html).
@@ -486,21 +525,21 @@ impl Shared<'_, '_> {
         })
     }
 
-    /// The context of a page the build makes itself, below the home page and
+    /// The views of a page the build makes itself, below the home page and
     /// `parents`.
-    fn generated_context(&self, path: &str, title: &str, parents: Vec<(&str, &str)>) -> Context {
-        let mut context = self.context(path);
-        let mut view = views::generated_page_view(self.site, "", path, parents, self.links);
-        let title = title.to_owned();
-        view.title = &title;
-        context.insert("page", &view);
-        context
-    }
-
-    fn context(&self, path: &str) -> Context {
-        let mut context = self.base.clone();
-        context.insert("root", &self.links.root(path));
-        context
+    fn generated<'v>(
+        &self,
+        path: &'v str,
+        title: &'v str,
+        parents: Vec<(&'v str, &str)>,
+    ) -> Generated<'v>
+    where
+        Self: 'v,
+    {
+        Generated {
+            root: self.links.root(path),
+            page: views::generated_page_view(self.site, title, path, parents, self.links),
+        }
     }
 
     /// A page, or page `number` (from 1) of a section's list.
@@ -520,63 +559,67 @@ impl Shared<'_, '_> {
         } else {
             Vec::new()
         };
-        let mut context = self.context(&path);
+        let root = self.links.root(&path);
         let view = views::page_view(site, index, &markdown.html, self.links);
-        if let Some(campaign) = &page.campaign {
-            context.insert(
-                "campaign",
-                &campaign_view::campaign_view(site, index, campaign, self.links),
-            );
+        let campaign = page
+            .campaign
+            .as_ref()
+            .map(|c| campaign_view::campaign_view(site, index, c, self.links));
+        let mut inputs: Inputs = vec![("root", &root), ("page", &view)];
+        if let Some(campaign) = &campaign {
+            inputs.push(("campaign", campaign));
         }
-        context.insert("page", &view);
-        if page.kind != PageKind::Regular {
+        // Sections are paginated; the home page lists all of its pages.
+        let listing = (page.kind != PageKind::Regular).then(|| {
             let children = &site.children[index];
-            // Sections are paginated; the home page lists all of its pages.
             let per_page = match page.kind {
                 PageKind::Section => site.config.paginate,
                 _ => children.len().max(1),
             };
-            context.insert(
-                "paginator",
-                &paginate::paginator(&page.path, children.len(), per_page, number, self.links),
-            );
-            let range = paginate::slice(children.len(), per_page, number);
-            let shown: Vec<_> = children[range]
+            let paginator =
+                paginate::paginator(&page.path, children.len(), per_page, number, self.links);
+            let shown: Vec<_> = children[paginate::slice(children.len(), per_page, number)]
                 .iter()
                 .map(|&i| views::summary(&site.pages[i], self.links, site.today))
                 .collect();
-            context.insert("pages", &shown);
+            (paginator, shown)
+        });
+        if let Some((paginator, shown)) = &listing {
+            inputs.push(("paginator", paginator));
+            inputs.push(("pages", shown));
         }
-        if page.kind == PageKind::Home {
-            let campaigns: Vec<_> = site
-                .campaigns
+        let campaigns: Option<Vec<_>> = (page.kind == PageKind::Home).then(|| {
+            site.campaigns
                 .iter()
                 .map(|&i| views::summary(&site.pages[i], self.links, site.today))
-                .collect();
-            context.insert("campaigns", &campaigns);
+                .collect()
+        });
+        if let Some(campaigns) = &campaigns {
+            inputs.push(("campaigns", campaigns));
         }
-        self.render(template_for(site, index), context, &path, &page.source)?;
+        self.render(template_for(site, index), &inputs, &path, &page.source)?;
         Ok(broken)
     }
 
+    /// Renders `template` with the site and `inputs` into `<path>index.html`;
+    /// in `serve`, only when they changed since the last build.
     fn render(
         &self,
         template: &str,
-        context: Context,
+        inputs: &Inputs,
         path: &str,
         source: &std::path::Path,
-    ) -> Result<(), Diagnostic> {
+    ) -> Result<Vec<Diagnostic>, Diagnostic> {
         let out = format!("{path}index.html");
-        let context = match self.recall {
-            Some(recall) => {
-                let value = context.into_json();
-                if recall.unchanged(&out, memo::of_context(template, &value)) {
-                    return Ok(());
-                }
-                Context::from_value(value).expect("a context is a JSON object")
-            }
-            None => context,
-        };
+        if let Some(recall) = self.recall
+            && recall.unchanged(&out, memo::of_inputs(template, self.base_print, inputs))
+        {
+            return Ok(Vec::new());
+        }
+        let mut context = self.base.clone();
+        for (name, value) in inputs {
+            context.insert(*name, value);
+        }
         // Into bytes: `Tera::render` would check the whole page is UTF-8 again
         // (a twentieth of the build).
         let mut html = Vec::with_capacity(16 * 1024);
@@ -592,9 +635,10 @@ impl Shared<'_, '_> {
                     ),
                 )
             })?;
-        self.sink
-            .write(&out, &html)
-            .map_err(|e| Diagnostic::error(source, Pos::START, format!("cannot write {out}: {e}")))
+        self.sink.write(&out, &html).map_err(|e| {
+            Diagnostic::error(source, Pos::START, format!("cannot write {out}: {e}"))
+        })?;
+        Ok(Vec::new())
     }
 }
 

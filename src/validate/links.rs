@@ -5,7 +5,7 @@
 //! the way a browser will, from the page's own address; a link that climbs out of
 //! the site with `../` is an error too.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::model::page::Page;

@@ -13,13 +13,12 @@
 //!
 //! `bangvang build` and `check` have no memory: they read and write everything.
 
-use std::collections::HashMap;
 use std::hash::Hasher;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
-use serde_json::Value;
+use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::load::Loading;
@@ -28,17 +27,20 @@ use crate::model::page::Page;
 use crate::model::results::ResultsList;
 use crate::render::markdown;
 
+mod fingerprint;
+
 /// What a good build leaves for the next one.
 #[derive(Default)]
 pub struct Memo {
     /// Fingerprint of site.yaml, the templates and the build options.
     key: Option<u64>,
-    pages: HashMap<PathBuf, (Stamp, PageFile, Loading<Arc<Page>>)>,
-    lists: HashMap<PathBuf, (Stamp, Loading<Arc<ResultsList>>)>,
+    /// By source path (`/`-separated, UTF-8 like every name of the site).
+    pages: FxHashMap<String, (Stamp, PageFile, Loading<Arc<Page>>)>,
+    lists: FxHashMap<String, (Stamp, Loading<Arc<ResultsList>>)>,
     /// By output path: the fingerprint of the body it was rendered from.
-    markdown: HashMap<String, (u64, Arc<markdown::Rendered>)>,
+    markdown: FxHashMap<String, (u64, Arc<markdown::Rendered>)>,
     /// By output path: the fingerprint of what it was made from.
-    outputs: HashMap<String, u64>,
+    outputs: FxHashMap<String, u64>,
 }
 
 impl Memo {
@@ -124,6 +126,10 @@ impl Recall {
             .filter(|out| !next.outputs.contains_key(*out))
             .cloned()
             .collect();
+        // Freeing tens of thousands of entries takes a few milliseconds that the
+        // reader waiting for the page need not wait.
+        let previous = self.previous;
+        std::thread::spawn(move || drop(previous));
         (next, stale)
     }
 
@@ -139,25 +145,26 @@ impl Recall {
     /// The page loaded from `file` last time, when its stamp is the same and
     /// so are its place and its bundle's files.
     pub fn page(&self, file: &PageFile, stamp: Stamp) -> Option<Loading<Arc<Page>>> {
-        let (was, was_file, loading) = self.previous.pages.get(&file.rel)?;
+        let (was, was_file, loading) = self.previous.pages.get(&*file.rel.to_string_lossy())?;
         (*was == stamp && was_file == file).then(|| loading.clone())
     }
 
     pub fn remember_page(&self, file: &PageFile, stamp: Stamp, loading: &Loading<Arc<Page>>) {
-        self.next_memo()
-            .pages
-            .insert(file.rel.clone(), (stamp, file.clone(), loading.clone()));
+        self.next_memo().pages.insert(
+            file.rel.to_string_lossy().into_owned(),
+            (stamp, file.clone(), loading.clone()),
+        );
     }
 
     pub fn list(&self, rel: &Path, stamp: Stamp) -> Option<Loading<Arc<ResultsList>>> {
-        let (was, loading) = self.previous.lists.get(rel)?;
+        let (was, loading) = self.previous.lists.get(&*rel.to_string_lossy())?;
         (*was == stamp).then(|| loading.clone())
     }
 
     pub fn remember_list(&self, rel: &Path, stamp: Stamp, loading: &Loading<Arc<ResultsList>>) {
         self.next_memo()
             .lists
-            .insert(rel.to_path_buf(), (stamp, loading.clone()));
+            .insert(rel.to_string_lossy().into_owned(), (stamp, loading.clone()));
     }
 
     /// The Markdown of the page at output path `out`, rendered by `render` only
@@ -188,17 +195,27 @@ impl Recall {
     }
 }
 
-/// The fingerprint of a page's template and context.
-pub fn of_context(template: &str, context: &Value) -> u64 {
-    // Encoded into one buffer and hashed at once: XXH3 is many times faster on
-    // one long input than on thousands of small writes.
+/// The fingerprint of a page: its template, the fingerprint `base` of what
+/// every page is given, and its own named inputs.
+pub fn of_inputs(
+    template: &str,
+    base: u64,
+    inputs: &[(&str, &dyn erased_serde::Serialize)],
+) -> u64 {
+    // Serialized into one buffer and hashed at once: XXH3 is many times faster
+    // on one long input than on thousands of small writes.
     thread_local! {
         static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     BUFFER.with_borrow_mut(|buffer| {
         buffer.clear();
-        encode(&Value::String(template.to_owned()), buffer);
-        encode(context, buffer);
+        buffer.extend_from_slice(template.as_bytes());
+        buffer.push(0xff);
+        buffer.extend_from_slice(&base.to_le_bytes());
+        for (name, value) in inputs {
+            fingerprint::write(*name, buffer);
+            fingerprint::write(value, buffer);
+        }
         xxhash_rust::xxh3::xxh3_64(buffer)
     })
 }
@@ -234,56 +251,25 @@ pub fn key(parts: &[&[u8]]) -> u64 {
     hasher.finish()
 }
 
-/// Writes a JSON value unambiguously: every value is tagged and every string
-/// and collection carries its length.
-fn encode(value: &Value, out: &mut Vec<u8>) {
-    fn bytes(b: &[u8], out: &mut Vec<u8>) {
-        out.extend_from_slice(&(b.len() as u64).to_le_bytes());
-        out.extend_from_slice(b);
-    }
-    match value {
-        Value::Null => out.push(0),
-        Value::Bool(b) => out.push(1 + u8::from(*b)),
-        Value::Number(n) => {
-            out.push(3);
-            bytes(n.to_string().as_bytes(), out);
-        }
-        Value::String(s) => {
-            out.push(4);
-            bytes(s.as_bytes(), out);
-        }
-        Value::Array(items) => {
-            out.push(5);
-            out.extend_from_slice(&(items.len() as u64).to_le_bytes());
-            for item in items {
-                encode(item, out);
-            }
-        }
-        Value::Object(map) => {
-            out.push(6);
-            out.extend_from_slice(&(map.len() as u64).to_le_bytes());
-            for (k, v) in map {
-                bytes(k.as_bytes(), out);
-                encode(v, out);
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
 
     #[test]
-    fn contexts_differing_anywhere_differ() {
-        let a = json!({"page": {"title": "Đợt 1", "tags": ["a", "b"]}});
-        let b = json!({"page": {"title": "Đợt 1", "tags": ["ab"]}});
-        let c = json!({"page": {"title": "Đợt 2", "tags": ["a", "b"]}});
-        assert_eq!(of_context("page.html", &a), of_context("page.html", &a));
-        assert_ne!(of_context("page.html", &a), of_context("page.html", &b));
-        assert_ne!(of_context("page.html", &a), of_context("page.html", &c));
-        assert_ne!(of_context("page.html", &a), of_context("section.html", &a));
+    fn inputs_differing_anywhere_differ() {
+        let print = |template: &str, title: &str, tags: &[&str]| {
+            let page = json!({"title": title, "tags": tags});
+            of_inputs(template, 1, &[("page", &page as _)])
+        };
+        let a = print("page.html", "Đợt 1", &["a", "b"]);
+        assert_eq!(a, print("page.html", "Đợt 1", &["a", "b"]));
+        assert_ne!(a, print("page.html", "Đợt 1", &["ab"]));
+        assert_ne!(a, print("page.html", "Đợt 2", &["a", "b"]));
+        assert_ne!(a, print("section.html", "Đợt 1", &["a", "b"]));
+        let page = json!({"title": "Đợt 1", "tags": ["a", "b"]});
+        assert_ne!(a, of_inputs("page.html", 2, &[("page", &page as _)]));
+        assert_ne!(a, of_inputs("page.html", 1, &[("trang", &page as _)]));
     }
 
     #[test]
