@@ -65,6 +65,9 @@ pub fn parse(text: &str, first_line: u32, file: &Path) -> Result<Node, Diagnosti
     let mut builder = Builder {
         parser: Parser::new_from_str(text),
         text,
+        line_starts: std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect(),
         first_line,
         file,
         anchors: HashMap::new(),
@@ -77,6 +80,9 @@ pub fn parse(text: &str, first_line: u32, file: &Path) -> Result<Node, Diagnosti
 struct Builder<'a> {
     parser: Parser<std::str::Chars<'a>>,
     text: &'a str,
+    /// Byte offset of each line's start: finding a marker's character must not
+    /// scan the text from its start (quadratic in a list of 50,000 honorees).
+    line_starts: Vec<usize>,
     first_line: u32,
     file: &'a Path,
     anchors: HashMap<usize, Node>,
@@ -94,11 +100,8 @@ impl Builder<'_> {
 
     /// The character a marker points at.
     fn char_at(&self, mark: &Marker) -> Option<char> {
-        self.text
-            .lines()
-            .nth(mark.line().checked_sub(1)?)?
-            .chars()
-            .nth(mark.col())
+        let start = *self.line_starts.get(mark.line().checked_sub(1)?)?;
+        self.text[start..].chars().nth(mark.col())
     }
 
     fn next(&mut self) -> Result<(Event, Marker), Diagnostic> {
