@@ -356,11 +356,11 @@ fn summary_line_counts_pages_and_files() {
     // Pages: home, the campaigns section, two campaigns, the roll of honour and
     // its collectives' page, the units' index and one unit, the tags' index, the
     // calendar and 404.html. Data: JSON, CSV, the roll's search index, sitemap,
-    // robots.txt, lich.ics and atom.xml. Copied: the theme's CSS and script and
-    // one scan.
+    // robots.txt, lich.ics and atom.xml. Copied: the theme's CSS, script and
+    // icon, and one scan.
     assert!(
         run.stdout
-            .starts_with("published 11 pages, 7 data files, 3 files copied, 0 warnings in "),
+            .starts_with("published 11 pages, 7 data files, 4 files copied, 0 warnings in "),
         "{}",
         run.stdout
     );
