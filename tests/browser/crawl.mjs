@@ -2,7 +2,7 @@
 // reader's browser meets it, and checks what the publishing issue promises:
 //
 // - every page reachable from the home page (and every sitemap, feed and
-//   calendar address) answers 200 without a redirect, and so does every
+//   calendar address, and the open data's `url`s) answers 200 without a redirect, and so does every
 //   stylesheet, script, image and attachment it links; fragments (#dot-1)
 //   name an element of their page; no link leaves the site's path;
 // - no console error, no script error, no Content-Security-Policy violation,
@@ -283,6 +283,14 @@ function addressesIn(url, text) {
     const unfolded = text.replace(/\r?\n[ \t]/g, "");
     found = [...unfolded.matchAll(/^URL[^:]*:(.+)$/gm)].map((m) => m[1].trim());
   } else if (name === "robots.txt") found = [...text.matchAll(/^Sitemap:\s*(\S+)/gim)].map((m) => m[1]);
+  else if (name.endsWith(".json")) {
+    // Open data: the `url` of each row, once per address.
+    try {
+      found = [...new Set(JSON.parse(text).map((row) => row.url).filter(Boolean))];
+    } catch (e) {
+      fail(url, `is not valid JSON: ${e.message}`);
+    }
+  }
   for (const address of found) {
     const target = localize(new URL(address.replace(/&amp;/g, "&")));
     if (!inSite(target)) fail(url, `lists ${address}, outside the site ${publicBase ? publicBase.href : base.href}`);
@@ -296,7 +304,7 @@ async function crawl() {
     const { url, from, only } = queue.shift();
     if (only === "status" || !isPage(url)) {
       const response = await fetchFile(url, from);
-      if (response && !isPage(url) && /\.(xml|ics|txt)$/.test(url.pathname)) {
+      if (response && !isPage(url) && /\.(xml|ics|txt|json)$/.test(url.pathname)) {
         addressesIn(url, await response.text());
       }
       continue;
