@@ -200,6 +200,13 @@ fn run(
     if options.deny_warnings {
         diagnostics.deny_warnings();
     }
+    let (static_files, assets) = match render::assets::fingerprint(root, static_files) {
+        Ok(fingerprinted) => fingerprinted,
+        Err(problems) => {
+            diagnostics.extend(problems);
+            Default::default()
+        }
+    };
     let generated = render::generated_paths(&site, &links);
     validate::outputs(&site, &generated, &static_files, &mut diagnostics);
     let paths = render::site_paths(
@@ -211,10 +218,11 @@ fn run(
             .chain(site.assets.iter().map(|a| a.out.as_str())),
     );
     clock.lap("site assembled and validated");
-    let Some(tera) = tera.filter(|_| !diagnostics.has_errors()) else {
+    let Some(mut tera) = tera.filter(|_| !diagnostics.has_errors()) else {
         diagnostics.extend(render::check_links(&site, &links, &paths));
         return Err(diagnostics.sorted());
     };
+    tera.register_function("asset", assets);
 
     let copied = copy_files(root, &static_files, &site, sink, recall);
     let rendered = render::render_site(&site, &tera, &links, &paths, &generated, sink, recall);

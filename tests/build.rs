@@ -192,7 +192,12 @@ fn site_static_files_override_the_themes() {
     site.write("static/style.css", "body{}");
     site.write("static/logo.svg", "<svg/>");
     site.build("2022-05-10").assert_ok();
-    assert_eq!(site.read("public/style.css"), "body{}");
+    // Published under its fingerprinted name (`printf 'body{}' | sha256sum`).
+    assert_eq!(site.read("public/style.7c98040a.css"), "body{}");
+    assert!(
+        site.read("public/index.html")
+            .contains(r#"<link rel="stylesheet" href="./style.7c98040a.css">"#)
+    );
     assert!(site.exists("public/logo.svg"));
 }
 
@@ -351,11 +356,11 @@ fn summary_line_counts_pages_and_files() {
     // Pages: home, the campaigns section, two campaigns, the roll of honour and
     // its collectives' page, the units' index and one unit, the tags' index, the
     // calendar and 404.html. Data: JSON, CSV, the roll's search index, sitemap,
-    // robots.txt, lich.ics and atom.xml. Copied: the theme's CSS and script and
-    // one scan.
+    // robots.txt, lich.ics and atom.xml. Copied: the theme's CSS, script and
+    // icon, and one scan.
     assert!(
         run.stdout
-            .starts_with("published 11 pages, 7 data files, 3 files copied, 0 warnings in "),
+            .starts_with("published 11 pages, 7 data files, 4 files copied, 0 warnings in "),
         "{}",
         run.stdout
     );
@@ -406,11 +411,12 @@ fn odd_file_names_in_a_bundle_are_linked_safely() {
 fn a_content_file_cannot_take_an_address_the_build_uses() {
     let site = TestSite::fixture("basic");
     site.write("content/khen-thuong.md", "---\ntitle: Trùng\n---\n");
-    site.write("content/style.css", "body{}");
+    site.write("themes/default/static/logo.svg", "<svg/>");
+    site.write("content/logo.svg", "<svg/>");
     let run = site.build("2022-05-10");
     run.assert_content_error();
     assert!(run.stderr.contains("error: content/khen-thuong.md:1:1: this file would be published as /khen-thuong/, an address the build uses"), "{}", run.stderr);
-    assert!(run.stderr.contains("error: content/style.css:1:1: this file would be published as /style.css, over the theme's"), "{}", run.stderr);
+    assert!(run.stderr.contains("error: content/logo.svg:1:1: this file would be published as /logo.svg, over the theme's"), "{}", run.stderr);
 }
 
 #[test]

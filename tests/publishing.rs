@@ -160,7 +160,15 @@ fn the_404_page_links_from_the_site_root_and_pages_carry_canonical_and_opengraph
     site.build("2023-12-01").assert_ok();
     let html = site.read("public/404.html");
     assert!(visible_text(&html).contains("Không tìm thấy trang"));
-    assert!(html.contains(r#"href="/thi-dua/style.css""#), "{html}");
+    // The stylesheet from the site's root path, under its fingerprinted name.
+    let css = stylesheet_href(&html);
+    let name = css
+        .strip_prefix("/thi-dua/")
+        .unwrap_or_else(|| panic!("{css} is not below /thi-dua/"));
+    assert!(
+        site.exists(&format!("public/{name}")),
+        "{css} is not published"
+    );
     let page = site.read("public/phong-trao/ke-hoach-2023/index.html");
     assert!(page.contains(r#"<link rel="canonical" href="https://example.gov.vn/thi-dua/phong-trao/ke-hoach-2023/">"#), "{page}");
     assert!(
@@ -486,4 +494,151 @@ fn the_sitemap_includes_the_builds_own_pages() {
     // And links to them pass the link check.
     site.write("content/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\n[a](/khen-thuong/tap-the/) [b](/tin-tuc/trang/2/) [c](/the/)\n");
     site.build("2022-05-10").assert_ok();
+}
+
+/// The `href` of a page's stylesheet link.
+fn stylesheet_href(html: &str) -> String {
+    let start = html
+        .find(r#"<link rel="stylesheet" href=""#)
+        .unwrap_or_else(|| panic!("no stylesheet link in {html}"))
+        + r#"<link rel="stylesheet" href=""#.len();
+    html[start..start + html[start..].find('"').unwrap()].to_owned()
+}
+
+/// The published file a relative `href` of the page at `page` (a file of the
+/// output) leads to.
+fn resolve(page: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for part in href.split('/') {
+        match part {
+            "." => {}
+            ".." => {
+                parts.pop().expect("the link stays inside the site");
+            }
+            part => parts.push(part),
+        }
+    }
+    parts.join("/")
+}
+
+#[test]
+fn stylesheets_and_scripts_are_published_under_names_that_change_with_their_content() {
+    let site = TestSite::example();
+    site.build("2022-12-15").assert_ok();
+    let published = |site: &TestSite| -> Vec<String> {
+        site.output_files()
+            .into_iter()
+            .map(|(path, _)| path)
+            .filter(|p| p.ends_with(".css") || (p.ends_with(".js") && !p.ends_with("chi-muc.js")))
+            .collect()
+    };
+    let names = published(&site);
+    assert_eq!(names.len(), 2, "{names:?}");
+    for name in &names {
+        let (stem, ext) = name.rsplit_once('.').unwrap();
+        let (base, hash) = stem.rsplit_once('.').unwrap();
+        assert!(["style", "bang-vang"].contains(&base), "{name}");
+        assert!(
+            hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{name} has no 8-digit hash"
+        );
+        assert!(["css", "js"].contains(&ext));
+    }
+    assert!(!site.exists("public/style.css") && !site.exists("public/bang-vang.js"));
+    // Every page at every depth links the stylesheet that is there.
+    for page in [
+        "index.html",
+        "phong-trao/2022/index.html",
+        "phong-trao/2022/dot-1-mau/index.html",
+        "khen-thuong/index.html",
+    ] {
+        let href = stylesheet_href(&site.read(&format!("public/{page}")));
+        let file = resolve(page, &href);
+        assert!(site.exists(&format!("public/{file}")), "{page}: {href}");
+    }
+    let roll = site.read("public/khen-thuong/index.html");
+    let script = names.iter().find(|n| n.starts_with("bang-vang.")).unwrap();
+    assert!(
+        roll.contains(&format!(r#"<script src="../{script}" defer></script>"#)),
+        "{roll}"
+    );
+    // Images and attachments keep their names.
+    assert!(site.exists("public/phong-trao/2022/ke-hoach-thi-dua-2022-so-noi-vu-ha-tinh.txt"));
+
+    // A new theme version gets a new name, and the old one is gone.
+    let old_css = names
+        .iter()
+        .find(|n| n.starts_with("style."))
+        .unwrap()
+        .clone();
+    let mut css = site.read("themes/default/static/style.css");
+    css.push_str("\n.new-rule { color: red; }\n");
+    site.write("themes/default/static/style.css", css);
+    site.build("2022-12-15").assert_ok();
+    let new_names = published(&site);
+    let new_css = new_names.iter().find(|n| n.starts_with("style.")).unwrap();
+    assert_ne!(&old_css, new_css);
+    assert!(!site.exists(&format!("public/{old_css}")));
+    assert_eq!(
+        stylesheet_href(&site.read("public/index.html")),
+        format!("./{new_css}")
+    );
+    assert!(
+        new_names.iter().any(|n| n == script),
+        "the script did not change"
+    );
+}
+
+#[test]
+fn a_template_naming_a_missing_asset_is_an_error() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "templates/index.html",
+        r#"{% extends "base.html" %}{% block main %}<script src="{{ root }}{{ asset(path="thieu.js") }}"></script>{% endblock main %}"#,
+    );
+    let run = site.build("2022-05-10");
+    run.assert_content_error();
+    assert!(
+        run.stderr
+            .contains("the theme and the site have no static file `thieu.js`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn published_pages_have_no_inline_scripts_or_styles_for_the_security_policy() {
+    let site = TestSite::example();
+    site.write(
+        "content/tin-tuc/bang-diem.md",
+        "---\ntitle: Bảng điểm\n---\n| STT | Đơn vị | Điểm |\n| :-: | :-- | --: |\n| 1 | Văn phòng | 95 |\n",
+    );
+    site.build("2022-12-15").assert_ok();
+    let mut pages = 0;
+    for (path, bytes) in site.output_files() {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        pages += 1;
+        let html = String::from_utf8(bytes).unwrap();
+        let lower = html.to_lowercase();
+        assert!(!lower.contains("<style"), "{path} has a <style> element");
+        assert!(!lower.contains(" style="), "{path} has a style attribute");
+        for (i, _) in lower.match_indices("<script") {
+            let tag = &lower[i..i + lower[i..].find('>').unwrap()];
+            assert!(tag.contains(" src="), "{path} has an inline script: {tag}");
+        }
+        let attributes = lower.split(['<', '>']).skip(1).step_by(2);
+        for tag in attributes {
+            assert!(
+                !tag.split_whitespace()
+                    .any(|a| a.starts_with("on") && a.contains('=')),
+                "{path} has an event handler attribute: <{tag}>"
+            );
+        }
+    }
+    assert!(pages > 15, "only {pages} pages");
+    let news = site.read("public/tin-tuc/bang-diem/index.html");
+    assert!(news.contains(r#"<td class="text-right">95</td>"#), "{news}");
 }

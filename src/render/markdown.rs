@@ -8,10 +8,13 @@
 //!   scheme that could run code (`javascript:`) is replaced by `#`.
 //! - Raw HTML is cleaned against the site's allowlist (`sanitize.rs`) — only for
 //!   pages that contain some, so the common case costs nothing.
+//! - Aligned table columns get a class (`text-center`), not pulldown-cmark's
+//!   `style="text-align: …"`: the published site's Content-Security-Policy
+//!   forbids style attributes (see deploy/nginx.conf).
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use super::links::Links;
 use super::sanitize::{self, Sanitizer};
@@ -45,8 +48,33 @@ pub fn render(markdown: &str, page_path: &str, links: &Links, sanitizer: &Saniti
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut heading_start: Option<usize> = None;
     let mut raw_html = false;
+    let mut table = TableCells::default();
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         match event {
+            Event::Start(Tag::Table(alignments)) => {
+                let plain = vec![Alignment::None; alignments.len()];
+                table = TableCells {
+                    alignments,
+                    ..TableCells::default()
+                };
+                events.push(Event::Start(Tag::Table(plain)));
+            }
+            Event::Start(Tag::TableHead) => {
+                table.head = true;
+                table.column = 0;
+                events.push(event);
+            }
+            Event::End(TagEnd::TableHead) => {
+                table.head = false;
+                events.push(event);
+            }
+            Event::Start(Tag::TableRow) => {
+                table.column = 0;
+                events.push(event);
+            }
+            Event::Start(Tag::TableCell) => {
+                events.push(table.open_cell());
+            }
             Event::Start(Tag::Heading {
                 level,
                 id,
@@ -93,6 +121,35 @@ pub fn render(markdown: &str, page_path: &str, links: &Links, sanitizer: &Saniti
         html = sanitizer.clean(&html);
     }
     Rendered { html, links: found }
+}
+
+/// Where the writer is in a table, to give aligned cells their class.
+#[derive(Default)]
+struct TableCells {
+    alignments: Vec<Alignment>,
+    head: bool,
+    column: usize,
+}
+
+impl TableCells {
+    /// The start of the next cell: `<td class="text-right">` for an aligned
+    /// column, else the plain tag (pulldown-cmark closes both alike).
+    fn open_cell(&mut self) -> Event<'static> {
+        let class = match self.alignments.get(self.column) {
+            Some(Alignment::Left) => Some("text-left"),
+            Some(Alignment::Center) => Some("text-center"),
+            Some(Alignment::Right) => Some("text-right"),
+            _ => None,
+        };
+        self.column += 1;
+        match class {
+            Some(class) => {
+                let tag = if self.head { "th" } else { "td" };
+                Event::Html(CowStr::from(format!("<{tag} class=\"{class}\">")))
+            }
+            None => Event::Start(Tag::TableCell),
+        }
+    }
 }
 
 fn assign_heading_id(events: &mut [Event], start: usize, ids: &mut HashMap<String, usize>) {
@@ -192,6 +249,19 @@ mod tests {
             "",
         );
         assert_eq!(out, "<h2 id=\"chao\" class=\"lon\">Chào</h2>\n");
+    }
+
+    #[test]
+    fn aligned_table_columns_get_classes_not_style_attributes() {
+        let table = "| STT | Họ và tên | Điểm |\n| :-: | :-- | --: |\n| 1 | Hòa | 9,5 |\n";
+        let expected = "<table><thead><tr><th class=\"text-center\">STT</th><th class=\"text-left\">Họ và tên</th><th class=\"text-right\">Điểm</th></tr></thead><tbody>\n<tr><td class=\"text-center\">1</td><td class=\"text-left\">Hòa</td><td class=\"text-right\">9,5</td></tr>\n</tbody></table>\n";
+        assert_eq!(html(table, ""), expected);
+        // The same when raw HTML elsewhere sends the page through the sanitizer.
+        let with_raw = html(&format!("{table}\nA <sup>2</sup>\n"), "");
+        assert!(with_raw.starts_with(expected), "{with_raw}");
+        assert!(!with_raw.contains("style="), "{with_raw}");
+        let plain = html("| a | b |\n| - | - |\n| 1 | 2 |\n", "");
+        assert!(plain.contains("<th>a</th><th>b</th>") && plain.contains("<td>1</td>"));
     }
 
     #[test]

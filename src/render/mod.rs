@@ -3,6 +3,7 @@
 //! compiled once (see `templates.rs`); rows shared by several pages (the roll of
 //! honour and the units' pages) are computed once.
 
+pub mod assets;
 pub mod calendar;
 pub mod campaign_view;
 pub mod feed;

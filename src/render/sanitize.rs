@@ -27,6 +27,10 @@ impl<'a> Sanitizer<'a> {
         for level in ["h2", "h3", "h4", "h5", "h6"] {
             builder.add_tag_attributes(level, ["id"].iter());
         }
+        // Table alignment, as markdown.rs writes it (the theme styles the classes).
+        for cell in ["th", "td"] {
+            builder.add_allowed_classes(cell, ["text-left", "text-center", "text-right"]);
+        }
         builder.add_tags(policy.tags.iter().map(String::as_str));
         for (tag, attributes) in &policy.attributes {
             builder.add_tag_attributes(tag.as_str(), attributes.iter().map(String::as_str));
