@@ -12,7 +12,7 @@
   var data = window.BANGVANG_ROLL;
   var form = document.getElementById("loc-bang-vang");
   if (!data || !form) return;
-  var LIMIT = 200;
+  var LIMIT = 100;
   var root = form.getAttribute("data-root") || "";
   var input = document.getElementById("tim-kiem");
   var year = document.getElementById("loc-nam");
@@ -28,6 +28,9 @@
       .replace(/[đĐ]/g, "d").toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   }
+  // Compiles fold's regular expressions while the page loads rather than on
+  // the reader's first keystroke.
+  fold("Ấp Đông");
   function escape(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
@@ -40,6 +43,32 @@
   var haystacks = data.rows.map(function (r) {
     return " " + r[6] + (r[3] >= 0 ? " " + data.units[r[3]][3] : "");
   });
+  // All rows in one text, one per line: the browser's native substring search
+  // finds the rows holding a word (tens of thousands of rows in a few
+  // milliseconds, even on the first keystroke, before any JavaScript is
+  // optimised). `starts` maps a match back to its row.
+  var starts = [], offset = 0;
+  haystacks.forEach(function (h) { starts.push(offset); offset += h.length + 1; });
+  var corpus = haystacks.join("\n");
+  function rowAt(position) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= position) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+  // The rows, in roll order, holding `needle`.
+  function rowsWith(needle) {
+    var found = [], position = corpus.indexOf(needle);
+    while (position >= 0) {
+      var i = rowAt(position);
+      found.push(i);
+      if (i + 1 >= starts.length) break;
+      position = corpus.indexOf(needle, starts[i + 1]);
+    }
+    return found;
+  }
 
   function cellUnit(r) {
     if (r[3] < 0) return "";
@@ -69,6 +98,8 @@
 
   function apply() {
     var words = fold(input.value).split(" ").filter(Boolean);
+    // Each word must start a word of the row: built once, not once per row.
+    var needles = words.map(function (w) { return " " + w; });
     var y = year.value ? Number(year.value) : 0;
     var a = award.value === "" ? -1 : Number(award.value);
     var u = unit.value === "" ? -1 : unitIndex[unit.value];
@@ -80,14 +111,17 @@
       return;
     }
     var people = [], groups = [], total = 0;
-    for (var i = 0; i < data.rows.length; i++) {
+    var candidates = needles.length ? rowsWith(needles[0]) : null;
+    var count = candidates ? candidates.length : data.rows.length;
+    for (var c = 0; c < count; c++) {
+      var i = candidates ? candidates[c] : c;
       var r = data.rows[i];
       if (y && data.lists[r[5]][3] !== y) continue;
       if (a >= 0 && r[4] !== a) continue;
       if (u >= 0 && r[3] !== u) continue;
       var text = haystacks[i], ok = true;
-      for (var w = 0; w < words.length; w++) {
-        if (text.indexOf(" " + words[w]) < 0) { ok = false; break; }
+      for (var w = 1; w < needles.length; w++) {
+        if (text.indexOf(needles[w]) < 0) { ok = false; break; }
       }
       if (!ok) continue;
       total++;
