@@ -227,12 +227,16 @@ fn run(
     let copied = copy_files(root, &static_files, &site, sink, recall);
     let rendered = render::render_site(&site, &tera, &links, &paths, &generated, sink, recall);
     clock.lap("rendered and written");
+    let held_back = site.held_back;
+    // Freeing the site (tens of thousands of strings and views' worth) is
+    // work nobody waits for: in `serve` the reader is waiting for the page.
+    std::thread::spawn(move || drop((site, tera, paths, generated)));
     match (rendered, copied) {
         (Ok(rendered), Ok(files_copied)) => Ok(BuildReport {
             pages: rendered.pages,
             data_files: rendered.data_files,
             files_copied,
-            held_back: site.held_back,
+            held_back,
             millis: started.elapsed().as_millis(),
             output,
             warnings: diagnostics.sorted(),
