@@ -410,14 +410,12 @@ impl Shared<'_, '_> {
             }
             Job::NotFound => {
                 // Served at any address: links start from the site's root path.
-                let mut context = self.base.clone();
                 let root = self
                     .links
                     .base_url
                     .as_deref()
                     .and_then(|b| b.splitn(4, '/').nth(3))
                     .map_or_else(|| "/".to_owned(), |p| format!("/{p}"));
-                context.insert("root", &root);
                 let mut view = views::generated_page_view(
                     site,
                     "Không tìm thấy trang",
@@ -426,19 +424,13 @@ impl Shared<'_, '_> {
                     self.links,
                 );
                 view.permalink = None;
-                context.insert("page", &view);
-                let html = self.tera.render("404.html", &context).map_err(|e| {
-                    Diagnostic::error(
-                        "themes",
-                        Pos::START,
-                        format!(
-                            "the template `404.html` cannot be rendered: {}",
-                            templates::error_chain(&e)
-                        ),
-                    )
-                })?;
-                self.write_data("404.html", html.as_bytes())?;
-                Ok(Vec::new())
+                let inputs: Inputs = vec![("root", &root), ("page", &view)];
+                self.render_file(
+                    "404.html",
+                    &inputs,
+                    "404.html",
+                    std::path::Path::new("themes"),
+                )
             }
             Job::RollIndex => {
                 let index = roll::index(site, self.rows, self.links);
@@ -611,9 +603,19 @@ impl Shared<'_, '_> {
         path: &str,
         source: &std::path::Path,
     ) -> Result<Vec<Diagnostic>, Diagnostic> {
-        let out = format!("{path}index.html");
+        self.render_file(template, inputs, &format!("{path}index.html"), source)
+    }
+
+    /// Renders `template` with the site and `inputs` into the file `out`.
+    fn render_file(
+        &self,
+        template: &str,
+        inputs: &Inputs,
+        out: &str,
+        source: &std::path::Path,
+    ) -> Result<Vec<Diagnostic>, Diagnostic> {
         if let Some(recall) = self.recall
-            && recall.unchanged(&out, memo::of_inputs(template, self.base_print, inputs))
+            && recall.unchanged(out, memo::of_inputs(template, self.base_print, inputs))
         {
             return Ok(Vec::new());
         }
@@ -636,7 +638,7 @@ impl Shared<'_, '_> {
                     ),
                 )
             })?;
-        self.sink.write(&out, &html).map_err(|e| {
+        self.sink.write(out, &html).map_err(|e| {
             Diagnostic::error(source, Pos::START, format!("cannot write {out}: {e}"))
         })?;
         Ok(Vec::new())
