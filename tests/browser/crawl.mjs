@@ -166,15 +166,28 @@ async function visit(url, from, { expectStatus = 200 } = {}) {
   });
   page.on("pageerror", (e) => fail(where, `script error: ${e.message}`));
   page.on("requestfailed", (r) => fail(where, `${r.url()} failed: ${r.failure()?.errorText}`));
-  page.on("response", async (r) => {
+  // Header checks are asynchronous: they are awaited before the page closes
+  // (see `done`), or a late one would ask a closed page for its headers.
+  const pending = [];
+  page.on("response", (r) => {
     const u = new URL(r.url());
     if (r.request().isNavigationRequest() && r.request().frame() === page.mainFrame()) return;
     if (r.status() !== 200) fail(where, `loads ${short(u)}, which answers ${r.status()}`);
     else if (inSite(u) && !files.has(u.href)) {
       files.add(u.href);
-      checkHeaders(u, await r.allHeaders(), { html: false });
+      pending.push(
+        r.allHeaders().then(
+          (headers) => checkHeaders(u, headers, { html: false }),
+          // Closed under a request still in flight: another page checks it.
+          () => files.delete(u.href),
+        ),
+      );
     }
   });
+  page.done = async () => {
+    await Promise.all(pending);
+    await page.close();
+  };
   let response;
   try {
     response = await page.goto(url.href, { waitUntil: "load" });
@@ -310,7 +323,7 @@ async function crawl() {
       continue;
     }
     const page = await visit(url, from);
-    await page.close();
+    await page.done();
   }
 }
 
@@ -349,7 +362,7 @@ if (pages.has(pageKey(rollUrl))) {
     for (const href of links) enqueue(new URL(href), `${rollUrl.href} (search results)`, "search result");
     axeTargets.push({ url: rollUrl, typed });
   }
-  await page.close();
+  await page.done();
   await crawl();
 }
 
@@ -361,7 +374,7 @@ const missing = new URL("khong-co-trang-nay/o/sau/hon/", base);
   const page = await visit(missing, "(missing address)", { expectStatus: 404 });
   const heading = await page.locator("h1").first().textContent().catch(() => "");
   if (!/Không tìm thấy trang/.test(heading)) fail(missing, `is not the theme's 404 page (h1: "${heading}")`);
-  await page.close();
+  await page.done();
   pages.delete(pageKey(missing));
   await crawl();
 }
@@ -396,7 +409,7 @@ if (opts.campaign) {
   if (!shown.header || !shown.body) fail(url, "the document header or body is not displayed in print");
   const pdf = path.join(outDir, "campaign.pdf");
   await page.pdf({ path: pdf, format: "A4", printBackground: false });
-  await page.close();
+  await page.done();
   const squash = (t) => t.normalize("NFC").replace(/\s+/g, " ").trim();
   const pdfText = squash(execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" }));
   const firstPage = squash(execFileSync("pdftotext", ["-enc", "UTF-8", "-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" }));
