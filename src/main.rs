@@ -11,6 +11,10 @@ use clap::{Args, Parser, Subcommand};
 use bangvang::diagnostics::Diagnostic;
 use bangvang::{BuildOptions, BuildReport};
 
+// See Cargo.toml for why the allocator is not the system's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "bangvang",
