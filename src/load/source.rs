@@ -90,17 +90,13 @@ pub fn nfc(text: String) -> String {
     }
 }
 
-/// ASCII, Latin-1 and Latin Extended-A/B letters (below U+0300) and the
-/// precomposed Latin letters of U+1E00–U+1EFF (every Vietnamese letter with its
-/// tone mark): each is in NFC, combines with nothing before it, and is not
-/// changed by composition, so text made only of them is already NFC.
-fn is_plain_starter(c: char) -> bool {
-    c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
-}
-
-/// Whether UTF-8 `bytes` hold only [plain starters](is_plain_starter), decided
-/// on the bytes: a lead byte below 0xCC starts a character below U+0300
-/// (continuation bytes are 0x80–0xBF), and U+1E00–U+1EFF is 0xE1 0xB8–0xBB ….
+/// Whether UTF-8 `bytes` hold only plain starters: ASCII, Latin-1 and Latin
+/// Extended-A/B letters (below U+0300) and the precomposed Latin letters of
+/// U+1E00–U+1EFF (every Vietnamese letter with its tone mark). Each is in NFC,
+/// combines with nothing before it, and is not changed by composition, so
+/// text made only of them is already NFC. Decided on the bytes: a lead byte
+/// below 0xCC starts a character below U+0300 (continuation bytes are
+/// 0x80–0xBF), and U+1E00–U+1EFF is 0xE1 0xB8–0xBB ….
 fn is_plain_text(bytes: &[u8]) -> bool {
     let mut i = 0;
     while i < bytes.len() {
@@ -138,6 +134,10 @@ fn pos_of_byte(prefix: &[u8]) -> Pos {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn is_plain_starter(c: char) -> bool {
+        c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+    }
 
     #[test]
     fn plain_starters_are_nfc_on_their_own_and_never_combine() {
