@@ -115,7 +115,9 @@ fn failed<T>(diagnostic: Diagnostic) -> Loading<T> {
 /// A YAML file of a bundle: a results list when the bundle is a campaign.
 fn load_results(cx: &LoadContext, dir: &str, rel: &Path) -> Loading<Arc<ResultsList>> {
     let abs = cx.root.join(rel);
-    let remembered = cx.recall.zip(Stamp::of(&abs));
+    let remembered = cx
+        .recall
+        .and_then(|recall| Some((recall, Stamp::of(&abs)?)));
     if let Some((recall, stamp)) = remembered
         && let Some(loading) = recall.list(rel, stamp)
     {
@@ -186,7 +188,9 @@ pub fn is_campaign_path(path: &str) -> bool {
 
 fn load_page(cx: &LoadContext, file: &PageFile) -> Loading<Arc<Page>> {
     let abs = cx.root.join(&file.rel);
-    let remembered = cx.recall.zip(Stamp::of(&abs));
+    let remembered = cx
+        .recall
+        .and_then(|recall| Some((recall, Stamp::of(&abs)?)));
     if let Some((recall, stamp)) = remembered
         && let Some(loading) = recall.page(file, stamp)
     {

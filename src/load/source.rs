@@ -25,9 +25,13 @@ pub struct SourceText {
 
 /// Reads `abs` and normalizes it; `rel` is the name used in messages.
 pub fn read_text(abs: &Path, rel: &Path) -> Result<SourceText, Diagnostic> {
-    let size = std::fs::metadata(abs)
-        .map_err(|e| Diagnostic::error(rel, Pos::START, format!("cannot read the file: {e}")))?
-        .len();
+    use std::io::Read;
+    let cannot = |e: std::io::Error| {
+        Diagnostic::error(rel, Pos::START, format!("cannot read the file: {e}"))
+    };
+    // One open and one fstat per file: a build reads every source.
+    let mut file = std::fs::File::open(abs).map_err(cannot)?;
+    let size = file.metadata().map_err(cannot)?.len();
     if size > MAX_TEXT_FILE_BYTES {
         return Err(Diagnostic::error(
             rel,
@@ -38,8 +42,20 @@ pub fn read_text(abs: &Path, rel: &Path) -> Result<SourceText, Diagnostic> {
         )
         .with_help("split it into several files"));
     }
-    let bytes = std::fs::read(abs)
-        .map_err(|e| Diagnostic::error(rel, Pos::START, format!("cannot read the file: {e}")))?;
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    // A file growing while it is read stops at the limit all the same.
+    (&mut file)
+        .take(MAX_TEXT_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_TEXT_FILE_BYTES {
+        return Err(Diagnostic::error(
+            rel,
+            Pos::START,
+            format!("the file is larger than {MAX_TEXT_FILE_BYTES} bytes, the limit of text files"),
+        )
+        .with_help("split it into several files"));
+    }
     decode(bytes, rel)
 }
 
