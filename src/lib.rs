@@ -178,8 +178,8 @@ fn run(
     };
     let loaded = load::load_content(&cx, &mut diagnostics);
     clock.lap("config, templates and content loaded");
-    let tera = match templates {
-        Ok(templates) => Some(templates.tera),
+    let templates = match templates {
+        Ok(templates) => Some(templates),
         Err(problems) => {
             diagnostics.extend(problems);
             None
@@ -194,8 +194,8 @@ fn run(
         &mut diagnostics,
     );
     validate::site(&site, &mut diagnostics);
-    if let Some(tera) = &tera {
-        validate::templates(&site, tera, &mut diagnostics);
+    if let Some(templates) = &templates {
+        validate::templates(&site, &templates.tera, &mut diagnostics);
     }
     if options.deny_warnings {
         diagnostics.deny_warnings();
@@ -218,19 +218,27 @@ fn run(
             .chain(site.assets.iter().map(|a| a.out.as_str())),
     );
     clock.lap("site assembled and validated");
-    let Some(mut tera) = tera.filter(|_| !diagnostics.has_errors()) else {
+    let Some(mut templates) = templates.filter(|_| !diagnostics.has_errors()) else {
         diagnostics.extend(render::check_links(&site, &links, &paths));
         return Err(diagnostics.sorted());
     };
-    tera.register_function("asset", assets);
+    templates.tera.register_function("asset", assets);
 
     let copied = copy_files(root, &static_files, &site, sink, recall);
-    let rendered = render::render_site(&site, &tera, &links, &paths, &generated, sink, recall);
+    let rendered = render::render_site(
+        &site,
+        &mut templates,
+        &links,
+        &paths,
+        &generated,
+        sink,
+        recall,
+    );
     clock.lap("rendered and written");
     let held_back = site.held_back;
     // Freeing the site (tens of thousands of strings and views' worth) is
     // work nobody waits for: in `serve` the reader is waiting for the page.
-    std::thread::spawn(move || drop((site, tera, paths, generated)));
+    std::thread::spawn(move || drop((site, templates, paths, generated)));
     match (rendered, copied) {
         (Ok(rendered), Ok(files_copied)) => Ok(BuildReport {
             pages: rendered.pages,

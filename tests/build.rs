@@ -187,6 +187,90 @@ fn the_site_can_override_a_theme_template() {
 }
 
 #[test]
+fn template_mistakes_are_reported_at_their_line_and_column_and_nothing_is_published() {
+    let site = TestSite::fixture("basic");
+    site.build("2022-05-10").assert_ok();
+    let before = site.output_files();
+    // Every unknown name of every template at once, each where it is written.
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ page.title | vi_dat }}</h1>\n<p>{{ tai_san(path=\"a\") }}</p>\n{% endblock main %}\n",
+    );
+    site.write("content/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\nA\n");
+    let run = site.build("2022-05-10");
+    run.assert_content_error();
+    assert!(
+        run.stderr
+            .contains("templates/page.html:3:21: Unknown filter `vi_dat`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("templates/page.html:4:7: Unknown function `tai_san`"),
+        "{}",
+        run.stderr
+    );
+    // A syntax error.
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ page.title }</h1>\n{% endblock main %}\n",
+    );
+    let run = site.build("2022-05-10");
+    run.assert_content_error();
+    assert!(
+        run.stderr.contains("templates/page.html:3:19: "),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.output_files(), before, "the published site changed");
+}
+
+#[test]
+fn a_template_failing_on_every_page_is_reported_once_with_the_pages_counted() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n  <p>{{ page.tieu_de }}</p>\n{% endblock main %}\n",
+    );
+    for name in ["a", "b", "c"] {
+        site.write(
+            &format!("content/tin/{name}.md"),
+            format!("---\ntitle: Tin {name}\n---\nA\n"),
+        );
+    }
+    let run = site.build("2022-05-10");
+    run.assert_content_error();
+    assert_eq!(run.stderr.matches("error: ").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("templates/page.html:3:14: Field `tieu_de` is not defined"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("while rendering content/tin/a.md and 2 other pages"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn default_in_a_template_replaces_a_missing_or_empty_value() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<p id=\"d\">{{ page.date | default(value=\"chưa có ngày\") }}</p><p id=\"k\">{{ page.khong | default(value=\"không\") }}</p>{% endblock main %}",
+    );
+    site.write("content/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\nA\n");
+    site.build("2022-05-10").assert_ok();
+    let html = site.read("public/gioi-thieu/index.html");
+    assert!(html.contains(r#"<p id="d">chưa có ngày</p>"#), "{html}");
+    assert!(html.contains(r#"<p id="k">không</p>"#), "{html}");
+}
+
+#[test]
 fn site_static_files_override_the_themes() {
     let site = TestSite::fixture("basic");
     site.write("static/style.css", "body{}");

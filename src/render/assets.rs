@@ -12,7 +12,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
-use tera::Value;
 
 use crate::diagnostics::{Diagnostic, Pos, display_path};
 
@@ -84,17 +83,17 @@ pub fn fingerprint(
 }
 
 /// `asset(path="style.css")` in a template → `style.3f2a1c9b.css`.
-impl tera::Function for Assets {
-    fn call(&self, args: &std::collections::HashMap<String, Value>) -> tera::Result<Value> {
-        let path = args.get("path").and_then(Value::as_str).ok_or_else(|| {
-            tera::Error::msg("asset takes the name of a static file: asset(path=\"style.css\")")
+impl tera::Function<tera::TeraResult<String>> for Assets {
+    fn call(&self, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+        let path = kwargs.must_get::<&str>("path").map_err(|_| {
+            tera::Error::message("asset takes the name of a static file: asset(path=\"style.css\")")
         })?;
         let path = path.trim_start_matches('/');
         match self.published(path) {
-            Some(name) => Ok(Value::String(name.to_owned())),
+            Some(name) => Ok(name.to_owned()),
             None => {
                 let known: Vec<&str> = self.names.keys().map(String::as_str).collect();
-                Err(tera::Error::msg(format!(
+                Err(tera::Error::message(format!(
                     "asset: the theme and the site have no static file `{path}`; they have: {}",
                     known.join(", ")
                 )))

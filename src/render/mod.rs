@@ -150,7 +150,7 @@ pub fn check_links(site: &Site, links: &Links, paths: &SitePaths) -> Vec<Diagnos
 /// Markdown page against `paths`.
 pub fn render_site(
     site: &Site,
-    tera: &Tera,
+    templates: &mut templates::Templates,
     links: &Links,
     paths: &SitePaths,
     generated: &[String],
@@ -158,8 +158,13 @@ pub fn render_site(
     recall: Option<&Recall>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let site_view = views::site_view(&site.config, links, site.today);
-    let mut base = Context::new();
-    base.insert("site", &site_view);
+    // Given to every template once, not copied into each page's context.
+    templates.tera.global_context().insert("site", &site_view);
+    let templates::Templates {
+        tera,
+        files: template_files,
+        ..
+    } = &*templates;
     let base_print = memo::of_inputs("", 0, &[("site", &site_view as _)]);
     let sink = &Counting::new(sink);
     let events = calendar::events(site);
@@ -170,10 +175,10 @@ pub fn render_site(
     let shared = Shared {
         site,
         tera,
+        template_files,
         links,
         paths,
         sanitizer: &sanitizer,
-        base,
         base_print,
         rows: &rows,
         units: &units,
@@ -221,18 +226,18 @@ pub fn render_site(
             data_files: sink.data.load(Ordering::Relaxed),
         })
     } else {
-        Err(problems)
+        Err(templates::collapse_render_errors(problems))
     }
 }
 
 struct Shared<'s, 'a> {
     site: &'a Site,
     tera: &'s Tera,
+    template_files: &'s templates::TemplateFiles,
     links: &'s Links,
     paths: &'s SitePaths,
     sanitizer: &'s sanitize::Sanitizer<'a>,
-    base: Context,
-    /// The fingerprint of `base`, which every page is given.
+    /// The fingerprint of the site's view, which every page is given.
     base_print: u64,
     rows: &'s [roll::HonourRow<'a>],
     units: &'s [roll::UnitView<'s, 'a>],
@@ -619,24 +624,16 @@ impl Shared<'_, '_> {
         {
             return Ok(Vec::new());
         }
-        let mut context = self.base.clone();
+        let mut context = Context::new();
         for (name, value) in inputs {
             context.insert(*name, value);
         }
-        // Into bytes: `Tera::render` would check the whole page is UTF-8 again
-        // (a twentieth of the build).
         let mut html = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(template, &context, &mut html)
             .map_err(|e| {
-                Diagnostic::error(
-                    source,
-                    Pos::START,
-                    format!(
-                        "the page cannot be rendered with the template `{template}`: {}",
-                        templates::error_chain(&e)
-                    ),
-                )
+                let during = format!("{}{}", templates::RENDERING, source.display());
+                self.template_files.diagnostic(&e, &during)
             })?;
         self.sink.write(out, &html).map_err(|e| {
             Diagnostic::error(source, Pos::START, format!("cannot write {out}: {e}"))

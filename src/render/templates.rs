@@ -4,10 +4,11 @@
 //! `<root>/templates/x.html` replaces the theme's `x.html` file by file; a template
 //! the site adds is available to pages by `template: x.html`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use tera::{Tera, Value};
+use tera::value::ValueKind;
+use tera::{ErrorKind, Kwargs, State, Tera, TeraResult, Value};
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Pos, display_path};
@@ -21,6 +22,93 @@ pub const TEMPLATES_DIR: &str = "templates";
 pub struct Templates {
     pub tera: Tera,
     pub digest: u64,
+    pub files: TemplateFiles,
+}
+
+/// Each template's file, as messages name it (`themes/default/templates/x.html`
+/// or the site's own `templates/x.html`).
+#[derive(Default)]
+pub struct TemplateFiles(BTreeMap<String, PathBuf>);
+
+impl TemplateFiles {
+    /// Where Tera's `error` happened, as a diagnostic: the template's file, line
+    /// and column when Tera knows them. `during` says what was being done.
+    pub fn diagnostic(&self, error: &tera::Error, during: &str) -> Diagnostic {
+        let mut diagnostic = self.located(error).swap_remove(0);
+        diagnostic.help = Some(during.to_owned());
+        diagnostic
+    }
+
+    /// Every problem `error` holds (compiling reports them all at once), each
+    /// at its template's line and column when Tera knows them.
+    fn located(&self, error: &tera::Error) -> Vec<Diagnostic> {
+        match error.kind() {
+            ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+                let span = report.span();
+                // Tera's columns count from 0.
+                let pos = Pos::new(span.start_line as u32, span.start_col as u32 + 1);
+                vec![Diagnostic::error(
+                    self.file_of(report.filename()),
+                    pos,
+                    report.message(),
+                )]
+            }
+            ErrorKind::CircularExtend { tpl, .. }
+            | ErrorKind::CircularInclude { tpl, .. }
+            | ErrorKind::MissingParent { current: tpl, .. } => {
+                vec![Diagnostic::error(
+                    self.file_of(tpl),
+                    Pos::START,
+                    error_chain(error),
+                )]
+            }
+            // Unknown filters, functions, tests and blocks come as one message of
+            // reports (`error: …` then `--> name:line:col`), one per use.
+            ErrorKind::Msg(text) => {
+                let reports: Vec<Diagnostic> = text
+                    .split("\n\n")
+                    .filter_map(|report| self.parse_report(report))
+                    .collect();
+                if reports.is_empty() {
+                    vec![Diagnostic::error(
+                        TEMPLATES_DIR,
+                        Pos::START,
+                        error_chain(error),
+                    )]
+                } else {
+                    reports
+                }
+            }
+            _ => vec![Diagnostic::error(
+                TEMPLATES_DIR,
+                Pos::START,
+                error_chain(error),
+            )],
+        }
+    }
+
+    /// One report of Tera's: `error: <message>` and ` --> <template>:<line>:<col>`.
+    fn parse_report(&self, report: &str) -> Option<Diagnostic> {
+        let mut lines = report.lines();
+        let message = lines.next()?.strip_prefix("error: ")?;
+        let locus = lines.next()?.trim_start().strip_prefix("--> ")?;
+        let mut parts = locus.rsplitn(3, ':');
+        let col = parts.next()?.parse().ok()?;
+        let line = parts.next()?.parse().ok()?;
+        let name = parts.next()?;
+        Some(Diagnostic::error(
+            self.file_of(name),
+            Pos::new(line, col),
+            message,
+        ))
+    }
+
+    fn file_of(&self, name: &str) -> PathBuf {
+        self.0
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(TEMPLATES_DIR).join(name))
+    }
 }
 
 /// Loads the theme's templates with the site's overrides on top.
@@ -78,31 +166,69 @@ pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
             .flat_map(|(name, text)| [name.as_bytes(), text.as_bytes()])
             .collect::<Vec<_>>(),
     );
+    let files = TemplateFiles(
+        files
+            .into_iter()
+            .map(|(name, path)| (name, display_path(root, &path)))
+            .collect(),
+    );
+    // Tera 2 checks the filters and functions a template names when it
+    // compiles it: they are registered first. `asset` knows the fingerprinted
+    // names only later (lib.rs registers it again with them).
     let mut tera = Tera::default();
-    if let Err(e) = tera.add_raw_templates(sources) {
-        let rel = template_file(&e, &files)
-            .map_or_else(|| PathBuf::from(TEMPLATES_DIR), |p| display_path(root, p));
-        return Err(vec![Diagnostic::error(rel, Pos::START, error_chain(&e))]);
-    }
     tera.set_escape_fn(escape_html);
     register_filters(&mut tera);
-    Ok(Templates { tera, digest })
+    tera.register_function("asset", crate::render::assets::Assets::default());
+    if let Err(e) = tera.add_raw_templates(sources) {
+        return Err(files.located(&e));
+    }
+    Ok(Templates {
+        tera,
+        digest,
+        files,
+    })
 }
 
-/// The file a Tera error is about, when its message names a template.
-fn template_file<'a>(
-    error: &tera::Error,
-    files: &'a BTreeMap<String, PathBuf>,
-) -> Option<&'a PathBuf> {
-    let text = error_chain(error);
-    files
-        .iter()
-        .find(|(name, _)| text.contains(&format!("'{name}'")))
-        .map(|(_, p)| p)
+/// The same template error met while rendering many pages, reported once: "while
+/// rendering content/a.md and 9,999 other pages".
+pub fn collapse_render_errors(problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<(PathBuf, Pos, String), usize> = BTreeMap::new();
+    let mut kept: Vec<(Diagnostic, usize)> = Vec::new();
+    for problem in problems {
+        let is_render = problem
+            .help
+            .as_deref()
+            .is_some_and(|h| h.starts_with(RENDERING));
+        if !is_render {
+            kept.push((problem, 0));
+            continue;
+        }
+        let key = (problem.file.clone(), problem.pos, problem.message.clone());
+        match seen.get(&key) {
+            Some(&i) => kept[i].1 += 1,
+            None => {
+                seen.insert(key, kept.len());
+                kept.push((problem, 0));
+            }
+        }
+    }
+    kept.into_iter()
+        .map(|(mut problem, others)| {
+            if others > 0 {
+                let help = problem.help.take().unwrap_or_default();
+                let pages = if others == 1 { "page" } else { "pages" };
+                problem.help = Some(format!("{help} and {others} other {pages}"));
+            }
+            problem
+        })
+        .collect()
 }
 
-/// Tera's error with its causes, which hold the line and what was expected.
-pub fn error_chain(error: &tera::Error) -> String {
+/// How the help of a rendering error starts.
+pub const RENDERING: &str = "while rendering ";
+
+/// Tera's error with its causes.
+fn error_chain(error: &tera::Error) -> String {
     let mut message = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
@@ -115,60 +241,63 @@ pub fn error_chain(error: &tera::Error) -> String {
 
 /// HTML escaping of `&`, `<`, `>`, `"` and `'`. Tera's default also escapes `/`,
 /// which is safe but turns every link into `&#x2F;` soup; no HTML context needs it.
-pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + input.len() / 8);
-    // Copies the runs between special bytes whole: every value a page shows
+pub fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    // Writes the runs between special bytes whole: every value a page shows
     // passes through here, and most hold nothing to escape.
     let mut run = 0;
     for (i, b) in input.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
+        let entity: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
             _ => continue,
         };
-        out.push_str(&input[run..i]);
-        out.push_str(entity);
+        out.write_all(&input.as_bytes()[run..i])?;
+        out.write_all(entity)?;
         run = i + 1;
     }
-    out.push_str(&input[run..]);
-    out
+    out.write_all(&input.as_bytes()[run..])
 }
 
 fn register_filters(tera: &mut Tera) {
+    tera.register_filter("default", default_filter);
     tera.register_filter("vi_date", vi_date_filter);
     tera.register_filter("vi_date_short", vi_date_short_filter);
     tera.register_filter("filesize", filesize_filter);
 }
 
-fn date_arg(value: &Value, filter: &str) -> tera::Result<date::PartialDate> {
-    let text = value
-        .as_str()
-        .ok_or_else(|| tera::Error::msg(format!("{filter} takes a date string, got {value}")))?;
-    date::parse_partial(text).map_err(|e| tera::Error::msg(format!("{filter}: {}", e.message)))
+/// `x | default(value="—")`: the value when `x` is missing *or empty (null)*,
+/// as in Tera 1 and Zola's themes. Tera 2's own `default` keeps a null, which
+/// would print nothing where a theme asked for a dash.
+fn default_filter(value: Value, kwargs: Kwargs, _: &State) -> TeraResult<Value> {
+    let fallback = kwargs.must_get::<Value>("value")?;
+    let missing = if kwargs.get::<bool>("boolean")?.unwrap_or_default() {
+        !value.is_truthy()
+    } else {
+        matches!(value.kind(), ValueKind::Undefined | ValueKind::None)
+    };
+    Ok(if missing { fallback } else { value })
+}
+
+fn date_arg(text: &str, filter: &str) -> TeraResult<date::PartialDate> {
+    date::parse_partial(text).map_err(|e| tera::Error::message(format!("{filter}: {}", e.message)))
 }
 
 /// `"2022-02-03" | vi_date` → "ngày 03 tháng 02 năm 2022".
-fn vi_date_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
-    Ok(Value::String(vi_date::long(date_arg(value, "vi_date")?)))
+fn vi_date_filter(value: &str, _: Kwargs, _: &State) -> TeraResult<String> {
+    Ok(vi_date::long(date_arg(value, "vi_date")?))
 }
 
 /// `"2022-02-03" | vi_date_short` → "03/02/2022"; `"2022-01"` → "tháng 01/2022".
-fn vi_date_short_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
-    Ok(Value::String(vi_date::short_partial(date_arg(
-        value,
-        "vi_date_short",
-    )?)))
+fn vi_date_short_filter(value: &str, _: Kwargs, _: &State) -> TeraResult<String> {
+    Ok(vi_date::short_partial(date_arg(value, "vi_date_short")?))
 }
 
 /// `12345 | filesize` → "12,1 KB", with the Vietnamese decimal comma.
-fn filesize_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
-    let bytes = value
-        .as_u64()
-        .ok_or_else(|| tera::Error::msg("filesize takes a number of bytes"))?;
-    Ok(Value::String(filesize(bytes)))
+fn filesize_filter(bytes: u64, _: Kwargs, _: &State) -> String {
+    filesize(bytes)
 }
 
 pub fn filesize(bytes: u64) -> String {
@@ -191,13 +320,18 @@ mod tests {
 
     #[test]
     fn escaping_replaces_the_five_specials_and_keeps_everything_else() {
+        let escape = |text: &str| {
+            let mut out = Vec::new();
+            escape_html(text, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
         assert_eq!(
-            escape_html("Tiến <b>&\"đổi\"</b> 'mới' /a/"),
+            escape("Tiến <b>&\"đổi\"</b> 'mới' /a/"),
             "Tiến &lt;b&gt;&amp;&quot;đổi&quot;&lt;/b&gt; &#39;mới&#39; /a/"
         );
-        assert_eq!(escape_html("&"), "&amp;");
-        assert_eq!(escape_html(""), "");
-        assert_eq!(escape_html("Nguyễn Văn An"), "Nguyễn Văn An");
+        assert_eq!(escape("&"), "&amp;");
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("Nguyễn Văn An"), "Nguyễn Văn An");
     }
 
     #[test]
