@@ -61,11 +61,11 @@ pub fn read_text(abs: &Path, rel: &Path) -> Result<SourceText, Diagnostic> {
 
 /// Decodes and normalizes file contents; separate from [`read_text`] for tests.
 pub fn decode(bytes: Vec<u8>, rel: &Path) -> Result<SourceText, Diagnostic> {
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
+    let text = match simdutf8::compat::from_utf8(&bytes) {
+        // SAFETY: just validated as UTF-8.
+        Ok(_) => unsafe { String::from_utf8_unchecked(bytes) },
         Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
+            let offset = e.valid_up_to();
             let pos = pos_of_byte(&bytes[..offset]);
             return Err(Diagnostic::error(
                 rel,
@@ -114,18 +114,29 @@ pub fn nfc(text: String) -> String {
 /// below 0xCC starts a character below U+0300 (continuation bytes are
 /// 0x80–0xBF), and U+1E00–U+1EFF is 0xE1 0xB8–0xBB ….
 fn is_plain_text(bytes: &[u8]) -> bool {
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0xCC {
-            i += 1;
-        } else if b == 0xE1 && matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) {
-            i += 2;
-        } else {
+    // Branch-free over blocks, so the compiler vectorizes it: a byte is wrong
+    // when it is 0xCC or above and not 0xE1 before 0xB8–0xBB. The last byte
+    // of valid UTF-8 is never a lead byte, so pairing each byte with the next
+    // one covers every lead byte.
+    const BLOCK: usize = 256;
+    let Some(pairs) = bytes.len().checked_sub(1) else {
+        return true;
+    };
+    let mut start = 0;
+    while start < pairs {
+        let end = (start + BLOCK).min(pairs);
+        let (now, next) = (&bytes[start..end], &bytes[start + 1..end + 1]);
+        let wrong = now.iter().zip(next).fold(0u8, |wrong, (&b, &n)| {
+            let high = (b >= 0xCC) as u8;
+            let tone_letter = ((b == 0xE1) & (n & 0xFC == 0xB8)) as u8;
+            wrong | (high & !tone_letter)
+        });
+        if wrong != 0 {
             return false;
         }
+        start = end;
     }
-    true
+    bytes[pairs] < 0xCC
 }
 
 /// NFC of a short string that did not come through [`read_text`] (CLI arguments).
@@ -179,6 +190,22 @@ mod tests {
                 text.chars().all(is_plain_starter),
                 "{c:?}"
             );
+            assert_eq!(
+                is_plain_text(c.to_string().as_bytes()),
+                is_plain_starter(c),
+                "{c:?}"
+            );
+        }
+        // Across the blocks the test works in.
+        for c in ['ệ', 'đ', '\u{301}', '\u{1F600}', '\u{2000}'] {
+            for at in 250..262 {
+                let text = format!("{}{c}{}", "a".repeat(at), "b".repeat(300));
+                assert_eq!(
+                    is_plain_text(text.as_bytes()),
+                    is_plain_starter(c),
+                    "{c:?} at {at}"
+                );
+            }
         }
         // Decomposed text still goes through composition.
         assert_eq!(nfc("Nguye\u{302}\u{303}n".to_owned()), "Nguyễn");
