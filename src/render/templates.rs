@@ -111,8 +111,8 @@ impl TemplateFiles {
     }
 }
 
-/// Loads the theme's templates with the site's overrides on top.
-pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
+/// Reads the theme's templates with the site's overrides on top.
+pub fn read(root: &Path, theme: &str) -> Result<TemplateSources, Vec<Diagnostic>> {
     let theme_dir = root.join(THEMES_DIR).join(theme).join(TEMPLATES_DIR);
     if !theme_dir.is_dir() {
         return Err(vec![
@@ -172,6 +172,38 @@ pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
             .map(|(name, path)| (name, display_path(root, &path)))
             .collect(),
     );
+    Ok(TemplateSources {
+        sources,
+        digest,
+        files,
+    })
+}
+
+/// The theme's and the site's templates as read, not compiled yet: their digest
+/// is known early (it keys serve's memory) and compiling runs beside loading.
+pub struct TemplateSources {
+    sources: Vec<(String, String)>,
+    pub digest: u64,
+    files: TemplateFiles,
+}
+
+impl TemplateSources {
+    /// Compiles the templates with bangvang's filters and functions.
+    pub fn compile(self) -> Result<Templates, Vec<Diagnostic>> {
+        let TemplateSources {
+            sources,
+            digest,
+            files,
+        } = self;
+        compile(sources, digest, files)
+    }
+}
+
+fn compile(
+    sources: Vec<(String, String)>,
+    digest: u64,
+    files: TemplateFiles,
+) -> Result<Templates, Vec<Diagnostic>> {
     // Tera 2 checks the filters and functions a template names when it
     // compiles it: they are registered first. `asset` knows the fingerprinted
     // names only later (lib.rs registers it again with them).
