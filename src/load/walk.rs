@@ -5,7 +5,7 @@
 //! tức/Bài 1.md` is `tin-tuc/bai-1/`. Hidden files are skipped; symlinks that point
 //! outside the site root are refused, so nothing outside it is ever published.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -49,8 +49,6 @@ pub struct ContentTree {
 struct Entry {
     abs: PathBuf,
     rel: PathBuf,
-    /// Slugs of the directories between `content/` and the file.
-    dirs: Vec<String>,
     name: String,
 }
 
@@ -66,8 +64,7 @@ pub fn walk(root: &Path, diagnostics: &mut Diagnostics) -> ContentTree {
         return tree;
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    // Files grouped by their directory, so a bundle's files are known with its page.
-    let mut by_dir: BTreeMap<Vec<String>, Vec<Entry>> = BTreeMap::new();
+    let mut files = Vec::new();
     let walker = WalkDir::new(&content)
         .sort_by_file_name()
         .follow_links(false)
@@ -88,8 +85,8 @@ pub fn walk(root: &Path, diagnostics: &mut Diagnostics) -> ContentTree {
                 continue;
             }
         };
-        let rel = display_path(root, entry.path());
         if entry.path_is_symlink() {
+            let rel = display_path(root, entry.path());
             match entry.path().canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {}
                 Ok(target) if target.starts_with(&canonical_root) => {
@@ -115,39 +112,69 @@ pub fn walk(root: &Path, diagnostics: &mut Diagnostics) -> ContentTree {
         } else if !entry.file_type().is_file() {
             continue;
         }
-        let components: Vec<String> = entry
-            .path()
-            .strip_prefix(&content)
-            .expect("walkdir yields paths below its root")
-            .iter()
+        files.push(entry.into_path());
+    }
+    // Files grouped by the slugs of their folders (two folders whose names give
+    // the same slugs are one), so a bundle's files are known with its page.
+    // Each folder is named once, not once per file in it.
+    let mut by_dir: BTreeMap<Vec<String>, Vec<Entry>> = BTreeMap::new();
+    let mut folder_slugs: HashMap<PathBuf, Vec<String>> = HashMap::new();
+    for abs in files {
+        let parent = abs.parent().expect("a file below content/").to_path_buf();
+        let dirs = folder_slugs
+            .entry(parent)
+            .or_insert_with_key(|folder| folder_slugs_of(root, &content, folder, diagnostics));
+        let entry = Entry {
+            rel: display_path(root, &abs),
             // Names copied from macOS are often decomposed (NFD): compose them
             // like all other text, so front matter and links can name them.
-            .map(|c| crate::load::source::nfc(c.to_string_lossy().into_owned()))
-            .collect();
-        let (name, dir_names) = components.split_last().expect("a file has a name");
-        let mut dirs = Vec::with_capacity(dir_names.len());
-        for dir in dir_names {
-            let slug = slugify(dir);
-            if slug.is_empty() {
-                diagnostics.push(Diagnostic::error(
-                    rel.clone(),
-                    Pos::START,
-                    format!("the folder name `{dir}` gives no URL; use letters or digits"),
-                ));
+            name: crate::load::source::nfc(
+                abs.file_name()
+                    .expect("a file has a name")
+                    .to_string_lossy()
+                    .into_owned(),
+            ),
+            abs,
+        };
+        match by_dir.get_mut(dirs) {
+            Some(entries) => entries.push(entry),
+            None => {
+                by_dir.insert(dirs.clone(), vec![entry]);
             }
-            dirs.push(slug);
         }
-        by_dir.entry(dirs.clone()).or_default().push(Entry {
-            abs: entry.path().to_path_buf(),
-            rel,
-            dirs,
-            name: name.clone(),
-        });
     }
-    for entries in by_dir.into_values() {
-        classify_dir(entries, &mut tree, diagnostics);
+    for (dirs, entries) in by_dir {
+        classify_dir(&dirs, entries, &mut tree, diagnostics);
     }
     tree
+}
+
+/// The slugs of the folders from `content/` down to `folder`, with an error for
+/// each folder whose name gives no URL.
+fn folder_slugs_of(
+    root: &Path,
+    content: &Path,
+    folder: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Vec<String> {
+    let below = folder
+        .strip_prefix(content)
+        .expect("walkdir yields paths below its root");
+    below
+        .iter()
+        .map(|name| {
+            let name = crate::load::source::nfc(name.to_string_lossy().into_owned());
+            let slug = slugify(&name);
+            if slug.is_empty() {
+                diagnostics.push(Diagnostic::error(
+                    display_path(root, folder),
+                    Pos::START,
+                    format!("the folder name `{name}` gives no URL; use letters or digits"),
+                ));
+            }
+            slug
+        })
+        .collect()
 }
 
 fn extension(name: &str) -> String {
@@ -166,19 +193,25 @@ fn dir_path(dirs: &[String]) -> String {
     path
 }
 
-fn classify_dir(entries: Vec<Entry>, tree: &mut ContentTree, diagnostics: &mut Diagnostics) {
+/// Decides what each file of one folder is; `dirs` are the folder's slugs.
+fn classify_dir(
+    dirs: &[String],
+    entries: Vec<Entry>,
+    tree: &mut ContentTree,
+    diagnostics: &mut Diagnostics,
+) {
     let is_bundle = entries.iter().any(|e| e.name == "index.md");
     let mut bundle_files = Vec::new();
     let mut pages = Vec::new();
     for entry in entries {
         let ext = extension(&entry.name);
-        let dir = dir_path(&entry.dirs);
+        let dir = dir_path(dirs);
         match ext.as_str() {
             "md" | "markdown" => {
                 let (kind, path) = match entry.name.as_str() {
-                    "_index.md" if entry.dirs.is_empty() => (PageKind::Home, dir),
+                    "_index.md" if dirs.is_empty() => (PageKind::Home, dir),
                     "_index.md" => (PageKind::Section, dir),
-                    "index.md" if entry.dirs.is_empty() => {
+                    "index.md" if dirs.is_empty() => {
                         diagnostics.push(
                             Diagnostic::error(
                                 entry.rel,
