@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use tera::value::ValueKind;
-use tera::{ErrorKind, Kwargs, State, Tera, TeraResult, Value};
+use tera::value::{Key, ValueKind};
+use tera::{ErrorKind, Kwargs, Map, State, Tera, TeraResult, Value};
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Pos, display_path};
@@ -34,7 +34,11 @@ impl TemplateFiles {
     /// Where Tera's `error` happened, as a diagnostic: the template's file, line
     /// and column when Tera knows them. `during` says what was being done.
     pub fn diagnostic(&self, error: &tera::Error, during: &str) -> Diagnostic {
-        let mut diagnostic = self.located(error).swap_remove(0);
+        let mut diagnostic = self
+            .located(error)
+            .into_iter()
+            .next()
+            .expect("an error gives at least one diagnostic");
         diagnostic.help = Some(during.to_owned());
         diagnostic
     }
@@ -65,19 +69,14 @@ impl TemplateFiles {
             // Unknown filters, functions, tests and blocks come as one message of
             // reports (`error: …` then `--> name:line:col`), one per use.
             ErrorKind::Msg(text) => {
-                let reports: Vec<Diagnostic> = text
-                    .split("\n\n")
-                    .filter_map(|report| self.parse_report(report))
-                    .collect();
-                if reports.is_empty() {
-                    vec![Diagnostic::error(
-                        TEMPLATES_DIR,
-                        Pos::START,
-                        error_chain(error),
-                    )]
-                } else {
-                    reports
-                }
+                // A report in another shape is kept as Tera wrote it.
+                text.split("\n\n")
+                    .map(|report| {
+                        self.parse_report(report).unwrap_or_else(|| {
+                            Diagnostic::error(TEMPLATES_DIR, Pos::START, report.replace('\n', " "))
+                        })
+                    })
+                    .collect()
             }
             _ => vec![Diagnostic::error(
                 TEMPLATES_DIR,
@@ -195,34 +194,29 @@ impl TemplateSources {
             digest,
             files,
         } = self;
-        compile(sources, digest, files)
+        // Tera 2 checks the filters and functions a template names when it
+        // compiles it: they are registered first. `asset` knows the
+        // fingerprinted names only later (lib.rs registers it again with them).
+        let mut tera = Tera::default();
+        // Said here rather than left to Tera's default: every HTML (and feed)
+        // template escapes what it prints unless told `| safe`.
+        tera.autoescape_on([".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
+        register_filters(&mut tera);
+        tera.register_function("asset", crate::render::assets::Assets::default());
+        if let Err(e) = tera.add_raw_templates(sources) {
+            return Err(files.located(&e));
+        }
+        Ok(Templates {
+            tera,
+            digest,
+            files,
+        })
     }
-}
-
-fn compile(
-    sources: Vec<(String, String)>,
-    digest: u64,
-    files: TemplateFiles,
-) -> Result<Templates, Vec<Diagnostic>> {
-    // Tera 2 checks the filters and functions a template names when it
-    // compiles it: they are registered first. `asset` knows the fingerprinted
-    // names only later (lib.rs registers it again with them).
-    let mut tera = Tera::default();
-    tera.set_escape_fn(escape_html);
-    register_filters(&mut tera);
-    tera.register_function("asset", crate::render::assets::Assets::default());
-    if let Err(e) = tera.add_raw_templates(sources) {
-        return Err(files.located(&e));
-    }
-    Ok(Templates {
-        tera,
-        digest,
-        files,
-    })
 }
 
 /// The same template error met while rendering many pages, reported once: "while
-/// rendering content/a.md and 9,999 other pages".
+/// rendering content/a.md and 9999 other pages".
 pub fn collapse_render_errors(problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut seen: BTreeMap<(PathBuf, Pos, String), usize> = BTreeMap::new();
     let mut kept: Vec<(Diagnostic, usize)> = Vec::new();
@@ -271,11 +265,10 @@ fn error_chain(error: &tera::Error) -> String {
     message.replace('\n', " ")
 }
 
-/// HTML escaping of `&`, `<`, `>`, `"` and `'`. Tera's default also escapes `/`,
-/// which is safe but turns every link into `&#x2F;` soup; no HTML context needs it.
+/// HTML escaping of `&`, `<`, `>`, `"` and `'` (what Tera 2's own escaping
+/// writes), copying the runs between them whole instead of byte by byte.
 pub fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    // Writes the runs between special bytes whole: every value a page shows
-    // passes through here, and most hold nothing to escape.
+    // Every value a page shows passes through here; most hold nothing to escape.
     let mut run = 0;
     for (i, b) in input.bytes().enumerate() {
         let entity: &[u8] = match b {
@@ -295,12 +288,51 @@ pub fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result
 
 fn register_filters(tera: &mut Tera) {
     tera.register_filter("default", default_filter);
+    tera.register_filter("group_by", group_by_filter);
     tera.register_filter("vi_date", vi_date_filter);
     tera.register_filter("vi_date_short", vi_date_short_filter);
     tera.register_filter("filesize", filesize_filter);
 }
 
-/// `x | default(value="—")`: the value when `x` is missing *or empty (null)*,
+/// `pages | group_by(attribute="date")`: the groups in the order of their keys,
+/// as Tera 1 gave them. Tera 2's own puts them in the order of a randomly
+/// seeded hash map, so a theme grouping news by year would publish different
+/// bytes on every build.
+fn group_by_filter(values: &[Value], kwargs: Kwargs, _: &State) -> TeraResult<Map> {
+    let attribute = kwargs.must_get::<&str>("attribute")?;
+    let mut groups: BTreeMap<Key<'static>, Vec<Value>> = BTreeMap::new();
+    for (i, value) in values.iter().enumerate() {
+        let Some(found) = value.get_from_path(attribute) else {
+            return Err(tera::Error::message(format!(
+                "group_by: item {i} has no `{attribute}`"
+            )));
+        };
+        if found.is_none() {
+            continue;
+        }
+        let key = if let Some(text) = found.as_str() {
+            Key::String(text.into())
+        } else if let Some(n) = found.as_u64() {
+            Key::U64(n)
+        } else if let Some(n) = found.as_i64() {
+            Key::I64(n)
+        } else if let Some(b) = found.as_bool() {
+            Key::Bool(b)
+        } else {
+            return Err(tera::Error::message(format!(
+                "group_by: `{attribute}` of item {i} is a {}, not a text, number or yes/no",
+                found.name()
+            )));
+        };
+        groups.entry(key).or_default().push(value.clone());
+    }
+    Ok(groups
+        .into_iter()
+        .map(|(key, items)| (key, Value::from(items)))
+        .collect())
+}
+
+/// `x | default(value="—")`: the value when `x` is missing *or null*,
 /// as in Tera 1 and Zola's themes. Tera 2's own `default` keeps a null, which
 /// would print nothing where a theme asked for a dash.
 fn default_filter(value: Value, kwargs: Kwargs, _: &State) -> TeraResult<Value> {
