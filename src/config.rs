@@ -154,7 +154,20 @@ fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
         base_url,
         language: f.opt(d, "language").unwrap_or_else(|| "vi".into()),
         timezone,
-        theme: f.opt(d, "theme").unwrap_or_else(|| "default".into()),
+        theme: match f.opt::<String>(d, "theme") {
+            None => "default".into(),
+            Some(name) if is_folder_name(&name) => name,
+            // The theme's templates are read and its static files published:
+            // it must be a folder of themes/, never a path out of the site.
+            Some(name) => {
+                d.error(
+                    f.pos_of("theme"),
+                    format!("`{name}` is not the name of a folder of themes/"),
+                )
+                .help = Some("write the folder's name alone, such as `default`".into());
+                "default".into()
+            }
+        },
         organization,
         units,
         menu: f.list(d, "menu"),
@@ -173,6 +186,11 @@ fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
             .and_then(|n| decode_html_policy(d, n))
             .unwrap_or_default(),
     })
+}
+
+/// A single, ordinary folder name: no separators, not `.` or `..`.
+fn is_folder_name(name: &str) -> bool {
+    !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\', ':'])
 }
 
 fn decode_html_policy(d: &mut Decoder, node: &Node) -> Option<HtmlPolicy> {
