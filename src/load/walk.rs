@@ -118,12 +118,13 @@ pub fn walk(root: &Path, diagnostics: &mut Diagnostics) -> ContentTree {
     // the same slugs are one), so a bundle's files are known with its page.
     // Each folder is named once, not once per file in it.
     let mut by_dir: BTreeMap<Vec<String>, Vec<Entry>> = BTreeMap::new();
-    let mut folder_slugs: HashMap<PathBuf, Vec<String>> = HashMap::new();
+    let mut folders = FolderSlugs {
+        root,
+        content: &content,
+        known: HashMap::new(),
+    };
     for abs in files {
-        let parent = abs.parent().expect("a file below content/").to_path_buf();
-        let dirs = folder_slugs
-            .entry(parent)
-            .or_insert_with_key(|folder| folder_slugs_of(root, &content, folder, diagnostics));
+        let dirs = folders.of(abs.parent().expect("a file below content/"), diagnostics);
         let entry = Entry {
             rel: display_path(root, &abs),
             // Names copied from macOS are often decomposed (NFD): compose them
@@ -149,32 +150,44 @@ pub fn walk(root: &Path, diagnostics: &mut Diagnostics) -> ContentTree {
     tree
 }
 
-/// The slugs of the folders from `content/` down to `folder`, with an error for
-/// each folder whose name gives no URL.
-fn folder_slugs_of(
-    root: &Path,
-    content: &Path,
-    folder: &Path,
-    diagnostics: &mut Diagnostics,
-) -> Vec<String> {
-    let below = folder
-        .strip_prefix(content)
-        .expect("walkdir yields paths below its root");
-    below
-        .iter()
-        .map(|name| {
-            let name = crate::load::source::nfc(name.to_string_lossy().into_owned());
-            let slug = slugify(&name);
-            if slug.is_empty() {
-                diagnostics.push(Diagnostic::error(
-                    display_path(root, folder),
-                    Pos::START,
-                    format!("the folder name `{name}` gives no URL; use letters or digits"),
-                ));
-            }
-            slug
-        })
-        .collect()
+/// The slugs of the folders from `content/` down to a folder, worked out once
+/// per folder; a folder whose own name gives no URL is reported once, there.
+struct FolderSlugs<'a> {
+    root: &'a Path,
+    content: &'a Path,
+    known: HashMap<PathBuf, Vec<String>>,
+}
+
+impl FolderSlugs<'_> {
+    fn of(&mut self, folder: &Path, diagnostics: &mut Diagnostics) -> &Vec<String> {
+        if !self.known.contains_key(folder) {
+            let slugs = match folder.parent() {
+                Some(parent) if folder != self.content => {
+                    let mut slugs = self.of(parent, diagnostics).clone();
+                    slugs.push(self.slug(folder, diagnostics));
+                    slugs
+                }
+                _ => Vec::new(),
+            };
+            self.known.insert(folder.to_path_buf(), slugs);
+        }
+        &self.known[folder]
+    }
+
+    fn slug(&self, folder: &Path, diagnostics: &mut Diagnostics) -> String {
+        let name = folder.file_name().expect("a folder below content/");
+        // Names copied from macOS are often decomposed (NFD): composed first.
+        let name = crate::load::source::nfc(name.to_string_lossy().into_owned());
+        let slug = slugify(&name);
+        if slug.is_empty() {
+            diagnostics.push(Diagnostic::error(
+                display_path(self.root, folder),
+                Pos::START,
+                format!("the folder name `{name}` gives no URL; use letters or digits"),
+            ));
+        }
+        slug
+    }
 }
 
 fn extension(name: &str) -> String {
