@@ -323,7 +323,8 @@ impl Stopwatch {
 fn process_cpu_ms() -> Option<u64> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
     // Fields after the command name (which may hold spaces) in parentheses;
-    // utime and stime are the 14th and 15th fields, in ticks of 10 ms.
+    // utime and stime are the 14th and 15th fields, in clock ticks: 100 a
+    // second on Linux (USER_HZ), which /proc reports in whatever the kernel's HZ.
     let rest = &stat[stat.rfind(')')? + 2..];
     let fields: Vec<&str> = rest.split(' ').collect();
     let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;

@@ -29,18 +29,21 @@ pub fn read_text(abs: &Path, rel: &Path) -> Result<SourceText, Diagnostic> {
     let cannot = |e: std::io::Error| {
         Diagnostic::error(rel, Pos::START, format!("cannot read the file: {e}"))
     };
-    // One open and one fstat per file: a build reads every source.
-    let mut file = std::fs::File::open(abs).map_err(cannot)?;
-    let size = file.metadata().map_err(cannot)?.len();
-    if size > MAX_TEXT_FILE_BYTES {
-        return Err(Diagnostic::error(
+    let too_big = |size: u64| {
+        Diagnostic::error(
             rel,
             Pos::START,
             format!(
                 "the file is {size} bytes; text files are limited to {MAX_TEXT_FILE_BYTES} bytes"
             ),
         )
-        .with_help("split it into several files"));
+        .with_help("split it into several files")
+    };
+    // One open and one fstat per file: a build reads every source.
+    let mut file = std::fs::File::open(abs).map_err(cannot)?;
+    let size = file.metadata().map_err(cannot)?.len();
+    if size > MAX_TEXT_FILE_BYTES {
+        return Err(too_big(size));
     }
     let mut bytes = Vec::with_capacity(size as usize + 1);
     // A file growing while it is read stops at the limit all the same.
@@ -49,12 +52,7 @@ pub fn read_text(abs: &Path, rel: &Path) -> Result<SourceText, Diagnostic> {
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
     if bytes.len() as u64 > MAX_TEXT_FILE_BYTES {
-        return Err(Diagnostic::error(
-            rel,
-            Pos::START,
-            format!("the file is larger than {MAX_TEXT_FILE_BYTES} bytes, the limit of text files"),
-        )
-        .with_help("split it into several files"));
+        return Err(too_big(bytes.len() as u64));
     }
     decode(bytes, rel)
 }
