@@ -78,7 +78,7 @@ fn tag_pages(pages: &[Arc<Page>]) -> Vec<TagPages> {
         }
     }
     let mut tags: Vec<TagPages> = by_slug.into_values().collect();
-    for tag in &mut tags {
+    tags.par_iter_mut().for_each(|tag| {
         tag.pages.sort_by(|&a, &b| {
             pages[b]
                 .meta
@@ -87,7 +87,7 @@ fn tag_pages(pages: &[Arc<Page>]) -> Vec<TagPages> {
                 .then_with(|| collate::compare(&pages[a].meta.title, &pages[b].meta.title))
                 .then_with(|| a.cmp(&b))
         });
-    }
+    });
     tags.sort_by(|a, b| collate::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
     tags
 }
@@ -195,9 +195,9 @@ impl Site {
                 parent[i] = Some(j);
             }
         }
-        for list in &mut children {
-            list.sort_by(|&a, &b| list_order(&pages[a], &pages[b]));
-        }
+        children
+            .par_iter_mut()
+            .for_each(|list| list.sort_by(|&a, &b| list_order(&pages[a], &pages[b])));
         let mut campaigns: Vec<usize> = (0..pages.len())
             .filter(|&i| pages[i].campaign.is_some())
             .collect();
@@ -244,8 +244,7 @@ impl Site {
             });
         }
         drop(index);
-        let honours = roll_order(&lists);
-        let tags = tag_pages(&pages);
+        let (honours, tags) = rayon::join(|| roll_order(&lists), || tag_pages(&pages));
         Site {
             config,
             pages,
