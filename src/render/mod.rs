@@ -226,7 +226,7 @@ pub fn render_site(
             data_files: sink.data.load(Ordering::Relaxed),
         })
     } else {
-        Err(templates::collapse_render_errors(problems))
+        Err(template_files.collapse_rendering_errors(problems))
     }
 }
 
@@ -631,10 +631,7 @@ impl Shared<'_, '_> {
         let mut html = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(template, &context, &mut html)
-            .map_err(|e| {
-                let during = format!("{}{}", templates::RENDERING, source.display());
-                self.template_files.diagnostic(&e, &during)
-            })?;
+            .map_err(|e| self.template_files.rendering_error(&e, source))?;
         self.sink.write(out, &html).map_err(|e| {
             Diagnostic::error(source, Pos::START, format!("cannot write {out}: {e}"))
         })?;

@@ -31,16 +31,48 @@ pub struct Templates {
 pub struct TemplateFiles(BTreeMap<String, PathBuf>);
 
 impl TemplateFiles {
-    /// Where Tera's `error` happened, as a diagnostic: the template's file, line
-    /// and column when Tera knows them. `during` says what was being done.
-    pub fn diagnostic(&self, error: &tera::Error, during: &str) -> Diagnostic {
+    /// Where Tera's `error` rendering the page from `source` happened: the
+    /// template's file, line and column when Tera knows them.
+    pub fn rendering_error(&self, error: &tera::Error, source: &Path) -> Diagnostic {
         let mut diagnostic = self
             .located(error)
             .into_iter()
             .next()
             .expect("an error gives at least one diagnostic");
-        diagnostic.help = Some(during.to_owned());
+        diagnostic.help = Some(format!("while rendering {}", source.display()));
         diagnostic
+    }
+
+    /// The same error in a template, met while rendering many pages, reported
+    /// once: "while rendering content/a.md and 9999 other pages". Other
+    /// problems (broken links, in content files) are kept as they are.
+    pub fn collapse_rendering_errors(&self, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let mut seen: BTreeMap<(PathBuf, Pos, String), usize> = BTreeMap::new();
+        let mut kept: Vec<(Diagnostic, usize)> = Vec::new();
+        for problem in problems {
+            if !self.0.values().any(|file| *file == problem.file) {
+                kept.push((problem, 0));
+                continue;
+            }
+            let key = (problem.file.clone(), problem.pos, problem.message.clone());
+            match seen.get(&key) {
+                Some(&i) => kept[i].1 += 1,
+                None => {
+                    seen.insert(key, kept.len());
+                    kept.push((problem, 0));
+                }
+            }
+        }
+        kept.into_iter()
+            .map(|(mut problem, others)| {
+                if others > 0 {
+                    let help = problem.help.take().unwrap_or_default();
+                    let pages = if others == 1 { "page" } else { "pages" };
+                    problem.help = Some(format!("{help} and {others} other {pages}"));
+                }
+                problem
+            })
+            .collect()
     }
 
     /// Every problem `error` holds (compiling reports them all at once), each
@@ -214,44 +246,6 @@ impl TemplateSources {
         })
     }
 }
-
-/// The same template error met while rendering many pages, reported once: "while
-/// rendering content/a.md and 9999 other pages".
-pub fn collapse_render_errors(problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut seen: BTreeMap<(PathBuf, Pos, String), usize> = BTreeMap::new();
-    let mut kept: Vec<(Diagnostic, usize)> = Vec::new();
-    for problem in problems {
-        let is_render = problem
-            .help
-            .as_deref()
-            .is_some_and(|h| h.starts_with(RENDERING));
-        if !is_render {
-            kept.push((problem, 0));
-            continue;
-        }
-        let key = (problem.file.clone(), problem.pos, problem.message.clone());
-        match seen.get(&key) {
-            Some(&i) => kept[i].1 += 1,
-            None => {
-                seen.insert(key, kept.len());
-                kept.push((problem, 0));
-            }
-        }
-    }
-    kept.into_iter()
-        .map(|(mut problem, others)| {
-            if others > 0 {
-                let help = problem.help.take().unwrap_or_default();
-                let pages = if others == 1 { "page" } else { "pages" };
-                problem.help = Some(format!("{help} and {others} other {pages}"));
-            }
-            problem
-        })
-        .collect()
-}
-
-/// How the help of a rendering error starts.
-pub const RENDERING: &str = "while rendering ";
 
 /// Tera's error with its causes.
 fn error_chain(error: &tera::Error) -> String {
