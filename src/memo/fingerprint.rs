@@ -238,41 +238,33 @@ impl ser::SerializeMap for &mut Bytes<'_> {
     }
 }
 
-impl ser::SerializeStruct for &mut Bytes<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Never> {
-        self.bytes(6, key.as_bytes());
-        value.serialize(&mut **self)
-    }
-    fn skip_field(&mut self, key: &'static str) -> Result<(), Never> {
-        self.bytes(15, key.as_bytes());
-        Ok(())
-    }
-    fn end(self) -> Result<(), Never> {
-        close(self)
-    }
+/// Structs and struct variants: each field's name, then its value; a skipped
+/// field leaves its name, so skipping is not the same as being absent.
+macro_rules! fields {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for &mut Bytes<'_> {
+            type Ok = ();
+            type Error = Never;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Never> {
+                self.bytes(6, key.as_bytes());
+                value.serialize(&mut **self)
+            }
+            fn skip_field(&mut self, key: &'static str) -> Result<(), Never> {
+                self.bytes(15, key.as_bytes());
+                Ok(())
+            }
+            fn end(self) -> Result<(), Never> {
+                close(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for &mut Bytes<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Never> {
-        self.bytes(6, key.as_bytes());
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Never> {
-        close(self)
-    }
-}
+fields!(SerializeStruct, SerializeStructVariant);
 
 #[cfg(test)]
 mod tests {
