@@ -48,6 +48,14 @@ pub struct LoadContext<'a> {
     pub recall: Option<&'a Recall>,
 }
 
+impl<'a> LoadContext<'a> {
+    /// In `serve`, the memory and the file's stamp to look it up by; in a
+    /// full build nothing (and no stat).
+    fn remembered(&self, abs: &Path) -> Option<(&'a Recall, Stamp)> {
+        Some((self.recall?, Stamp::of(abs)?))
+    }
+}
+
 /// Loads everything under `<root>/content`. Problems of every file are collected.
 pub fn load_content(cx: &LoadContext, diagnostics: &mut Diagnostics) -> Loaded {
     let tree: ContentTree = walk::walk(cx.root, diagnostics);
@@ -115,9 +123,7 @@ fn failed<T>(diagnostic: Diagnostic) -> Loading<T> {
 /// A YAML file of a bundle: a results list when the bundle is a campaign.
 fn load_results(cx: &LoadContext, dir: &str, rel: &Path) -> Loading<Arc<ResultsList>> {
     let abs = cx.root.join(rel);
-    let remembered = cx
-        .recall
-        .and_then(|recall| Some((recall, Stamp::of(&abs)?)));
+    let remembered = cx.remembered(&abs);
     if let Some((recall, stamp)) = remembered
         && let Some(loading) = recall.list(rel, stamp)
     {
@@ -188,9 +194,7 @@ pub fn is_campaign_path(path: &str) -> bool {
 
 fn load_page(cx: &LoadContext, file: &PageFile) -> Loading<Arc<Page>> {
     let abs = cx.root.join(&file.rel);
-    let remembered = cx
-        .recall
-        .and_then(|recall| Some((recall, Stamp::of(&abs)?)));
+    let remembered = cx.remembered(&abs);
     if let Some((recall, stamp)) = remembered
         && let Some(loading) = recall.page(file, stamp)
     {
