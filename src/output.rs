@@ -2,7 +2,6 @@
 //! when the whole build succeeded. A failed build leaves the published output
 //! exactly as it was; a reader never sees a half-written site.
 
-use std::collections::HashSet;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -33,8 +32,6 @@ impl Sink for Discard {
 pub struct Staging {
     dir: tempfile::TempDir,
     output: PathBuf,
-    /// Folders already made: a site of 10,000 pages has a few hundred.
-    made: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -47,7 +44,6 @@ impl Staging {
         Ok(Staging {
             dir,
             output: output.to_path_buf(),
-            made: Mutex::default(),
         })
     }
 
@@ -59,14 +55,13 @@ impl Staging {
             ));
         }
         let path = self.dir.path().join(rel);
+        // Every page has a folder of its own, so most writes make one: one
+        // mkdir, and the whole chain only when a parent is missing too.
         if let Some(parent) = path.parent() {
-            let made = |made: &HashSet<PathBuf>| made.contains(parent);
-            if !made(&self.made.lock().expect("no panics holding it")) {
-                std::fs::create_dir_all(parent)?;
-                self.made
-                    .lock()
-                    .expect("no panics holding it")
-                    .insert(parent.to_path_buf());
+            match std::fs::create_dir(parent) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => std::fs::create_dir_all(parent)?,
+                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
+                _ => {}
             }
         }
         Ok(path)

@@ -45,10 +45,17 @@ pub fn read_text(abs: &Path, rel: &Path) -> Result<SourceText, Diagnostic> {
     if size > MAX_TEXT_FILE_BYTES {
         return Err(too_big(size));
     }
-    let mut bytes = Vec::with_capacity(size as usize + 1);
-    // A file growing while it is read stops at the limit all the same.
+    let mut bytes = Vec::with_capacity(size as usize);
+    // Reading up to the size fstat gave needs no second read() to find the
+    // end (one syscall per file less). A file that reports no size (a special
+    // file) is read to its end, up to the limit.
+    let limit = if size > 0 {
+        size
+    } else {
+        MAX_TEXT_FILE_BYTES + 1
+    };
     (&mut file)
-        .take(MAX_TEXT_FILE_BYTES + 1)
+        .take(limit)
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
     if bytes.len() as u64 > MAX_TEXT_FILE_BYTES {

@@ -188,7 +188,20 @@ pub fn render_site(
         sink,
         recall,
     };
-    let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
+    // The files made from the whole site (sitemap, feeds, open data, the roll)
+    // take longest: first, so that no core is left alone with one at the end.
+    let mut jobs = vec![
+        Job::Crawlers,
+        Job::Feeds,
+        Job::OpenData,
+        Job::RollIndex,
+        Job::Roll,
+        Job::RollCollectives,
+        Job::Calendar,
+        Job::UnitIndex,
+        Job::NotFound,
+    ];
+    jobs.extend((0..site.pages.len()).map(Job::Page));
     let per_page = site.config.paginate;
     for (i, page) in site.pages.iter().enumerate() {
         if page.kind == PageKind::Section {
@@ -202,17 +215,6 @@ pub fn render_site(
         jobs.extend((1..=count).map(|n| Job::Tag(t, n)));
     }
     jobs.extend((0..site.lists.len()).map(Job::List));
-    jobs.extend([
-        Job::Roll,
-        Job::RollCollectives,
-        Job::RollIndex,
-        Job::UnitIndex,
-        Job::OpenData,
-        Job::Crawlers,
-        Job::NotFound,
-        Job::Calendar,
-        Job::Feeds,
-    ]);
     jobs.extend((0..letters.len()).map(Job::RollLetter));
     jobs.extend((0..site.config.units.len()).map(Job::Unit));
     let mut problems = crate::validate::links::check_menu(&site.config.menu, paths);
