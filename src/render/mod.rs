@@ -7,6 +7,7 @@ pub mod assets;
 pub mod calendar;
 pub mod campaign_view;
 pub mod feed;
+pub mod inputs;
 pub mod links;
 pub mod lists;
 pub mod markdown;
@@ -21,7 +22,7 @@ pub mod views;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
-use tera::{Context, Tera};
+use tera::Tera;
 
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::memo::{self, Recall};
@@ -29,6 +30,7 @@ use crate::model::Site;
 use crate::model::page::PageKind;
 use crate::output::Sink;
 use crate::validate::links::SitePaths;
+use inputs::{Inputs, Summaries};
 use links::Links;
 
 /// One output file to produce.
@@ -172,6 +174,7 @@ pub fn render_site(
     let units = roll::units(site, &rows);
     let letters = roll::letter_groups(&rows);
     let sanitizer = sanitize::Sanitizer::new(&site.config.html);
+    let summaries = Summaries::new(site, links);
     let shared = Shared {
         site,
         tera,
@@ -179,6 +182,7 @@ pub fn render_site(
         links,
         paths,
         sanitizer: &sanitizer,
+        summaries: &summaries,
         base_print,
         rows: &rows,
         units: &units,
@@ -239,6 +243,7 @@ struct Shared<'s, 'a> {
     links: &'s Links,
     paths: &'s SitePaths,
     sanitizer: &'s sanitize::Sanitizer<'a>,
+    summaries: &'s Summaries<'a>,
     /// The fingerprint of the site's view, which every page is given.
     base_print: u64,
     rows: &'s [roll::HonourRow<'a>],
@@ -250,12 +255,6 @@ struct Shared<'s, 'a> {
     recall: Option<&'s Recall>,
 }
 
-/// What a template is given besides the site: named views, by reference. In
-/// `serve` they are fingerprinted as they are (src/memo.rs) and turned into
-/// Tera's values only for the pages that changed — the conversion costs more
-/// than the rendering it would save.
-type Inputs<'v> = Vec<(&'static str, &'v dyn erased_serde::Serialize)>;
-
 /// The views every generated page (not from a Markdown file) is given.
 struct Generated<'v> {
     root: String,
@@ -264,7 +263,7 @@ struct Generated<'v> {
 
 impl<'v> Generated<'v> {
     fn inputs(&self) -> Inputs<'_> {
-        vec![("root", &self.root), ("page", &self.page)]
+        Inputs::new(vec![("root", &self.root), ("page", &self.page)])
     }
 }
 
@@ -323,14 +322,13 @@ impl Shared<'_, '_> {
                 let title = format!("Chủ đề: {}", tag.name);
                 let generated = self.generated(&path, &title, vec![("Chủ đề", views::TAGS_PATH)]);
                 let per_page = site.config.paginate;
-                let shown: Vec<_> = tag.pages[paginate::slice(tag.pages.len(), per_page, n)]
-                    .iter()
-                    .map(|&i| views::summary(&site.pages[i], self.links, site.today))
-                    .collect();
+                let shown = self
+                    .summaries
+                    .of(&tag.pages[paginate::slice(tag.pages.len(), per_page, n)]);
                 let paginator =
                     paginate::paginator(&base, tag.pages.len(), per_page, n, self.links);
                 let mut inputs = generated.inputs();
-                inputs.push(("pages", &shown));
+                inputs.push_value("pages", shown);
                 inputs.push(("paginator", &paginator));
                 self.render("tag.html", &inputs, &path, content)
             }
@@ -431,7 +429,7 @@ impl Shared<'_, '_> {
                     self.links,
                 );
                 view.permalink = None;
-                let inputs: Inputs = vec![("root", &root), ("page", &view)];
+                let inputs = Inputs::new(vec![("root", &root), ("page", &view)]);
                 self.render_file(
                     "404.html",
                     &inputs,
@@ -565,7 +563,7 @@ impl Shared<'_, '_> {
             .campaign
             .as_ref()
             .map(|c| campaign_view::campaign_view(site, index, c, self.links));
-        let mut inputs: Inputs = vec![("root", &root), ("page", &view)];
+        let mut inputs = Inputs::new(vec![("root", &root), ("page", &view)]);
         if let Some(campaign) = &campaign {
             inputs.push(("campaign", campaign));
         }
@@ -578,24 +576,17 @@ impl Shared<'_, '_> {
             };
             let paginator =
                 paginate::paginator(&page.path, children.len(), per_page, number, self.links);
-            let shown: Vec<_> = children[paginate::slice(children.len(), per_page, number)]
-                .iter()
-                .map(|&i| views::summary(&site.pages[i], self.links, site.today))
-                .collect();
+            let shown = self
+                .summaries
+                .of(&children[paginate::slice(children.len(), per_page, number)]);
             (paginator, shown)
         });
-        if let Some((paginator, shown)) = &listing {
+        if let Some((paginator, shown)) = listing.as_ref() {
             inputs.push(("paginator", paginator));
-            inputs.push(("pages", shown));
+            inputs.push_value("pages", shown.clone());
         }
-        let campaigns: Option<Vec<_>> = (page.kind == PageKind::Home).then(|| {
-            site.campaigns
-                .iter()
-                .map(|&i| views::summary(&site.pages[i], self.links, site.today))
-                .collect()
-        });
-        if let Some(campaigns) = &campaigns {
-            inputs.push(("campaigns", campaigns));
+        if page.kind == PageKind::Home {
+            inputs.push_value("campaigns", self.summaries.of(&site.campaigns));
         }
         self.render(template_for(site, index), &inputs, &path, &page.source)?;
         Ok(broken)
@@ -622,14 +613,11 @@ impl Shared<'_, '_> {
         source: &std::path::Path,
     ) -> Result<Vec<Diagnostic>, Diagnostic> {
         if let Some(recall) = self.recall
-            && recall.unchanged(out, memo::of_inputs(template, self.base_print, inputs))
+            && recall.unchanged(out, inputs.fingerprint(template, self.base_print))
         {
             return Ok(Vec::new());
         }
-        let mut context = Context::new();
-        for (name, value) in inputs {
-            context.insert(*name, value);
-        }
+        let context = inputs.context();
         let mut html = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(template, &context, &mut html)
