@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
@@ -114,18 +115,12 @@ pub fn walk(root: &Path, diagnostics: &mut Diagnostics) -> ContentTree {
         }
         files.push(entry.into_path());
     }
-    // Files grouped by the slugs of their folders (two folders whose names give
-    // the same slugs are one), so a bundle's files are known with its page.
-    // Each folder is named once, not once per file in it.
-    let mut by_dir: BTreeMap<Vec<String>, Vec<Entry>> = BTreeMap::new();
-    let mut folders = FolderSlugs {
-        root,
-        content: &content,
-        known: HashMap::new(),
-    };
-    for abs in files {
-        let dirs = folders.of(abs.parent().expect("a file below content/"), diagnostics);
-        let entry = Entry {
+    // Listing the folders is cheap; naming each file (its path for messages,
+    // its name composed to NFC) and deciding what it is are not: both run in
+    // parallel, and the results are put back in the walk's order.
+    let entries: Vec<Entry> = files
+        .into_par_iter()
+        .map(|abs| Entry {
             rel: display_path(root, &abs),
             // Names copied from macOS are often decomposed (NFD): compose them
             // like all other text, so front matter and links can name them.
@@ -136,7 +131,22 @@ pub fn walk(root: &Path, diagnostics: &mut Diagnostics) -> ContentTree {
                     .into_owned(),
             ),
             abs,
-        };
+        })
+        .collect();
+    // Files grouped by the slugs of their folders (two folders whose names give
+    // the same slugs are one), so a bundle's files are known with its page.
+    // Each folder is named once, not once per file in it.
+    let mut by_dir: BTreeMap<Vec<String>, Vec<Entry>> = BTreeMap::new();
+    let mut folders = FolderSlugs {
+        root,
+        content: &content,
+        known: HashMap::new(),
+    };
+    for entry in entries {
+        let dirs = folders.of(
+            entry.abs.parent().expect("a file below content/"),
+            diagnostics,
+        );
         match by_dir.get_mut(dirs) {
             Some(entries) => entries.push(entry),
             None => {
@@ -144,8 +154,20 @@ pub fn walk(root: &Path, diagnostics: &mut Diagnostics) -> ContentTree {
             }
         }
     }
-    for (dirs, entries) in by_dir {
-        classify_dir(&dirs, entries, &mut tree, diagnostics);
+    let classified: Vec<(ContentTree, Diagnostics)> = by_dir
+        .into_par_iter()
+        .map(|(dirs, entries)| {
+            let mut tree = ContentTree::default();
+            let mut found = Diagnostics::new();
+            classify_dir(&dirs, entries, &mut tree, &mut found);
+            (tree, found)
+        })
+        .collect();
+    for (folder, found) in classified {
+        tree.pages.extend(folder.pages);
+        tree.assets.extend(folder.assets);
+        tree.data_files.extend(folder.data_files);
+        diagnostics.extend(found);
     }
     tree
 }
