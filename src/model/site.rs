@@ -62,7 +62,7 @@ pub struct TagPages {
 }
 
 /// Groups pages by tag: one pass over the pages, then one sort per tag.
-fn tag_pages(pages: &[Arc<Page>]) -> Vec<TagPages> {
+fn tag_pages(pages: &[Arc<Page>], title_keys: &[collate::Key]) -> Vec<TagPages> {
     let mut by_slug: HashMap<&str, TagPages> = HashMap::default();
     for (i, page) in pages.iter().enumerate() {
         for tag in &page.meta.tags {
@@ -84,11 +84,11 @@ fn tag_pages(pages: &[Arc<Page>]) -> Vec<TagPages> {
                 .meta
                 .date
                 .cmp(&pages[a].meta.date)
-                .then_with(|| collate::compare(&pages[a].meta.title, &pages[b].meta.title))
+                .then_with(|| title_keys[a].cmp(&title_keys[b]))
                 .then_with(|| a.cmp(&b))
         });
     });
-    tags.sort_by(|a, b| collate::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+    tags.sort_by_cached_key(|t| (collate::key(&t.name), t.slug.clone()));
     tags
 }
 
@@ -176,6 +176,12 @@ impl Site {
         lists.sort_by(|a, b| a.path.cmp(&b.path).then(a.source.cmp(&b.source)));
         report_collisions(&pages, &lists, &assets, diagnostics);
 
+        // Lists sort by title in Vietnamese order: each title's key is made
+        // once (in parallel), not twice per comparison.
+        let title_keys: Vec<collate::Key> = pages
+            .par_iter()
+            .map(|p| collate::key(&p.meta.title))
+            .collect();
         let index: HashMap<&str, usize> = pages
             .iter()
             .enumerate()
@@ -197,14 +203,14 @@ impl Site {
         }
         children
             .par_iter_mut()
-            .for_each(|list| list.sort_by(|&a, &b| list_order(&pages[a], &pages[b])));
+            .for_each(|list| list.sort_by(|&a, &b| list_order(&pages, &title_keys, a, b)));
         let mut campaigns: Vec<usize> = (0..pages.len())
             .filter(|&i| pages[i].campaign.is_some())
             .collect();
         campaigns.sort_by(|&a, &b| {
             campaign_date(&pages[b])
                 .cmp(&campaign_date(&pages[a]))
-                .then_with(|| collate::compare(&pages[a].meta.title, &pages[b].meta.title))
+                .then_with(|| title_keys[a].cmp(&title_keys[b]))
         });
         // A list whose campaign is held back (a draft) is held back with it.
         let lists_before = lists.len();
@@ -244,7 +250,7 @@ impl Site {
             });
         }
         drop(index);
-        let (honours, tags) = rayon::join(|| roll_order(&lists), || tag_pages(&pages));
+        let (honours, tags) = rayon::join(|| roll_order(&lists), || tag_pages(&pages, &title_keys));
         Site {
             config,
             pages,
@@ -280,13 +286,20 @@ fn ancestors(path: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Section lists: by weight (pages without one last), newest date first, then title.
-fn list_order(a: &Page, b: &Page) -> std::cmp::Ordering {
+/// `title_keys` are the pages' titles' collation keys.
+fn list_order(
+    pages: &[Arc<Page>],
+    title_keys: &[collate::Key],
+    a: usize,
+    b: usize,
+) -> std::cmp::Ordering {
     let weight = |p: &Page| (p.meta.weight.is_none(), p.meta.weight);
-    weight(a)
-        .cmp(&weight(b))
-        .then_with(|| b.meta.date.cmp(&a.meta.date))
-        .then_with(|| collate::compare(&a.meta.title, &b.meta.title))
-        .then_with(|| a.path.cmp(&b.path))
+    let (pa, pb) = (&pages[a], &pages[b]);
+    weight(pa)
+        .cmp(&weight(pb))
+        .then_with(|| pb.meta.date.cmp(&pa.meta.date))
+        .then_with(|| title_keys[a].cmp(&title_keys[b]))
+        .then_with(|| pa.path.cmp(&pb.path))
 }
 
 /// The date a campaign is known by: issued, else its first phase's start.
