@@ -2,6 +2,7 @@
 //! parallel into the typed model. Nothing after this stage reads a content file.
 
 pub mod decode;
+pub mod flat_yaml;
 pub mod front_matter;
 pub mod source;
 pub mod walk;

@@ -62,6 +62,15 @@ impl Node {
 /// Parses one YAML document. `first_line` is the file line on which `text` starts.
 /// An empty document is an empty map.
 pub fn parse(text: &str, first_line: u32, file: &Path) -> Result<Node, Diagnostic> {
+    // Most front matter is flat `key: value` lines, read much faster on their own.
+    match super::flat_yaml::parse(text, first_line) {
+        Some(node) => Ok(node),
+        None => parse_full(text, first_line, file),
+    }
+}
+
+/// [`parse`] by the full YAML parser, whatever the text's shape.
+pub(crate) fn parse_full(text: &str, first_line: u32, file: &Path) -> Result<Node, Diagnostic> {
     let mut builder = Builder {
         parser: Parser::new_from_str(text),
         text,
