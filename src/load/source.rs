@@ -91,6 +91,11 @@ pub fn normalize(mut text: String) -> String {
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
+    // One pass over the bytes settles the usual file: no carriage return, and
+    // nothing composition could change.
+    if is_plain_text(text.as_bytes()) {
+        return text;
+    }
     if text.contains('\r') {
         text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
@@ -117,7 +122,8 @@ pub fn nfc(text: String) -> String {
 /// combines with nothing before it, and is not changed by composition, so
 /// text made only of them is already NFC. Decided on the bytes: a lead byte
 /// below 0xCC starts a character below U+0300 (continuation bytes are
-/// 0x80–0xBF), and U+1E00–U+1EFF is 0xE1 0xB8–0xBB ….
+/// 0x80–0xBF), and U+1E00–U+1EFF is 0xE1 0xB8–0xBB …. A carriage return is
+/// not plain either: [`normalize`] settles a whole file with this one pass.
 fn is_plain_text(bytes: &[u8]) -> bool {
     // Branch-free over blocks, so the compiler vectorizes it: a byte is wrong
     // when it is 0xCC or above and not 0xE1 before 0xB8–0xBB. The last byte
@@ -134,14 +140,14 @@ fn is_plain_text(bytes: &[u8]) -> bool {
         let wrong = now.iter().zip(next).fold(0u8, |wrong, (&b, &n)| {
             let high = (b >= 0xCC) as u8;
             let tone_letter = ((b == 0xE1) & (n & 0xFC == 0xB8)) as u8;
-            wrong | (high & !tone_letter)
+            wrong | (high & !tone_letter) | (b == b'\r') as u8
         });
         if wrong != 0 {
             return false;
         }
         start = end;
     }
-    bytes[pairs] < 0xCC
+    bytes[pairs] < 0xCC && bytes[pairs] != b'\r'
 }
 
 /// NFC of a short string that did not come through [`read_text`] (CLI arguments).
@@ -168,7 +174,7 @@ mod tests {
     use super::*;
 
     fn is_plain_starter(c: char) -> bool {
-        c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+        c != '\r' && (c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c))
     }
 
     #[test]
@@ -176,7 +182,8 @@ mod tests {
         use unicode_normalization::char::canonical_combining_class;
         let plain = (0u32..0x300)
             .chain(0x1E00..=0x1EFF)
-            .filter_map(char::from_u32);
+            .filter_map(char::from_u32)
+            .filter(|&c| c != '\r');
         for c in plain {
             assert!(is_plain_starter(c));
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
@@ -202,7 +209,7 @@ mod tests {
             );
         }
         // Across the blocks the test works in.
-        for c in ['ệ', 'đ', '\u{301}', '\u{1F600}', '\u{2000}'] {
+        for c in ['ệ', 'đ', '\u{301}', '\u{1F600}', '\u{2000}', '\r'] {
             for at in 250..262 {
                 let text = format!("{}{c}{}", "a".repeat(at), "b".repeat(300));
                 assert_eq!(

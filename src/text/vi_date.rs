@@ -34,7 +34,26 @@ pub fn month_number(month: u32) -> String {
 
 /// "03/02/2022", the numeric form used in tables and timelines.
 pub fn short(date: NaiveDate) -> String {
-    format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
+    // Every list shows a date per page: written digit by digit, not through
+    // the formatting machinery.
+    let mut out = String::with_capacity(10);
+    push_two_digits(&mut out, date.day());
+    out.push('/');
+    push_two_digits(&mut out, date.month());
+    out.push('/');
+    match u32::try_from(date.year()) {
+        Ok(year @ 1000..=9999) => {
+            push_two_digits(&mut out, year / 100);
+            push_two_digits(&mut out, year % 100);
+        }
+        _ => out.push_str(&date.year().to_string()),
+    }
+    out
+}
+
+fn push_two_digits(out: &mut String, n: u32) {
+    out.push(char::from(b'0' + (n / 10) as u8));
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// "tháng 01/2022" for a month, "03/02/2022" for a day.
@@ -72,5 +91,21 @@ mod tests {
             "ngày \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0} tháng 01 năm 2022"
         );
         assert_eq!(short_partial(month), "tháng 01/2022");
+    }
+
+    #[test]
+    fn short_dates_pad_day_and_month() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(short(date(2022, 2, 3)), "03/02/2022");
+        assert_eq!(short(date(2022, 12, 31)), "31/12/2022");
+        assert_eq!(short(date(999, 1, 1)), "01/01/999");
+        assert_eq!(short(date(12022, 1, 1)), "01/01/12022");
+        // Every day of a few years, against the plain formatting.
+        let mut day = date(1999, 1, 1);
+        while day < date(2031, 1, 1) {
+            let expected = format!("{:02}/{:02}/{}", day.day(), day.month(), day.year());
+            assert_eq!(short(day), expected);
+            day = day.succ_opt().unwrap();
+        }
     }
 }
