@@ -62,7 +62,7 @@ pub struct TagPages {
 }
 
 /// Groups pages by tag: one pass over the pages, then one sort per tag.
-fn tag_pages(pages: &[Arc<Page>], title_keys: &[collate::Key]) -> Vec<TagPages> {
+fn tag_pages(pages: &[Arc<Page>], title_keys: &TitleKeys) -> Vec<TagPages> {
     let mut by_slug: HashMap<&str, TagPages> = HashMap::default();
     for (i, page) in pages.iter().enumerate() {
         for tag in &page.meta.tags {
@@ -84,7 +84,7 @@ fn tag_pages(pages: &[Arc<Page>], title_keys: &[collate::Key]) -> Vec<TagPages> 
                 .meta
                 .date
                 .cmp(&pages[a].meta.date)
-                .then_with(|| title_keys[a].cmp(&title_keys[b]))
+                .then_with(|| title_keys.compare(a, b))
                 .then_with(|| a.cmp(&b))
         });
     });
@@ -176,12 +176,7 @@ impl Site {
         lists.sort_by(|a, b| a.path.cmp(&b.path).then(a.source.cmp(&b.source)));
         report_collisions(&pages, &lists, &assets, diagnostics);
 
-        // Lists sort by title in Vietnamese order: each title's key is made
-        // once (in parallel), not twice per comparison.
-        let title_keys: Vec<collate::Key> = pages
-            .par_iter()
-            .map(|p| collate::key(&p.meta.title))
-            .collect();
+        let title_keys = TitleKeys::new(&pages);
         let index: HashMap<&str, usize> = pages
             .iter()
             .enumerate()
@@ -210,7 +205,7 @@ impl Site {
         campaigns.sort_by(|&a, &b| {
             campaign_date(&pages[b])
                 .cmp(&campaign_date(&pages[a]))
-                .then_with(|| title_keys[a].cmp(&title_keys[b]))
+                .then_with(|| title_keys.compare(a, b))
         });
         // A list whose campaign is held back (a draft) is held back with it.
         let lists_before = lists.len();
@@ -286,10 +281,9 @@ fn ancestors(path: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Section lists: by weight (pages without one last), newest date first, then title.
-/// `title_keys` are the pages' titles' collation keys.
 fn list_order(
     pages: &[Arc<Page>],
-    title_keys: &[collate::Key],
+    title_keys: &TitleKeys,
     a: usize,
     b: usize,
 ) -> std::cmp::Ordering {
@@ -298,8 +292,34 @@ fn list_order(
     weight(pa)
         .cmp(&weight(pb))
         .then_with(|| pb.meta.date.cmp(&pa.meta.date))
-        .then_with(|| title_keys[a].cmp(&title_keys[b]))
+        .then_with(|| title_keys.compare(a, b))
         .then_with(|| pa.path.cmp(&pb.path))
+}
+
+/// The collation keys of the pages' titles, for the lists that sort by title
+/// in Vietnamese order after their date: a key is made the first time two
+/// titles are compared (only pages of the same date are), then kept, so no
+/// title's key is made twice and most are never made.
+struct TitleKeys<'p> {
+    pages: &'p [Arc<Page>],
+    keys: Vec<std::sync::OnceLock<collate::Key>>,
+}
+
+impl<'p> TitleKeys<'p> {
+    fn new(pages: &'p [Arc<Page>]) -> TitleKeys<'p> {
+        TitleKeys {
+            pages,
+            keys: (0..pages.len()).map(|_| Default::default()).collect(),
+        }
+    }
+
+    fn compare(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        self.key(a).cmp(self.key(b))
+    }
+
+    fn key(&self, i: usize) -> &collate::Key {
+        self.keys[i].get_or_init(|| collate::key(&self.pages[i].meta.title))
+    }
 }
 
 /// The date a campaign is known by: issued, else its first phase's start.
