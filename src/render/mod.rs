@@ -322,13 +322,11 @@ impl Shared<'_, '_> {
                 let title = format!("Chủ đề: {}", tag.name);
                 let generated = self.generated(&path, &title, vec![("Chủ đề", views::TAGS_PATH)]);
                 let per_page = site.config.paginate;
-                let shown = self
-                    .summaries
-                    .of(&tag.pages[paginate::slice(tag.pages.len(), per_page, n)]);
+                let shown = &tag.pages[paginate::slice(tag.pages.len(), per_page, n)];
                 let paginator =
                     paginate::paginator(&base, tag.pages.len(), per_page, n, self.links);
                 let mut inputs = generated.inputs();
-                inputs.push_value("pages", shown);
+                inputs.push_summaries("pages", shown);
                 inputs.push(("paginator", &paginator));
                 self.render("tag.html", &inputs, &path, content)
             }
@@ -576,17 +574,15 @@ impl Shared<'_, '_> {
             };
             let paginator =
                 paginate::paginator(&page.path, children.len(), per_page, number, self.links);
-            let shown = self
-                .summaries
-                .of(&children[paginate::slice(children.len(), per_page, number)]);
+            let shown = &children[paginate::slice(children.len(), per_page, number)];
             (paginator, shown)
         });
-        if let Some((paginator, shown)) = listing.as_ref() {
+        if let Some((paginator, shown)) = &listing {
             inputs.push(("paginator", paginator));
-            inputs.push_value("pages", shown.clone());
+            inputs.push_summaries("pages", shown);
         }
         if page.kind == PageKind::Home {
-            inputs.push_value("campaigns", self.summaries.of(&site.campaigns));
+            inputs.push_summaries("campaigns", &site.campaigns);
         }
         self.render(template_for(site, index), &inputs, &path, &page.source)?;
         Ok(broken)
@@ -613,11 +609,14 @@ impl Shared<'_, '_> {
         source: &std::path::Path,
     ) -> Result<Vec<Diagnostic>, Diagnostic> {
         if let Some(recall) = self.recall
-            && recall.unchanged(out, inputs.fingerprint(template, self.base_print))
+            && recall.unchanged(
+                out,
+                inputs.fingerprint(template, self.base_print, self.summaries),
+            )
         {
             return Ok(Vec::new());
         }
-        let context = inputs.context();
+        let context = inputs.context(self.summaries);
         let mut html = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(template, &context, &mut html)
