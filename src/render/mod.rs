@@ -175,6 +175,7 @@ pub fn render_site(
     let letters = roll::letter_groups(&rows);
     let sanitizer = sanitize::Sanitizer::new(&site.config.html);
     let summaries = Summaries::new(site, links);
+    let shared_views = views::SharedViews::new(site, links);
     let shared = Shared {
         site,
         tera,
@@ -183,6 +184,7 @@ pub fn render_site(
         paths,
         sanitizer: &sanitizer,
         summaries: &summaries,
+        shared_views: &shared_views,
         base_print,
         rows: &rows,
         units: &units,
@@ -244,6 +246,7 @@ struct Shared<'s, 'a> {
     paths: &'s SitePaths,
     sanitizer: &'s sanitize::Sanitizer<'a>,
     summaries: &'s Summaries<'a>,
+    shared_views: &'s views::SharedViews<'a>,
     /// The fingerprint of the site's view, which every page is given.
     base_print: u64,
     rows: &'s [roll::HonourRow<'a>],
@@ -556,7 +559,7 @@ impl Shared<'_, '_> {
             Vec::new()
         };
         let root = self.links.root(&path);
-        let view = views::page_view(site, index, &markdown.html, self.links);
+        let view = views::page_view(site, index, &markdown.html, self.links, self.shared_views);
         let campaign = page
             .campaign
             .as_ref()

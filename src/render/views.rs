@@ -209,10 +209,12 @@ pub struct PageView<'a> {
     pub date: Option<String>,
     pub summary: Option<&'a str>,
     pub content: &'a str,
-    pub tags: Vec<TagLink<'a>>,
+    /// [`TagLink`]s, shared by the pages with the tag.
+    pub tags: Vec<tera::Value>,
     pub attachments: Vec<AttachmentView<'a>>,
-    /// From the home page down to the page's parent section.
-    pub breadcrumbs: Vec<Crumb<'a>>,
+    /// From the home page down to the page's parent section: [`Crumb`]s,
+    /// shared by the pages of a section.
+    pub breadcrumbs: tera::Value,
 }
 
 /// The site path of the tags' index; a tag's page is `the/<slug>/`.
@@ -245,18 +247,9 @@ pub fn page_view<'a>(
     index: usize,
     content: &'a str,
     links: &Links,
+    shared: &SharedViews,
 ) -> PageView<'a> {
     let page = &site.pages[index];
-    let mut breadcrumbs = Vec::new();
-    let mut up = site.parent[index];
-    while let Some(i) = up {
-        breadcrumbs.push(Crumb {
-            title: &site.pages[i].meta.title,
-            href: links.href(&site.pages[i].path),
-        });
-        up = site.parent[i];
-    }
-    breadcrumbs.reverse();
     PageView {
         title: &page.meta.title,
         kind: match page.kind {
@@ -270,17 +263,78 @@ pub fn page_view<'a>(
         date: page.meta.date.map(|d| d.to_string()),
         summary: page.meta.summary.as_deref(),
         content,
-        tags: page
-            .meta
-            .tags
-            .iter()
-            .map(|t| TagLink {
-                name: &t.name,
-                href: links.href(&format!("{TAGS_PATH}{}/", t.slug)),
-            })
-            .collect(),
+        tags: page.meta.tags.iter().map(|t| shared.tag_link(t)).collect(),
         attachments: attachments(page),
-        breadcrumbs,
+        breadcrumbs: shared.breadcrumbs(index),
+    }
+}
+
+/// Parts of pages' views that many pages show alike, made once as Tera values
+/// (which Tera takes as they are when it is given a view that holds them): a
+/// section's breadcrumbs are every one of its pages' breadcrumbs, and a tag's
+/// link is on every page with the tag.
+pub struct SharedViews<'a> {
+    site: &'a Site,
+    links: &'a Links,
+    /// The breadcrumbs of the pages below each page.
+    crumbs_below: Vec<std::sync::OnceLock<tera::Value>>,
+    tag_links: std::collections::HashMap<&'a str, tera::Value>,
+}
+
+impl<'a> SharedViews<'a> {
+    pub fn new(site: &'a Site, links: &'a Links) -> SharedViews<'a> {
+        SharedViews {
+            site,
+            links,
+            crumbs_below: (0..site.pages.len()).map(|_| Default::default()).collect(),
+            tag_links: site
+                .tags
+                .iter()
+                .map(|t| {
+                    let link = TagLink {
+                        name: &t.name,
+                        href: links.href(&format!("{TAGS_PATH}{}/", t.slug)),
+                    };
+                    (t.slug.as_str(), tera::Value::from_serializable(&link))
+                })
+                .collect(),
+        }
+    }
+
+    fn tag_link(&self, tag: &crate::model::page::Tag) -> tera::Value {
+        self.tag_links
+            .get(tag.slug.as_str())
+            .cloned()
+            .unwrap_or_else(|| {
+                tera::Value::from_serializable(&TagLink {
+                    name: &tag.name,
+                    href: self.links.href(&format!("{TAGS_PATH}{}/", tag.slug)),
+                })
+            })
+    }
+
+    /// The breadcrumbs of the page at `index`: those of the pages below its
+    /// parent.
+    fn breadcrumbs(&self, index: usize) -> tera::Value {
+        let site = self.site;
+        let Some(parent) = site.parent[index] else {
+            return tera::Value::from(Vec::<tera::Value>::new());
+        };
+        self.crumbs_below[parent]
+            .get_or_init(|| {
+                let mut crumbs = Vec::new();
+                let mut up = Some(parent);
+                while let Some(i) = up {
+                    crumbs.push(Crumb {
+                        title: &site.pages[i].meta.title,
+                        href: self.links.href(&site.pages[i].path),
+                    });
+                    up = site.parent[i];
+                }
+                crumbs.reverse();
+                tera::Value::from_serializable(&crumbs)
+            })
+            .clone()
     }
 }
 
@@ -293,7 +347,7 @@ pub fn generated_page_view<'a>(
     parents: Vec<(&'a str, &str)>,
     links: &Links,
 ) -> PageView<'a> {
-    let mut breadcrumbs: Vec<Crumb> = site
+    let mut crumbs: Vec<Crumb> = site
         .home()
         .map(|h| Crumb {
             title: &site.pages[h].meta.title,
@@ -301,7 +355,7 @@ pub fn generated_page_view<'a>(
         })
         .into_iter()
         .collect();
-    breadcrumbs.extend(parents.into_iter().map(|(title, path)| Crumb {
+    crumbs.extend(parents.into_iter().map(|(title, path)| Crumb {
         title,
         href: links.href(path),
     }));
@@ -316,7 +370,7 @@ pub fn generated_page_view<'a>(
         content: "",
         tags: Vec::new(),
         attachments: Vec::new(),
-        breadcrumbs,
+        breadcrumbs: tera::Value::from_serializable(&crumbs),
     }
 }
 
