@@ -80,10 +80,11 @@ enum Context {
 fn scalar(text: &str, line: u32, col: u32, context: Context) -> Option<Node> {
     let (value, plain) = if let Some(inner) = text.strip_prefix('"') {
         let inner = inner.strip_suffix('"')?;
-        (!inner.contains(['"', '\\'])).then_some((inner, false))?
+        let escapes = inner.bytes().any(|b| b == b'"' || b == b'\\');
+        (!escapes).then_some((inner, false))?
     } else if let Some(inner) = text.strip_prefix('\'') {
         let inner = inner.strip_suffix('\'')?;
-        (!inner.contains('\'')).then_some((inner, false))?
+        (!inner.bytes().any(|b| b == b'\'')).then_some((inner, false))?
     } else {
         (is_safe_plain(text, context)).then_some((text, true))?
     };
@@ -99,20 +100,52 @@ fn scalar(text: &str, line: u32, col: u32, context: Context) -> Option<Node> {
 /// A plain scalar YAML reads as exactly these characters: nothing that could
 /// start another kind of node, a comment, a mapping or (in a list) an item.
 fn is_safe_plain(text: &str, context: Context) -> bool {
-    const INDICATORS: &[char] = &[
-        '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@',
-        '`',
-    ];
-    let forbidden: &[char] = match context {
-        Context::Block => &['[', ']', '{', '}', '"', '\t'],
-        Context::Flow => &['[', ']', '{', '}', '"', '\t', ',', ':'],
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
     };
-    !text.is_empty()
-        && !text.starts_with(INDICATORS)
-        && !text.ends_with([' ', ':'])
-        && !text.contains(forbidden)
-        && !text.contains(" #")
-        && !text.contains(": ")
+    let indicator = matches!(
+        first,
+        b'-' | b'?'
+            | b':'
+            | b','
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'#'
+            | b'&'
+            | b'*'
+            | b'!'
+            | b'|'
+            | b'>'
+            | b'\''
+            | b'"'
+            | b'%'
+            | b'@'
+            | b'`'
+    );
+    if indicator || last == b' ' || last == b':' {
+        return false;
+    }
+    // One pass over the bytes (multi-byte letters never hold these): no
+    // brackets, braces, quotes or tabs, no ` #` comment, no `: ` mapping, and
+    // in a list no `,` or `:`.
+    let mut previous = 0u8;
+    for &b in bytes {
+        let refused = match b {
+            b'[' | b']' | b'{' | b'}' | b'"' | b'\t' => true,
+            b',' | b':' => context == Context::Flow,
+            b'#' => previous == b' ',
+            b' ' => previous == b':',
+            _ => false,
+        };
+        if refused {
+            return false;
+        }
+        previous = b;
+    }
+    true
 }
 
 /// The items between `[` and `]`; the list is at `col - 1`… its `[` at `col`.
