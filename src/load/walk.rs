@@ -142,15 +142,26 @@ pub fn walk(root: &Path, diagnostics: &mut Diagnostics) -> ContentTree {
         content: &content,
         known: HashMap::new(),
     };
-    for entry in entries {
-        let dirs = folders.of(
-            entry.abs.parent().expect("a file below content/"),
-            diagnostics,
-        );
+    // The walk lists a folder's files together: each run of files in one
+    // folder is looked up once (hashing a path walks its components).
+    let mut entries = entries.into_iter().peekable();
+    while let Some(first) = entries.next() {
+        let folder = first
+            .abs
+            .parent()
+            .expect("a file below content/")
+            .to_path_buf();
+        let mut run = vec![first];
+        while let Some(next) =
+            entries.next_if(|e| e.abs.parent().map(Path::as_os_str) == Some(folder.as_os_str()))
+        {
+            run.push(next);
+        }
+        let dirs = folders.of(&folder, diagnostics);
         match by_dir.get_mut(dirs) {
-            Some(entries) => entries.push(entry),
+            Some(entries) => entries.extend(run),
             None => {
-                by_dir.insert(dirs.clone(), vec![entry]);
+                by_dir.insert(dirs.clone(), run);
             }
         }
     }
