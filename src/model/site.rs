@@ -172,7 +172,7 @@ impl Site {
             lists.retain(|l| !unpublished.contains(&l.path));
         }
         let mut held_back = unpublished.len();
-        pages.sort_by(|a, b| a.path.cmp(&b.path).then(a.source.cmp(&b.source)));
+        pages.par_sort_by(|a, b| a.path.cmp(&b.path).then(a.source.cmp(&b.source)));
         lists.sort_by(|a, b| a.path.cmp(&b.path).then(a.source.cmp(&b.source)));
         report_collisions(&pages, &lists, &assets, diagnostics);
 
@@ -182,18 +182,22 @@ impl Site {
             .enumerate()
             .map(|(i, p)| (p.path.as_str(), i))
             .collect();
+        // Each page's section: the nearest folder above it with a list page.
+        let parent: Vec<Option<usize>> = pages
+            .par_iter()
+            .map(|page| {
+                if page.kind == PageKind::Home {
+                    return None;
+                }
+                ancestors(&page.path)
+                    .filter_map(|p| index.get(p).copied())
+                    .find(|&j| pages[j].kind != PageKind::Regular)
+            })
+            .collect();
         let mut children = vec![Vec::new(); pages.len()];
-        let mut parent = vec![None; pages.len()];
-        for (i, page) in pages.iter().enumerate() {
-            if page.kind == PageKind::Home {
-                continue;
-            }
-            let section = ancestors(&page.path)
-                .filter_map(|p| index.get(p).copied())
-                .find(|&j| pages[j].kind != PageKind::Regular);
-            if let Some(j) = section {
+        for (i, section) in parent.iter().enumerate() {
+            if let Some(j) = *section {
                 children[j].push(i);
-                parent[i] = Some(j);
             }
         }
         children
