@@ -571,3 +571,43 @@ fn decomposed_file_names_are_composed_like_all_text() {
     assert!(site.exists("public/phong-trao/ke-hoach-2022/Kế hoạch.pdf"));
     assert!(site.read(CAMPAIGN).contains("Kế hoạch (bản quét)"));
 }
+
+#[test]
+fn a_broken_base_template_is_reported_at_the_first_page_in_site_order() {
+    // The build renders the site-wide pages (roll of honour, calendar) first
+    // to keep both cores busy; the report still names the site's first page.
+    let site = TestSite::fixture("basic");
+    site.write(
+        "templates/base.html",
+        "<html><title>{% block title %}{% endblock title %}</title><body>{{ page.tieu_de }}{% block main %}{% endblock main %}</body></html>\n",
+    );
+    let run = site.build("2022-05-10");
+    run.assert_content_error();
+    assert_eq!(run.stderr.matches("error: ").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("while rendering content/_index.md and "),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn each_page_shows_a_tag_as_it_writes_it() {
+    // One tag (one page of the tag), two spellings: each page keeps its own.
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/tin/a.md",
+        "---\ntitle: Tin A\ntags: [Tôn giáo]\n---\nA\n",
+    );
+    site.write(
+        "content/tin/b.md",
+        "---\ntitle: Tin B\ntags: [tôn giáo]\n---\nB\n",
+    );
+    site.build("2022-05-10").assert_ok();
+    let a = site.read("public/tin/a/index.html");
+    let b = site.read("public/tin/b/index.html");
+    assert!(a.contains(">Tôn giáo</a>"), "{a}");
+    assert!(b.contains(">tôn giáo</a>"), "{b}");
+    assert!(!b.contains(">Tôn giáo</a>"), "{b}");
+}

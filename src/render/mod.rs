@@ -15,6 +15,7 @@ pub mod open_data;
 pub mod paginate;
 pub mod roll;
 pub mod sanitize;
+pub mod shared;
 pub mod site_files;
 pub mod templates;
 pub mod views;
@@ -30,8 +31,9 @@ use crate::model::Site;
 use crate::model::page::PageKind;
 use crate::output::Sink;
 use crate::validate::links::SitePaths;
-use inputs::{Inputs, Summaries};
+use inputs::Inputs;
 use links::Links;
+use shared::SharedValues;
 
 /// One output file to produce.
 #[derive(Clone, Copy)]
@@ -174,8 +176,7 @@ pub fn render_site(
     let units = roll::units(site, &rows);
     let letters = roll::letter_groups(&rows);
     let sanitizer = sanitize::Sanitizer::new(&site.config.html);
-    let summaries = Summaries::new(site, links);
-    let shared_views = views::SharedViews::new(site, links);
+    let shared_values = SharedValues::new(site, links);
     let shared = Shared {
         site,
         tera,
@@ -183,8 +184,7 @@ pub fn render_site(
         links,
         paths,
         sanitizer: &sanitizer,
-        summaries: &summaries,
-        shared_views: &shared_views,
+        shared_values: &shared_values,
         base_print,
         rows: &rows,
         units: &units,
@@ -194,20 +194,7 @@ pub fn render_site(
         sink,
         recall,
     };
-    // The files made from the whole site (sitemap, feeds, open data, the roll)
-    // take longest: first, so that no core is left alone with one at the end.
-    let mut jobs = vec![
-        Job::Crawlers,
-        Job::Feeds,
-        Job::OpenData,
-        Job::RollIndex,
-        Job::Roll,
-        Job::RollCollectives,
-        Job::Calendar,
-        Job::UnitIndex,
-        Job::NotFound,
-    ];
-    jobs.extend((0..site.pages.len()).map(Job::Page));
+    let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
     let per_page = site.config.paginate;
     for (i, page) in site.pages.iter().enumerate() {
         if page.kind == PageKind::Section {
@@ -221,13 +208,41 @@ pub fn render_site(
         jobs.extend((1..=count).map(|n| Job::Tag(t, n)));
     }
     jobs.extend((0..site.lists.len()).map(Job::List));
+    // The files made from the whole site (sitemap, feeds, open data, the roll)
+    // take longest: they run first (see below), so that no core is left alone
+    // with one at the end.
+    let site_wide_start = jobs.len();
+    jobs.extend([
+        Job::Roll,
+        Job::RollCollectives,
+        Job::RollIndex,
+        Job::UnitIndex,
+        Job::OpenData,
+        Job::Crawlers,
+        Job::NotFound,
+        Job::Calendar,
+        Job::Feeds,
+    ]);
+    let site_wide = site_wide_start..jobs.len();
     jobs.extend((0..letters.len()).map(Job::RollLetter));
     jobs.extend((0..site.config.units.len()).map(Job::Unit));
+    let run_order: Vec<usize> = site_wide
+        .clone()
+        .chain(0..site_wide.start)
+        .chain(site_wide.end..jobs.len())
+        .collect();
+    let mut found: Vec<(usize, Diagnostic)> = run_order
+        .par_iter()
+        .flat_map_iter(|&i| {
+            let problems = shared.run(jobs[i]).unwrap_or_else(|problem| vec![problem]);
+            problems.into_iter().map(move |problem| (i, problem))
+        })
+        .collect();
+    // Reported in the jobs' order, not the order they ran in: a template
+    // error names the first page it broke (`content/_index.md`).
+    found.sort_by_key(|(i, _)| *i);
     let mut problems = crate::validate::links::check_menu(&site.config.menu, paths);
-    problems.par_extend(jobs.par_iter().flat_map_iter(|&job| match shared.run(job) {
-        Ok(problems) => problems,
-        Err(problem) => vec![problem],
-    }));
+    problems.extend(found.into_iter().map(|(_, problem)| problem));
     if problems.is_empty() {
         Ok(Rendered {
             pages: sink.pages.load(Ordering::Relaxed),
@@ -245,8 +260,7 @@ struct Shared<'s, 'a> {
     links: &'s Links,
     paths: &'s SitePaths,
     sanitizer: &'s sanitize::Sanitizer<'a>,
-    summaries: &'s Summaries<'a>,
-    shared_views: &'s views::SharedViews<'a>,
+    shared_values: &'s SharedValues<'a>,
     /// The fingerprint of the site's view, which every page is given.
     base_print: u64,
     rows: &'s [roll::HonourRow<'a>],
@@ -559,7 +573,7 @@ impl Shared<'_, '_> {
             Vec::new()
         };
         let root = self.links.root(&path);
-        let view = views::page_view(site, index, &markdown.html, self.links, self.shared_views);
+        let view = views::page_view(site, index, &markdown.html, self.links, self.shared_values);
         let campaign = page
             .campaign
             .as_ref()
@@ -614,12 +628,12 @@ impl Shared<'_, '_> {
         if let Some(recall) = self.recall
             && recall.unchanged(
                 out,
-                inputs.fingerprint(template, self.base_print, self.summaries),
+                inputs.fingerprint(template, self.base_print, self.shared_values),
             )
         {
             return Ok(Vec::new());
         }
-        let context = inputs.context(self.summaries);
+        let context = inputs.context(self.shared_values);
         let mut html = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(template, &context, &mut html)

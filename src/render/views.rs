@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::links::Links;
+use super::shared::SharedValues;
 use crate::config::SiteConfig;
 use crate::model::Site;
 use crate::model::campaign::{Campaign, Phase};
@@ -247,7 +248,7 @@ pub fn page_view<'a>(
     index: usize,
     content: &'a str,
     links: &Links,
-    shared: &SharedViews,
+    shared: &SharedValues,
 ) -> PageView<'a> {
     let page = &site.pages[index];
     PageView {
@@ -263,78 +264,14 @@ pub fn page_view<'a>(
         date: page.meta.date.map(|d| d.to_string()),
         summary: page.meta.summary.as_deref(),
         content,
-        tags: page.meta.tags.iter().map(|t| shared.tag_link(t)).collect(),
+        tags: page
+            .meta
+            .tags
+            .iter()
+            .map(|t| shared.tag_link(&t.name))
+            .collect(),
         attachments: attachments(page),
         breadcrumbs: shared.breadcrumbs(index),
-    }
-}
-
-/// Parts of pages' views that many pages show alike, made once as Tera values
-/// (which Tera takes as they are when it is given a view that holds them): a
-/// section's breadcrumbs are every one of its pages' breadcrumbs, and a tag's
-/// link is on every page with the tag.
-pub struct SharedViews<'a> {
-    site: &'a Site,
-    links: &'a Links,
-    /// The breadcrumbs of the pages below each page.
-    crumbs_below: Vec<std::sync::OnceLock<tera::Value>>,
-    tag_links: std::collections::HashMap<&'a str, tera::Value>,
-}
-
-impl<'a> SharedViews<'a> {
-    pub fn new(site: &'a Site, links: &'a Links) -> SharedViews<'a> {
-        SharedViews {
-            site,
-            links,
-            crumbs_below: (0..site.pages.len()).map(|_| Default::default()).collect(),
-            tag_links: site
-                .tags
-                .iter()
-                .map(|t| {
-                    let link = TagLink {
-                        name: &t.name,
-                        href: links.href(&format!("{TAGS_PATH}{}/", t.slug)),
-                    };
-                    (t.slug.as_str(), tera::Value::from_serializable(&link))
-                })
-                .collect(),
-        }
-    }
-
-    fn tag_link(&self, tag: &crate::model::page::Tag) -> tera::Value {
-        self.tag_links
-            .get(tag.slug.as_str())
-            .cloned()
-            .unwrap_or_else(|| {
-                tera::Value::from_serializable(&TagLink {
-                    name: &tag.name,
-                    href: self.links.href(&format!("{TAGS_PATH}{}/", tag.slug)),
-                })
-            })
-    }
-
-    /// The breadcrumbs of the page at `index`: those of the pages below its
-    /// parent.
-    fn breadcrumbs(&self, index: usize) -> tera::Value {
-        let site = self.site;
-        let Some(parent) = site.parent[index] else {
-            return tera::Value::from(Vec::<tera::Value>::new());
-        };
-        self.crumbs_below[parent]
-            .get_or_init(|| {
-                let mut crumbs = Vec::new();
-                let mut up = Some(parent);
-                while let Some(i) = up {
-                    crumbs.push(Crumb {
-                        title: &site.pages[i].meta.title,
-                        href: self.links.href(&site.pages[i].path),
-                    });
-                    up = site.parent[i];
-                }
-                crumbs.reverse();
-                tera::Value::from_serializable(&crumbs)
-            })
-            .clone()
     }
 }
 
