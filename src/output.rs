@@ -56,7 +56,9 @@ impl Staging {
         }
         let path = self.dir.path().join(rel);
         // Every page has a folder of its own, so most writes make one: one
-        // mkdir, and the whole chain only when a parent is missing too.
+        // mkdir, and the whole chain only when a parent is missing too. (A
+        // file where the folder should be fails at the write, "Not a
+        // directory".)
         if let Some(parent) = path.parent() {
             match std::fs::create_dir(parent) {
                 Err(e) if e.kind() == io::ErrorKind::NotFound => std::fs::create_dir_all(parent)?,

@@ -8,20 +8,31 @@
 //! returns is always what the full parser would (a property tested below
 //! against the full parser on generated text).
 //!
-//! Accepted, each on one line starting at column 1:
-//! - `key: plain value`, without ` #`, `: `, quotes, brackets or braces, not
-//!   starting with a YAML indicator, with no trailing space;
+//! Accepted, each on one line starting at column 1, with a key of ASCII
+//! letters, digits, `_` and `-`:
+//! - `key: plain value`, without ` #`, `: `, `"`, brackets, braces or tabs,
+//!   not starting with a YAML indicator, with no trailing space;
 //! - `key: "quoted value"` without `"` or `\` inside; `key: 'value'` without `'`;
 //! - `key: [a, b, "c"]`, items as above (plain ones without `,` or `:`);
 //! - blank lines and `# comments`.
+//!
+//! Text with a NUL character goes to the full parser (which stops reading
+//! there), as do keys longer than YAML's 1,024-character limit for them.
 
-use super::yaml::{MAX_NODES, Node, NodeKind};
+use super::yaml::{MAX_NODES, Node, NodeKind, size};
+
 use crate::diagnostics::Pos;
+
+/// Longer keys are not keys to YAML (a simple key ends within 1,024 characters).
+const MAX_KEY_LEN: usize = 1000;
 
 /// The mapping `text` holds, when every line is in the shape above; `None`
 /// sends the text to the full parser. `first_line` is the file line `text`
 /// starts on.
 pub fn parse(text: &str, first_line: u32) -> Option<Node> {
+    if text.contains('\0') {
+        return None;
+    }
     let mut entries = Vec::new();
     let mut nodes = 1;
     for (n, line) in text.split('\n').enumerate() {
@@ -30,7 +41,8 @@ pub fn parse(text: &str, first_line: u32) -> Option<Node> {
             continue;
         }
         let (key, rest) = line.split_once(':')?;
-        let key_ok = key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        let key_ok = key.len() <= MAX_KEY_LEN
+            && key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
             && key
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
@@ -52,10 +64,7 @@ pub fn parse(text: &str, first_line: u32) -> Option<Node> {
             },
             pos: Pos::new(line_no, 1),
         };
-        nodes += 2 + match &value.kind {
-            NodeKind::Seq(items) => items.len(),
-            _ => 0,
-        };
+        nodes += 1 + size(&value);
         if nodes > MAX_NODES {
             // The full parser says why the file is refused.
             return None;
@@ -148,7 +157,7 @@ fn is_safe_plain(text: &str, context: Context) -> bool {
     true
 }
 
-/// The items between `[` and `]`; the list is at `col - 1`… its `[` at `col`.
+/// The items between `[` and `]`; `col` is the column of the `[`.
 fn flow_seq(items: &str, line: u32, col: u32) -> Option<Node> {
     let mut nodes = Vec::new();
     if !items.is_empty() {
@@ -207,6 +216,11 @@ mod tests {
         ] {
             assert_eq!(parse(text, 1), None, "{text}");
         }
+        // Where the full parser fails or stops reading.
+        let long_key = format!("{}: x\n", "k".repeat(1030));
+        assert!(full(&long_key).is_none());
+        assert_eq!(parse(&long_key, 1), None);
+        assert_eq!(parse("title: a\0b\nsummary: c\n", 1), None);
     }
 
     /// Lines near the flat shape, and some just outside it.
@@ -218,10 +232,12 @@ mod tests {
             "[a-z_-]{1,6}",
             Just("-x".to_owned()),
             Just("ngày".to_owned()),
+            Just("k".repeat(1030)),
         ];
         let atom = prop_oneof![
             "[a-zA-Z0-9 ]{0,8}",
             "[a-zđươ:#,\\-\\[\\]{}'\" ]{0,8}",
+            "[a-z\t\\x00\\\\&*!?%@|>~ ]{0,6}",
             Just("2022-02-03".to_owned()),
             Just("~".to_owned()),
             Just("Đoàn kết, đổi mới".to_owned()),

@@ -48,7 +48,9 @@ pub fn read_text(abs: &Path, rel: &Path) -> Result<SourceText, Diagnostic> {
     let mut bytes = Vec::with_capacity(size as usize);
     // Reading up to the size fstat gave needs no second read() to find the
     // end (one syscall per file less). A file that reports no size (a special
-    // file) is read to its end, up to the limit.
+    // file) is read to its end, up to the limit. A file saved while it is read
+    // may be cut short (and found not UTF-8); the save's own event rebuilds it
+    // in `serve`.
     let limit = if size > 0 {
         size
     } else {
@@ -93,7 +95,7 @@ pub fn normalize(mut text: String) -> String {
     }
     // One pass over the bytes settles the usual file: no carriage return, and
     // nothing composition could change.
-    if is_plain_text(text.as_bytes()) {
+    if is_already_normal(text.as_bytes()) {
         return text;
     }
     if text.contains('\r') {
@@ -107,7 +109,7 @@ pub fn nfc(text: String) -> String {
     // The full quick check looks every character up in two tables; Vietnamese
     // text typed as precomposed letters never needs it (a tenth of a build's
     // loading time before this shortcut).
-    if is_plain_text(text.as_bytes()) {
+    if is_already_normal(text.as_bytes()) {
         return text;
     }
     match is_nfc_quick(text.chars()) {
@@ -116,15 +118,15 @@ pub fn nfc(text: String) -> String {
     }
 }
 
-/// Whether UTF-8 `bytes` hold only plain starters: ASCII, Latin-1 and Latin
+/// Whether UTF-8 `bytes` need nothing from [`normalize`]: no carriage return,
+/// and only plain starters: ASCII, Latin-1 and Latin
 /// Extended-A/B letters (below U+0300) and the precomposed Latin letters of
 /// U+1E00–U+1EFF (every Vietnamese letter with its tone mark). Each is in NFC,
 /// combines with nothing before it, and is not changed by composition, so
 /// text made only of them is already NFC. Decided on the bytes: a lead byte
 /// below 0xCC starts a character below U+0300 (continuation bytes are
-/// 0x80–0xBF), and U+1E00–U+1EFF is 0xE1 0xB8–0xBB …. A carriage return is
-/// not plain either: [`normalize`] settles a whole file with this one pass.
-fn is_plain_text(bytes: &[u8]) -> bool {
+/// 0x80–0xBF), and U+1E00–U+1EFF is 0xE1 0xB8–0xBB ….
+fn is_already_normal(bytes: &[u8]) -> bool {
     // Branch-free over blocks, so the compiler vectorizes it: a byte is wrong
     // when it is 0xCC or above and not 0xE1 before 0xB8–0xBB. The last byte
     // of valid UTF-8 is never a lead byte, so pairing each byte with the next
@@ -173,7 +175,7 @@ fn pos_of_byte(prefix: &[u8]) -> Pos {
 mod tests {
     use super::*;
 
-    fn is_plain_starter(c: char) -> bool {
+    fn is_normal_alone(c: char) -> bool {
         c != '\r' && (c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c))
     }
 
@@ -185,11 +187,11 @@ mod tests {
             .filter_map(char::from_u32)
             .filter(|&c| c != '\r');
         for c in plain {
-            assert!(is_plain_starter(c));
+            assert!(is_normal_alone(c));
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
             assert_eq!(canonical_combining_class(c), 0, "{c:?}");
         }
-        assert!(!is_plain_starter('\u{301}'));
+        assert!(!is_normal_alone('\u{301}'));
         // The byte test agrees with the character test on every character,
         // alone and between others.
         for c in (0u32..0x11000)
@@ -198,13 +200,13 @@ mod tests {
         {
             let text = format!("aệ{c}ư");
             assert_eq!(
-                is_plain_text(text.as_bytes()),
-                text.chars().all(is_plain_starter),
+                is_already_normal(text.as_bytes()),
+                text.chars().all(is_normal_alone),
                 "{c:?}"
             );
             assert_eq!(
-                is_plain_text(c.to_string().as_bytes()),
-                is_plain_starter(c),
+                is_already_normal(c.to_string().as_bytes()),
+                is_normal_alone(c),
                 "{c:?}"
             );
         }
@@ -213,8 +215,8 @@ mod tests {
             for at in 250..262 {
                 let text = format!("{}{c}{}", "a".repeat(at), "b".repeat(300));
                 assert_eq!(
-                    is_plain_text(text.as_bytes()),
-                    is_plain_starter(c),
+                    is_already_normal(text.as_bytes()),
+                    is_normal_alone(c),
                     "{c:?} at {at}"
                 );
             }

@@ -142,8 +142,9 @@ pub fn walk(root: &Path, diagnostics: &mut Diagnostics) -> ContentTree {
         content: &content,
         known: HashMap::new(),
     };
-    // The walk lists a folder's files together: each run of files in one
-    // folder is looked up once (hashing a path walks its components).
+    // The walk lists a folder's files mostly together (a subfolder's files
+    // come between them): each run of files in one folder is looked up once
+    // (hashing a path walks its components), and `by_dir` merges the runs.
     let mut entries = entries.into_iter().peekable();
     while let Some(first) = entries.next() {
         let folder = first

@@ -345,7 +345,7 @@ fn opens_value(before: &str) -> bool {
     trimmed.is_empty() || trimmed.ends_with([':', '-', '[', '{', ','])
 }
 
-fn size(node: &Node) -> usize {
+pub(super) fn size(node: &Node) -> usize {
     match &node.kind {
         NodeKind::Scalar { .. } => 1,
         NodeKind::Seq(items) => 1 + items.iter().map(size).sum::<usize>(),
