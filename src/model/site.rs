@@ -109,6 +109,12 @@ impl Site {
         self.vocabulary
             .get(self.lists[h.list].awards[h.group].award)
     }
+
+    /// The page at `index` and the sections above it, nearest first, up to
+    /// the home page.
+    pub fn with_sections_above(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(index), |&i| self.parent[i])
+    }
 }
 
 impl Site {

@@ -680,15 +680,10 @@ impl Sink for Counting<'_> {
 
 /// Breadcrumbs of a page below a campaign: the campaign's sections, then it.
 fn campaign_parents(site: &Site, campaign: usize) -> Vec<(&str, &str)> {
-    let mut chain = vec![campaign];
-    let mut up = site.parent[campaign];
-    while let Some(i) = up {
-        chain.push(i);
-        up = site.parent[i];
-    }
+    let mut chain: Vec<usize> = site.with_sections_above(campaign).collect();
+    chain.reverse();
     chain
         .into_iter()
-        .rev()
         .filter(|&i| site.pages[i].kind != PageKind::Home)
         .map(|i| {
             (

@@ -90,15 +90,13 @@ impl<'a> SharedValues<'a> {
         };
         self.crumbs_below[parent]
             .get_or_init(|| {
-                let mut crumbs = Vec::new();
-                let mut up = Some(parent);
-                while let Some(i) = up {
-                    crumbs.push(Crumb {
+                let mut crumbs: Vec<Crumb> = site
+                    .with_sections_above(parent)
+                    .map(|i| Crumb {
                         title: &site.pages[i].meta.title,
                         href: self.links.href(&site.pages[i].path),
-                    });
-                    up = site.parent[i];
-                }
+                    })
+                    .collect();
                 crumbs.reverse();
                 Value::from_serializable(&crumbs)
             })
