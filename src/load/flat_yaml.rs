@@ -87,15 +87,17 @@ enum Context {
 
 /// One quoted or plain scalar that is the whole of `text`, at `col`.
 fn scalar(text: &str, line: u32, col: u32, context: Context) -> Option<Node> {
-    let (value, plain) = if let Some(inner) = text.strip_prefix('"') {
-        let inner = inner.strip_suffix('"')?;
-        let escapes = inner.bytes().any(|b| b == b'"' || b == b'\\');
-        (!escapes).then_some((inner, false))?
-    } else if let Some(inner) = text.strip_prefix('\'') {
-        let inner = inner.strip_suffix('\'')?;
-        (!inner.bytes().any(|b| b == b'\'')).then_some((inner, false))?
-    } else {
-        (is_safe_plain(text, context)).then_some((text, true))?
+    // Between its quotes, a quoted scalar without the bytes that would end or
+    // escape it reads as written.
+    let quoted = |quote: char, refused: &[u8]| {
+        let inner = text.strip_prefix(quote)?.strip_suffix(quote)?;
+        (!inner.bytes().any(|b| refused.contains(&b))).then_some(inner)
+    };
+    let (value, plain) = match text.chars().next() {
+        Some('"') => (quoted('"', b"\"\\")?, false),
+        Some('\'') => (quoted('\'', b"'")?, false),
+        _ if is_safe_plain(text, context) => (text, true),
+        _ => return None,
     };
     Some(Node {
         kind: NodeKind::Scalar {
