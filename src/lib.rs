@@ -312,11 +312,21 @@ impl Stopwatch {
                 _ => String::new(),
             };
             let wall = since.elapsed().as_secs_f64() * 1000.0;
-            eprintln!("{wall:>6.1} ms {cpu}  {what}");
+            let rss = resident_mib().map_or(String::new(), |mib| format!("{mib:>5} MiB"));
+            eprintln!("{wall:>6.1} ms {cpu} {rss}  {what}");
             *since = Instant::now();
             *cpu_since = cpu_now;
         }
     }
+}
+
+/// Memory the process holds now (resident set), where /proc tells it: fresh
+/// memory costs the kernel time to clear, so a phase's growth is worth seeing.
+fn resident_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024)
 }
 
 /// User and system time of the whole process so far, where /proc tells it.
