@@ -32,6 +32,9 @@ impl Sink for Discard {
 pub struct Staging {
     dir: tempfile::TempDir,
     output: PathBuf,
+    /// The staging folder, open: files are made relative to it.
+    #[cfg(unix)]
+    folder: rustix::fd::OwnedFd,
 }
 
 impl Staging {
@@ -42,18 +45,69 @@ impl Staging {
             .prefix(".bangvang-build-")
             .tempdir_in(&parent)?;
         Ok(Staging {
+            #[cfg(unix)]
+            folder: rustix::fs::open(
+                dir.path(),
+                rustix::fs::OFlags::DIRECTORY | rustix::fs::OFlags::CLOEXEC,
+                rustix::fs::Mode::empty(),
+            )?,
             dir,
             output: output.to_path_buf(),
         })
     }
 
-    fn target(&self, rel: &str) -> io::Result<PathBuf> {
-        if !is_plain_relative(rel) {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("refusing to write outside the output: {rel}"),
-            ));
+    /// Writes `bytes` to `rel` below the staging folder, making its folder
+    /// first: paths are resolved from the open folder, not from `/`.
+    #[cfg(unix)]
+    fn write_at(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        use rustix::fs::{Mode, OFlags};
+        check_plain_relative(rel)?;
+        if let Some((parent, _)) = rel.rsplit_once('/') {
+            self.make_folder_at(parent)?;
         }
+        let file = rustix::fs::openat(
+            &self.folder,
+            rel,
+            OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC,
+            Mode::from_raw_mode(0o666),
+        )?;
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            match rustix::io::write(&file, rest) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(n) => rest = &rest[n..],
+                Err(rustix::io::Errno::INTR) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(())
+    }
+
+    /// Every page has a folder of its own, so most writes make one: one
+    /// mkdir, and its parents only when one is missing too.
+    #[cfg(unix)]
+    fn make_folder_at(&self, folder: &str) -> io::Result<()> {
+        match rustix::fs::mkdirat(&self.folder, folder, rustix::fs::Mode::from_raw_mode(0o777)) {
+            Ok(()) | Err(rustix::io::Errno::EXIST) => Ok(()),
+            Err(rustix::io::Errno::NOENT) => {
+                if let Some((parent, _)) = folder.rsplit_once('/') {
+                    self.make_folder_at(parent)?;
+                }
+                match rustix::fs::mkdirat(
+                    &self.folder,
+                    folder,
+                    rustix::fs::Mode::from_raw_mode(0o777),
+                ) {
+                    Ok(()) | Err(rustix::io::Errno::EXIST) => Ok(()),
+                    Err(e) => Err(e.into()),
+                }
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn target(&self, rel: &str) -> io::Result<PathBuf> {
+        check_plain_relative(rel)?;
         let path = self.dir.path().join(rel);
         // Every page has a folder of its own, so most writes make one: one
         // mkdir, and the whole chain only when a parent is missing too. (A
@@ -111,6 +165,12 @@ impl Staging {
 }
 
 impl Sink for Staging {
+    #[cfg(unix)]
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        self.write_at(rel, bytes)
+    }
+
+    #[cfg(not(unix))]
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         std::fs::write(self.target(rel)?, bytes)
     }
@@ -206,6 +266,17 @@ fn parent_of(path: &Path) -> PathBuf {
     }
 }
 
+fn check_plain_relative(rel: &str) -> io::Result<()> {
+    if is_plain_relative(rel) {
+        Ok(())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("refusing to write outside the output: {rel}"),
+        ))
+    }
+}
+
 fn is_plain_relative(rel: &str) -> bool {
     !rel.is_empty()
         && Path::new(rel)
@@ -276,6 +347,30 @@ mod tests {
         assert!(!is_plain_relative("../x"));
         assert!(!is_plain_relative("/etc/x"));
         assert!(!is_plain_relative(""));
+    }
+
+    #[test]
+    fn staged_files_are_written_below_the_staging_folder_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let staging = Staging::new(&output).unwrap();
+        // A page's own folder, and a whole missing chain of folders.
+        staging.write("index.html", b"home").unwrap();
+        staging.write("a/index.html", b"a").unwrap();
+        staging.write("b/c/d/index.html", b"d").unwrap();
+        // Written again: replaced, not appended to.
+        staging.write("a/index.html", b"A").unwrap();
+        // A file where a folder should be fails; so does a way out.
+        staging.write("f", b"").unwrap();
+        assert!(staging.write("f/index.html", b"x").is_err());
+        assert!(staging.write("../escape.html", b"x").is_err());
+        assert!(staging.write("/tmp/escape.html", b"x").is_err());
+        staging.commit().unwrap();
+        let read = |rel: &str| std::fs::read_to_string(output.join(rel)).unwrap();
+        assert_eq!(read("index.html"), "home");
+        assert_eq!(read("a/index.html"), "A");
+        assert_eq!(read("b/c/d/index.html"), "d");
+        assert!(!dir.path().join("escape.html").exists());
     }
 
     #[test]
