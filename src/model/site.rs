@@ -148,6 +148,9 @@ impl Site {
                     unpublished.insert(list.path.clone());
                 }
             }
+        }
+        // Nothing held back (the usual build): nothing to filter.
+        if !unpublished.is_empty() {
             // The files of a held-back bundle stay back too (not those of pages
             // published below it).
             let held_bundles: Vec<&str> = pages
@@ -180,35 +183,43 @@ impl Site {
         let mut held_back = unpublished.len();
         pages.par_sort_by(|a, b| a.path.cmp(&b.path).then(a.source.cmp(&b.source)));
         lists.sort_by(|a, b| a.path.cmp(&b.path).then(a.source.cmp(&b.source)));
-        report_collisions(&pages, &lists, &assets, diagnostics);
 
         let title_keys = TitleKeys::new(&pages);
-        let index: HashMap<&str, usize> = pages
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.path.as_str(), i))
-            .collect();
-        // Each page's section: the nearest folder above it with a list page.
-        let parent: Vec<Option<usize>> = pages
-            .par_iter()
-            .map(|page| {
-                if page.kind == PageKind::Home {
-                    return None;
+        // Looking for two sources of one URL needs nothing else: it runs beside
+        // the linking of pages to their sections.
+        let (collisions, (index, parent, children)) = rayon::join(
+            || collisions(&pages, &lists, &assets),
+            || {
+                let index: HashMap<&str, usize> = pages
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (p.path.as_str(), i))
+                    .collect();
+                // Each page's section: the nearest folder above it with a list page.
+                let parent: Vec<Option<usize>> = pages
+                    .par_iter()
+                    .map(|page| {
+                        if page.kind == PageKind::Home {
+                            return None;
+                        }
+                        ancestors(&page.path)
+                            .filter_map(|p| index.get(p).copied())
+                            .find(|&j| pages[j].kind != PageKind::Regular)
+                    })
+                    .collect();
+                let mut children = vec![Vec::new(); pages.len()];
+                for (i, section) in parent.iter().enumerate() {
+                    if let Some(j) = *section {
+                        children[j].push(i);
+                    }
                 }
-                ancestors(&page.path)
-                    .filter_map(|p| index.get(p).copied())
-                    .find(|&j| pages[j].kind != PageKind::Regular)
-            })
-            .collect();
-        let mut children = vec![Vec::new(); pages.len()];
-        for (i, section) in parent.iter().enumerate() {
-            if let Some(j) = *section {
-                children[j].push(i);
-            }
-        }
-        children
-            .par_iter_mut()
-            .for_each(|list| list.sort_by(|&a, &b| list_order(&pages, &title_keys, a, b)));
+                children
+                    .par_iter_mut()
+                    .for_each(|list| list.sort_by(|&a, &b| list_order(&pages, &title_keys, a, b)));
+                (index, parent, children)
+            },
+        );
+        diagnostics.extend(collisions);
         let mut campaigns: Vec<usize> = (0..pages.len())
             .filter(|&i| pages[i].campaign.is_some())
             .collect();
@@ -379,12 +390,13 @@ fn roll_order(lists: &[Arc<ResultsList>]) -> Vec<Honour> {
     keyed.into_iter().map(|k| k.3).collect()
 }
 
-fn report_collisions(
+/// Two sources that would write the same URL.
+fn collisions(
     pages: &[Arc<Page>],
     lists: &[Arc<ResultsList>],
     assets: &[Asset],
-    diagnostics: &mut Diagnostics,
-) {
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
     let mut seen: HashMap<String, &std::path::Path> = HashMap::default();
     let outputs = pages
         .iter()
@@ -397,7 +409,7 @@ fn report_collisions(
         .chain(assets.iter().map(|a| (a.out.clone(), a.rel.as_path())));
     for (out, source) in outputs {
         if let Some(first) = seen.get(&out) {
-            diagnostics.push(
+            found.push(
                 Diagnostic::error(
                     source,
                     Pos::START,
@@ -412,6 +424,7 @@ fn report_collisions(
             seen.insert(out, source);
         }
     }
+    found
 }
 
 #[cfg(test)]
