@@ -153,8 +153,35 @@ impl IntoIterator for Diagnostics {
 
 /// Formats `file` for messages: relative to the root when possible, `/` separated.
 pub fn display_path(root: &Path, file: &Path) -> PathBuf {
-    let rel = file.strip_prefix(root).unwrap_or(file);
-    PathBuf::from(rel.to_string_lossy().replace('\\', "/"))
+    let rel = strip_root(root, file)
+        .unwrap_or_else(|| file.strip_prefix(root).unwrap_or(file))
+        .to_string_lossy();
+    if rel.contains('\\') {
+        PathBuf::from(rel.replace('\\', "/"))
+    } else {
+        PathBuf::from(rel.into_owned())
+    }
+}
+
+/// `root/a/b` → `a/b` by comparing bytes: the walk names every file with
+/// [`display_path`], and `Path::strip_prefix` parses both paths component by
+/// component. Anything unusual (`root//a`, `root/./a`) is left to it.
+fn strip_root<'f>(root: &Path, file: &'f Path) -> Option<&'f Path> {
+    let (root, file_bytes) = (
+        root.as_os_str().as_encoded_bytes(),
+        file.as_os_str().as_encoded_bytes(),
+    );
+    let rest = file_bytes.strip_prefix(root)?;
+    let rest = if root.ends_with(b"/") {
+        rest
+    } else {
+        rest.strip_prefix(b"/")?
+    };
+    if rest.is_empty() || rest.starts_with(b"/") || rest.starts_with(b"./") || rest == b"." {
+        return None;
+    }
+    let rel = Path::new(file.to_str()?.get(file_bytes.len() - rest.len()..)?);
+    Some(rel)
 }
 
 #[cfg(test)]
@@ -169,6 +196,25 @@ mod tests {
             d.to_string(),
             "error: content/a.md:3:7: unknown key `titel`\n  help: did you mean `title`?"
         );
+    }
+
+    #[test]
+    fn paths_are_shown_from_the_site_root() {
+        for (root, file, shown) in [
+            ("/site", "/site/content/a.md", "content/a.md"),
+            ("/site/", "/site/content/a.md", "content/a.md"),
+            (".", "./content/a.md", "content/a.md"),
+            ("/site", "/site//content/a.md", "content/a.md"),
+            ("/site", "/site/./content/a.md", "content/a.md"),
+            ("/site", "/sites/content/a.md", "/sites/content/a.md"),
+            ("/site", "/other/a.md", "/other/a.md"),
+        ] {
+            assert_eq!(
+                display_path(Path::new(root), Path::new(file)),
+                Path::new(shown),
+                "{file} from {root}"
+            );
+        }
     }
 
     #[test]
