@@ -88,6 +88,11 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, DateError> {
 
 /// Parses `YYYY-MM-DD` or `YYYY-MM`.
 pub fn parse_partial(text: &str) -> Result<PartialDate, DateError> {
+    // Templates format every date of every list through here (`vi_date_short`):
+    // the common, well-formed day is read without splitting the text.
+    if let Some(day) = well_formed_day(text) {
+        return Ok(PartialDate::Day(day));
+    }
     let trimmed = text.trim();
     if let Some((y, m)) = split_year_month(trimmed) {
         if (1..=12).contains(&m) {
@@ -145,6 +150,17 @@ fn number<T: std::str::FromStr>(part: &str, len: usize) -> Option<T> {
         .flatten()
 }
 
+/// Exactly `YYYY-MM-DD`, a day of the calendar.
+fn well_formed_day(text: &str) -> Option<NaiveDate> {
+    let b: &[u8; 10] = text.as_bytes().try_into().ok()?;
+    let digit = |i: usize| (b[i] as char).to_digit(10);
+    let digits = |from: usize, to: usize| (from..to).try_fold(0, |n, i| Some(n * 10 + digit(i)?));
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(0, 4)? as i32, digits(5, 7)?, digits(8, 10)?)
+}
+
 fn split_iso(text: &str) -> Option<(i32, u32, u32)> {
     let mut parts = text.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
@@ -180,6 +196,32 @@ fn guess(text: &str) -> Option<(i32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_read_of_a_day_agrees_with_the_full_one() {
+        let full =
+            |text: &str| split_iso(text).and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+        for y in [0, 999, 1999, 2000, 2022, 2024, 2100, 9999] {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    let text = format!("{y:04}-{m:02}-{d:02}");
+                    assert_eq!(well_formed_day(&text), full(&text), "{text}");
+                }
+            }
+        }
+        for text in [
+            " 2022-01-02",
+            "2022-1-02 ",
+            "2022/01/02",
+            "+202-01-02",
+            "2022-01-0x",
+            "२०२२-01-02",
+            "",
+        ] {
+            assert_eq!(well_formed_day(text), None, "{text}");
+        }
+        assert!(parse_partial("2022-02-29").is_err());
+    }
 
     #[test]
     fn accepts_iso_days_and_months() {
