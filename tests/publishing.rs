@@ -249,6 +249,34 @@ fn pagination_boundaries() {
 }
 
 #[test]
+fn a_long_list_links_to_a_handful_of_its_pages_not_all() {
+    // 30 items, 2 a page: 15 pages. Page 8 links to the first, the last and
+    // its neighbours, with a gap shown (and hidden from screen readers) between.
+    let site = news_site(30);
+    site.build("2022-05-10").assert_ok();
+    let page = site.read("public/tin-tuc/trang/8/index.html");
+    let paginator = &page[page.find("<nav class=\"paginator\"").unwrap()..];
+    let paginator = &paginator[..paginator.find("</nav>").unwrap()];
+    assert_eq!(
+        visible_text(paginator)
+            .split_whitespace()
+            .collect::<Vec<_>>(),
+        [
+            "‹", "Trang", "trước", "1", "…", "6", "7", "8", "9", "10", "…", "15", "Trang", "sau",
+            "›"
+        ],
+        "{paginator}"
+    );
+    assert_eq!(paginator.matches("aria-hidden=\"true\">…</li>").count(), 2);
+    assert!(paginator.contains(r#"href="../../../tin-tuc/trang/15/index.html""#));
+    assert!(!paginator.contains("trang/5/"), "{paginator}");
+    // Every page of the list exists and is reachable: each links to the next.
+    for n in 2..=15 {
+        assert!(site.exists(&format!("public/tin-tuc/trang/{n}/index.html")));
+    }
+}
+
+#[test]
 fn tags_have_an_index_with_counts_and_a_page_each_newest_first() {
     let site = news_site(5);
     site.build("2022-05-10").assert_ok();

@@ -1,7 +1,9 @@
 //! Splitting long lists into pages: `/tin-tuc/`, `/tin-tuc/trang/2/`, …
 //!
 //! Each page's context holds only its own slice of summaries, so a section of
-//! 10,000 pages costs 10,000 summaries in all, never one list per page.
+//! 10,000 pages costs 10,000 summaries in all, never one list per page. Likewise
+//! each page links to a few other pages (the first, the last and those around
+//! it), never to all of them: a list of N pages would otherwise write N² links.
 
 use serde::Serialize;
 
@@ -17,11 +19,16 @@ pub struct Paginator {
     pub numbers: Vec<PageNumber>,
 }
 
+/// How many pages on each side of the current one get a link of their own.
+const AROUND: usize = 2;
+
 #[derive(Serialize)]
 pub struct PageNumber {
     pub number: usize,
     pub href: String,
     pub current: bool,
+    /// Pages are left out between this one and the one before (write "…").
+    pub gap_before: bool,
 }
 
 /// How many pages `items` make; an empty list is one (empty) page.
@@ -58,14 +65,32 @@ pub fn paginator(
         total,
         prev: (number > 1).then(|| href(number - 1)),
         next: (number < total).then(|| href(number + 1)),
-        numbers: (1..=total)
-            .map(|n| PageNumber {
-                number: n,
-                href: href(n),
-                current: n == number,
+        numbers: shown_numbers(number, total)
+            .scan(0, |before, n| {
+                let gap_before = n > *before + 1 && *before > 0;
+                *before = n;
+                Some(PageNumber {
+                    number: n,
+                    href: href(n),
+                    current: n == number,
+                    gap_before,
+                })
             })
             .collect(),
     }
+}
+
+/// The first page, the last, and those within [`AROUND`] of `current`, in order.
+fn shown_numbers(current: usize, total: usize) -> impl Iterator<Item = usize> {
+    let (from, to) = (
+        current.saturating_sub(AROUND).max(1),
+        (current + AROUND).min(total),
+    );
+    (from > 1)
+        .then_some(1)
+        .into_iter()
+        .chain(from..=to)
+        .chain((to < total).then_some(total))
 }
 
 #[cfg(test)]
@@ -82,5 +107,49 @@ mod tests {
         assert_eq!(slice(0, 10, 1), 0..0);
         assert_eq!(page_path("tin-tuc/", 1), "tin-tuc/");
         assert_eq!(page_path("tin-tuc/", 3), "tin-tuc/trang/3/");
+    }
+
+    #[test]
+    fn a_page_links_to_the_first_the_last_and_its_neighbours() {
+        let links = Links {
+            clean_urls: true,
+            base_url: None,
+        };
+        let shown = |current, total| -> Vec<(usize, bool)> {
+            paginator("tin-tuc/", total * 10, 10, current, &links)
+                .numbers
+                .iter()
+                .map(|p| (p.number, p.gap_before))
+                .collect()
+        };
+        assert_eq!(shown(1, 1), [(1, false)]);
+        assert_eq!(shown(2, 3), [(1, false), (2, false), (3, false)]);
+        assert_eq!(
+            shown(5, 10),
+            [
+                (1, false),
+                (3, true),
+                (4, false),
+                (5, false),
+                (6, false),
+                (7, false),
+                (10, true)
+            ]
+        );
+        assert_eq!(
+            shown(1, 10),
+            [(1, false), (2, false), (3, false), (10, true)]
+        );
+        assert_eq!(shown(4, 10)[..2], [(1, false), (2, false)]);
+        // However long the list, a page shows a handful of links.
+        for total in 1..=200 {
+            for current in 1..=total {
+                let numbers = shown(current, total);
+                assert!(numbers.len() <= 2 * AROUND + 3, "{current} of {total}");
+                assert!(numbers.iter().any(|&(n, _)| n == current));
+                assert_eq!(numbers.first().map(|p| p.0), Some(1));
+                assert_eq!(numbers.last().map(|p| p.0), Some(total));
+            }
+        }
     }
 }
