@@ -400,11 +400,11 @@ fn collisions(
     let mut seen: HashMap<String, &std::path::Path> = HashMap::default();
     let outputs = pages
         .iter()
-        .map(|p| (format!("{}index.html", p.path), p.source.as_path()))
+        .map(|p| ([p.path.as_str(), "index.html"].concat(), p.source.as_path()))
         .chain(
             lists
                 .iter()
-                .map(|l| (format!("{}index.html", l.path), l.source.as_path())),
+                .map(|l| ([l.path.as_str(), "index.html"].concat(), l.source.as_path())),
         )
         .chain(assets.iter().map(|a| (a.out.clone(), a.rel.as_path())));
     for (out, source) in outputs {

@@ -32,7 +32,7 @@ impl Links {
         if self.clean_urls {
             page_path.to_owned()
         } else {
-            format!("{page_path}index.html")
+            [page_path, "index.html"].concat()
         }
     }
 
@@ -42,7 +42,7 @@ impl Links {
         let split = url.find(['?', '#']).unwrap_or(url.len());
         let (path, rest) = url.split_at(split);
         if path.is_empty() || path.ends_with('/') {
-            format!("{}{rest}", self.href(path))
+            [self.href(path).as_str(), rest].concat()
         } else {
             url.to_owned()
         }
@@ -52,7 +52,7 @@ impl Links {
     pub fn permalink(&self, page_path: &str) -> Option<String> {
         self.base_url
             .as_ref()
-            .map(|base| format!("{base}{page_path}"))
+            .map(|base| [base.as_str(), page_path].concat())
     }
 }
 

@@ -191,7 +191,7 @@ fn rewrite<'a>(url: CowStr<'a>, root: &str, links: &Links) -> CowStr<'a> {
         return url;
     }
     if let Some(site_path) = url.strip_prefix('/') {
-        return CowStr::from(format!("{root}{}", links.href_of_url(site_path)));
+        return CowStr::from([root, links.href_of_url(site_path).as_str()].concat());
     }
     let rewritten = links.href_of_url(&url);
     if rewritten == *url {

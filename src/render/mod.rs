@@ -614,7 +614,7 @@ impl Shared<'_, '_> {
         path: &str,
         source: &std::path::Path,
     ) -> Result<Vec<Diagnostic>, Diagnostic> {
-        self.render_file(template, inputs, &format!("{path}index.html"), source)
+        self.render_file(template, inputs, &[path, "index.html"].concat(), source)
     }
 
     /// Renders `template` with the site and `inputs` into the file `out`.

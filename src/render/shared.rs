@@ -35,7 +35,7 @@ impl<'a> SharedValues<'a> {
             tag_links.entry(tag.name.as_str()).or_insert_with(|| {
                 Value::from_serializable(&TagLink {
                     name: &tag.name,
-                    href: links.href(&format!("{TAGS_PATH}{}/", tag.slug)),
+                    href: links.href(&[TAGS_PATH, tag.slug.as_str(), "/"].concat()),
                 })
             });
         }

@@ -3,6 +3,7 @@
 //! addresses, so a site without `base_url` gets a robots.txt without a sitemap.
 
 use chrono::NaiveDate;
+use std::fmt::Write as _;
 
 use super::links::Links;
 use super::roll;
@@ -60,10 +61,12 @@ pub fn sitemap(site: &Site, generated: &[String], links: &Links) -> Option<Strin
     );
     for (path, lastmod) in entries(site, generated) {
         xml.push_str("  <url><loc>");
-        xml.push_str(&xml_escape(&format!("{base}{path}")));
+        // Escaping the two halves is escaping the address: it works per character.
+        push_xml_escaped(&mut xml, base);
+        push_xml_escaped(&mut xml, &path);
         xml.push_str("</loc>");
         if let Some(date) = lastmod {
-            xml.push_str(&format!("<lastmod>{date}</lastmod>"));
+            let _ = write!(xml, "<lastmod>{date}</lastmod>");
         }
         xml.push_str("</url>\n");
     }
@@ -80,9 +83,53 @@ pub fn robots(links: &Links) -> String {
 }
 
 pub fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
+    let mut out = String::with_capacity(text.len());
+    push_xml_escaped(&mut out, text);
+    out
+}
+
+/// Appends `text` escaped for XML text and attributes, in one pass: the
+/// sitemap escapes every address of the site.
+pub fn push_xml_escaped(out: &mut String, text: &str) {
+    let mut run = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            _ => continue,
+        };
+        out.push_str(&text[run..at]);
+        out.push_str(entity);
+        run = at + 1;
+    }
+    out.push_str(&text[run..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_escaping_replaces_the_five_specials_anywhere() {
+        let reference = |text: &str| {
+            text.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+                .replace('\'', "&apos;")
+        };
+        for text in [
+            "",
+            "&",
+            "a&b",
+            "<x y=\"1\" z='2'>",
+            "Sở Nội vụ & Tin tức>",
+            "đ&&ơ<",
+        ] {
+            assert_eq!(xml_escape(text), reference(text), "{text}");
+        }
+    }
 }
