@@ -18,7 +18,9 @@ pub struct Links {
 impl Links {
     /// The prefix from a page at `page_path` up to the site root: `./`, `../../`.
     pub fn root(&self, page_path: &str) -> String {
-        let depth = page_path.matches('/').count();
+        // Counted byte by byte (a loop the compiler vectorizes): every page and
+        // every link of every page asks.
+        let depth = page_path.bytes().filter(|&b| b == b'/').count();
         if depth == 0 {
             "./".to_owned()
         } else {
