@@ -19,12 +19,21 @@ use crate::diagnostics::{Diagnostic, Pos, display_path};
 #[derive(Debug, Clone, Default)]
 pub struct Assets {
     names: BTreeMap<String, String>,
+    /// The published names as Tera values, made once: every page asks for
+    /// the stylesheet and the icon, and a shared value is not copied.
+    values: BTreeMap<String, tera::Value>,
 }
 
 impl Assets {
     /// The published name of a static file, by its source name.
     pub fn published(&self, source_name: &str) -> Option<&str> {
         self.names.get(source_name).map(String::as_str)
+    }
+
+    fn insert(&mut self, name: String, published: String) {
+        self.values
+            .insert(name.clone(), tera::Value::safe_string(&published));
+        self.names.insert(name, published);
     }
 }
 
@@ -72,7 +81,7 @@ pub fn fingerprint(
         } else {
             name.clone()
         };
-        assets.names.insert(name, out.clone());
+        assets.insert(name, out.clone());
         published.push((source, out));
     }
     if problems.is_empty() {
@@ -83,14 +92,14 @@ pub fn fingerprint(
 }
 
 /// `asset(path="style.css")` in a template → `style.3f2a1c9b.css`.
-impl tera::Function<tera::TeraResult<String>> for Assets {
-    fn call(&self, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+impl tera::Function<tera::TeraResult<tera::Value>> for Assets {
+    fn call(&self, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<tera::Value> {
         let path = kwargs.must_get::<&str>("path").map_err(|_| {
             tera::Error::message("asset takes the name of a static file: asset(path=\"style.css\")")
         })?;
         let path = path.trim_start_matches('/');
-        match self.published(path) {
-            Some(name) => Ok(name.to_owned()),
+        match self.values.get(path) {
+            Some(name) => Ok(name.clone()),
             None => {
                 let known: Vec<&str> = self.names.keys().map(String::as_str).collect();
                 Err(tera::Error::message(format!(
