@@ -67,7 +67,7 @@ pub fn paginator(
         next: (number < total).then(|| href(number + 1)),
         numbers: shown_numbers(number, total)
             .scan(0, |before, n| {
-                let gap_before = n > *before + 1 && *before > 0;
+                let gap_before = n > *before + 1;
                 *before = n;
                 Some(PageNumber {
                     number: n,
@@ -80,12 +80,18 @@ pub fn paginator(
     }
 }
 
-/// The first page, the last, and those within [`AROUND`] of `current`, in order.
+/// The first page, the last, and those within [`AROUND`] of `current`, in
+/// order; a gap of one page is filled with that page, which takes no more
+/// room than the "…" would.
 fn shown_numbers(current: usize, total: usize) -> impl Iterator<Item = usize> {
-    let (from, to) = (
-        current.saturating_sub(AROUND).max(1),
-        (current + AROUND).min(total),
-    );
+    let mut from = current.saturating_sub(AROUND).max(1);
+    let mut to = (current + AROUND).min(total);
+    if from == 3 {
+        from = 2;
+    }
+    if to + 2 == total {
+        to = total - 1;
+    }
     (from > 1)
         .then_some(1)
         .into_iter()
@@ -125,10 +131,28 @@ mod tests {
         assert_eq!(shown(1, 1), [(1, false)]);
         assert_eq!(shown(2, 3), [(1, false), (2, false), (3, false)]);
         assert_eq!(
+            shown(6, 12),
+            [
+                (1, false),
+                (4, true),
+                (5, false),
+                (6, false),
+                (7, false),
+                (8, false),
+                (12, true)
+            ]
+        );
+        assert_eq!(
+            shown(1, 10),
+            [(1, false), (2, false), (3, false), (10, true)]
+        );
+        // A gap of a single page shows that page instead of "…".
+        assert_eq!(
             shown(5, 10),
             [
                 (1, false),
-                (3, true),
+                (2, false),
+                (3, false),
                 (4, false),
                 (5, false),
                 (6, false),
@@ -136,16 +160,20 @@ mod tests {
                 (10, true)
             ]
         );
-        assert_eq!(
-            shown(1, 10),
-            [(1, false), (2, false), (3, false), (10, true)]
-        );
-        assert_eq!(shown(4, 10)[..2], [(1, false), (2, false)]);
+        assert_eq!(shown(6, 10)[6..], [(9, false), (10, false)]);
         // However long the list, a page shows a handful of links.
         for total in 1..=200 {
             for current in 1..=total {
                 let numbers = shown(current, total);
-                assert!(numbers.len() <= 2 * AROUND + 3, "{current} of {total}");
+                assert!(numbers.len() <= 2 * AROUND + 5, "{current} of {total}");
+                // In order, a "…" exactly where pages are left out, and never
+                // for a single page.
+                for pair in numbers.windows(2) {
+                    let ((before, _), (n, gap)) = (pair[0], pair[1]);
+                    assert!(n > before, "{current} of {total}");
+                    assert_eq!(gap, n > before + 1, "{current} of {total}");
+                    assert_ne!(n, before + 2, "{current} of {total}: one page hidden");
+                }
                 assert!(numbers.iter().any(|&(n, _)| n == current));
                 assert_eq!(numbers.first().map(|p| p.0), Some(1));
                 assert_eq!(numbers.last().map(|p| p.0), Some(total));
