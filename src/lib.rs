@@ -296,7 +296,8 @@ fn build_key(
 
 /// Phase timings on stderr when `BANGVANG_TIMINGS` is set: where a build's time
 /// goes, without a profiler. CPU time (all threads, from /proc on Linux, in
-/// 10 ms ticks) next to wall time shows how well a phase uses the cores.
+/// 10 ms ticks) next to wall time shows how well a phase uses the cores; the
+/// memory held after it (resident set) how much fresh memory it took.
 struct Stopwatch(Option<(Instant, Option<u64>)>);
 
 impl Stopwatch {

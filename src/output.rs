@@ -32,7 +32,8 @@ impl Sink for Discard {
 pub struct Staging {
     dir: tempfile::TempDir,
     output: PathBuf,
-    /// The staging folder, open: files are made relative to it.
+    /// The staging folder, open: pages are written relative to it (copies,
+    /// a handful of files, go through the absolute path).
     #[cfg(unix)]
     folder: rustix::fd::OwnedFd,
 }
@@ -65,12 +66,18 @@ impl Staging {
         if let Some((parent, _)) = rel.rsplit_once('/') {
             self.make_folder_at(parent)?;
         }
-        let file = rustix::fs::openat(
-            &self.folder,
-            rel,
-            OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC,
-            Mode::from_raw_mode(0o666),
-        )?;
+        // Retried when a signal interrupts it, as std's File::open does.
+        let file = loop {
+            match rustix::fs::openat(
+                &self.folder,
+                rel,
+                OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC,
+                Mode::from_raw_mode(0o666),
+            ) {
+                Err(rustix::io::Errno::INTR) => {}
+                opened => break opened?,
+            }
+        };
         let mut rest = bytes;
         while !rest.is_empty() {
             match rustix::io::write(&file, rest) {
@@ -87,22 +94,23 @@ impl Staging {
     /// mkdir, and its parents only when one is missing too.
     #[cfg(unix)]
     fn make_folder_at(&self, folder: &str) -> io::Result<()> {
-        match rustix::fs::mkdirat(&self.folder, folder, rustix::fs::Mode::from_raw_mode(0o777)) {
-            Ok(()) | Err(rustix::io::Errno::EXIST) => Ok(()),
-            Err(rustix::io::Errno::NOENT) => {
+        use rustix::io::Errno;
+        let mkdir = || match rustix::fs::mkdirat(
+            &self.folder,
+            folder,
+            rustix::fs::Mode::from_raw_mode(0o777),
+        ) {
+            Ok(()) | Err(Errno::EXIST) => Ok(()),
+            Err(e) => Err(e),
+        };
+        match mkdir() {
+            Err(Errno::NOENT) => {
                 if let Some((parent, _)) = folder.rsplit_once('/') {
                     self.make_folder_at(parent)?;
                 }
-                match rustix::fs::mkdirat(
-                    &self.folder,
-                    folder,
-                    rustix::fs::Mode::from_raw_mode(0o777),
-                ) {
-                    Ok(()) | Err(rustix::io::Errno::EXIST) => Ok(()),
-                    Err(e) => Err(e.into()),
-                }
+                Ok(mkdir()?)
             }
-            Err(e) => Err(e.into()),
+            made => Ok(made?),
         }
     }
 

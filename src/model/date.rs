@@ -209,12 +209,16 @@ mod tests {
                 }
             }
         }
+        // Not YYYY-MM-DD in ASCII; the ten-byte ones reach the digits ("²" and "١" are
+        // digits to Unicode, not to a date).
         for text in [
             " 2022-01-02",
             "2022-1-02 ",
             "2022/01/02",
             "+202-01-02",
             "2022-01-0x",
+            "2022-01-²",
+            "2022-01-١",
             "२०२२-01-02",
             "",
         ] {

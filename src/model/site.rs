@@ -188,7 +188,7 @@ impl Site {
         // Looking for two sources of one URL needs nothing else: it runs beside
         // the linking of pages to their sections.
         let (collisions, (index, parent, children)) = rayon::join(
-            || collisions(&pages, &lists, &assets),
+            || find_collisions(&pages, &lists, &assets),
             || {
                 let index: HashMap<&str, usize> = pages
                     .iter()
@@ -391,7 +391,7 @@ fn roll_order(lists: &[Arc<ResultsList>]) -> Vec<Honour> {
 }
 
 /// Two sources that would write the same URL.
-fn collisions(
+fn find_collisions(
     pages: &[Arc<Page>],
     lists: &[Arc<ResultsList>],
     assets: &[Asset],

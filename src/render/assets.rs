@@ -15,26 +15,12 @@ use sha2::{Digest, Sha256};
 
 use crate::diagnostics::{Diagnostic, Pos, display_path};
 
-/// Source name (`style.css`, `js/x.js`) → published name, for every static file.
+/// Source name (`style.css`, `js/x.js`) → published name, for every static
+/// file. The names are kept as Tera values, made once: every page asks for the
+/// stylesheet and the icon, and a value is shared, not copied.
 #[derive(Debug, Clone, Default)]
 pub struct Assets {
-    names: BTreeMap<String, String>,
-    /// The published names as Tera values, made once: every page asks for
-    /// the stylesheet and the icon, and a shared value is not copied.
-    values: BTreeMap<String, tera::Value>,
-}
-
-impl Assets {
-    /// The published name of a static file, by its source name.
-    pub fn published(&self, source_name: &str) -> Option<&str> {
-        self.names.get(source_name).map(String::as_str)
-    }
-
-    fn insert(&mut self, name: String, published: String) {
-        self.values
-            .insert(name.clone(), tera::Value::safe_string(&published));
-        self.names.insert(name, published);
-    }
+    names: BTreeMap<String, tera::Value>,
 }
 
 /// Static files as `(source file, name in the output)`.
@@ -81,7 +67,7 @@ pub fn fingerprint(
         } else {
             name.clone()
         };
-        assets.insert(name, out.clone());
+        assets.names.insert(name, tera::Value::from(out.as_str()));
         published.push((source, out));
     }
     if problems.is_empty() {
@@ -98,7 +84,7 @@ impl tera::Function<tera::TeraResult<tera::Value>> for Assets {
             tera::Error::message("asset takes the name of a static file: asset(path=\"style.css\")")
         })?;
         let path = path.trim_start_matches('/');
-        match self.values.get(path) {
+        match self.names.get(path) {
             Some(name) => Ok(name.clone()),
             None => {
                 let known: Vec<&str> = self.names.keys().map(String::as_str).collect();

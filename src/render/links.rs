@@ -44,7 +44,9 @@ impl Links {
         let split = url.find(['?', '#']).unwrap_or(url.len());
         let (path, rest) = url.split_at(split);
         if path.is_empty() || path.ends_with('/') {
-            [self.href(path).as_str(), rest].concat()
+            let mut href = self.href(path);
+            href.push_str(rest);
+            href
         } else {
             url.to_owned()
         }
