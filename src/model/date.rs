@@ -89,8 +89,8 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, DateError> {
 /// Parses `YYYY-MM-DD` or `YYYY-MM`.
 pub fn parse_partial(text: &str) -> Result<PartialDate, DateError> {
     // Templates format every date of every list through here (`vi_date_short`):
-    // the common, well-formed day is read without splitting the text.
-    if let Some(day) = well_formed_day(text) {
+    // the common, well-formed day is read before any trimming or guessing.
+    if let Some(day) = split_iso(text).and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)) {
         return Ok(PartialDate::Day(day));
     }
     let trimmed = text.trim();
@@ -150,24 +150,18 @@ fn number<T: std::str::FromStr>(part: &str, len: usize) -> Option<T> {
         .flatten()
 }
 
-/// Exactly `YYYY-MM-DD`, a day of the calendar.
-fn well_formed_day(text: &str) -> Option<NaiveDate> {
+/// Exactly `YYYY-MM-DD` in ASCII digits, as numbers (the calendar is not
+/// consulted). Read byte by byte, without splitting: every date of every list
+/// comes through here.
+fn split_iso(text: &str) -> Option<(i32, u32, u32)> {
     let b: &[u8; 10] = text.as_bytes().try_into().ok()?;
-    let digit = |i: usize| (b[i] as char).to_digit(10);
-    let digits = |from: usize, to: usize| (from..to).try_fold(0, |n, i| Some(n * 10 + digit(i)?));
     if b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::from_ymd_opt(digits(0, 4)? as i32, digits(5, 7)?, digits(8, 10)?)
-}
-
-fn split_iso(text: &str) -> Option<(i32, u32, u32)> {
-    let mut parts = text.split('-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() {
-        return None;
-    }
-    Some((number(y, 4)?, number(m, 2)?, number(d, 2)?))
+    let digits = |from: usize, to: usize| {
+        (from..to).try_fold(0, |n, i| Some(n * 10 + (b[i] as char).to_digit(10)?))
+    };
+    Some((digits(0, 4)? as i32, digits(5, 7)?, digits(8, 10)?))
 }
 
 fn split_year_month(text: &str) -> Option<(i32, u32)> {
@@ -199,8 +193,14 @@ mod tests {
 
     #[test]
     fn the_quick_read_of_a_day_agrees_with_the_full_one() {
-        let full =
+        // The reading by byte against a reading by parts, as split_iso was.
+        let well_formed_day =
             |text: &str| split_iso(text).and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+        let full = |text: &str| {
+            let parts: Vec<&str> = text.split('-').collect();
+            let [y, m, d] = parts[..] else { return None };
+            NaiveDate::from_ymd_opt(number(y, 4)?, number(m, 2)?, number(d, 2)?)
+        };
         for y in [0, 999, 1999, 2000, 2022, 2024, 2100, 9999] {
             for m in 0..=13 {
                 for d in 0..=32 {
