@@ -32,8 +32,8 @@ impl Sink for Discard {
 pub struct Staging {
     dir: tempfile::TempDir,
     output: PathBuf,
-    /// The staging folder, open: pages are written relative to it (copies,
-    /// a handful of files, go through the absolute path).
+    /// The staging folder, open: folders are made and pages written relative
+    /// to it (copies, a handful of files, go through the absolute path).
     #[cfg(unix)]
     folder: rustix::fd::OwnedFd,
 }
@@ -63,9 +63,7 @@ impl Staging {
     fn write_at(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         use rustix::fs::{Mode, OFlags};
         check_plain_relative(rel)?;
-        if let Some((parent, _)) = rel.rsplit_once('/') {
-            self.make_folder_at(parent)?;
-        }
+        self.make_parent(rel)?;
         // Retried when a signal interrupts it, as std's File::open does.
         let file = loop {
             match rustix::fs::openat(
@@ -114,21 +112,23 @@ impl Staging {
         }
     }
 
+    /// Makes the folder `rel` goes in. (A file where the folder should be
+    /// fails at the write, "Not a directory".)
+    fn make_parent(&self, rel: &str) -> io::Result<()> {
+        let Some((parent, _)) = rel.rsplit_once('/') else {
+            return Ok(());
+        };
+        #[cfg(unix)]
+        return self.make_folder_at(parent);
+        #[cfg(not(unix))]
+        return std::fs::create_dir_all(self.dir.path().join(parent));
+    }
+
+    /// The absolute path of `rel` below the staging folder, its folder made.
     fn target(&self, rel: &str) -> io::Result<PathBuf> {
         check_plain_relative(rel)?;
-        let path = self.dir.path().join(rel);
-        // Every page has a folder of its own, so most writes make one: one
-        // mkdir, and the whole chain only when a parent is missing too. (A
-        // file where the folder should be fails at the write, "Not a
-        // directory".)
-        if let Some(parent) = path.parent() {
-            match std::fs::create_dir(parent) {
-                Err(e) if e.kind() == io::ErrorKind::NotFound => std::fs::create_dir_all(parent)?,
-                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
-                _ => {}
-            }
-        }
-        Ok(path)
+        self.make_parent(rel)?;
+        Ok(self.dir.path().join(rel))
     }
 
     /// Replaces the output with the staged site. The old output is moved aside
