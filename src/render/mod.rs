@@ -91,7 +91,7 @@ pub fn generated_paths(site: &Site, links: &Links) -> Vec<String> {
         }
     }
     for tag in &site.tags {
-        let base = format!("{}{}/", views::TAGS_PATH, tag.slug);
+        let base = views::tag_path(&tag.slug);
         let count = paginate::page_count(tag.pages.len(), per_page);
         paths.extend((1..=count).map(|n| paginate::page_path(&base, n)));
     }
@@ -334,7 +334,7 @@ impl Shared<'_, '_> {
             }
             Job::Tag(t, n) => {
                 let tag = &site.tags[t];
-                let base = format!("{}{}/", views::TAGS_PATH, tag.slug);
+                let base = views::tag_path(&tag.slug);
                 let path = paginate::page_path(&base, n);
                 let title = format!("Chủ đề: {}", tag.name);
                 let generated = self.generated(&path, &title, vec![("Chủ đề", views::TAGS_PATH)]);

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use tera::Value;
 
 use super::links::Links;
-use super::views::{self, Crumb, TAGS_PATH, TagLink};
+use super::views::{self, Crumb, TagLink};
 use crate::memo;
 use crate::model::Site;
 
@@ -35,7 +35,7 @@ impl<'a> SharedValues<'a> {
             tag_links.entry(tag.name.as_str()).or_insert_with(|| {
                 Value::from_serializable(&TagLink {
                     name: &tag.name,
-                    href: links.href(&[TAGS_PATH, tag.slug.as_str(), "/"].concat()),
+                    href: links.href(&views::tag_path(&tag.slug)),
                 })
             });
         }

@@ -218,8 +218,13 @@ pub struct PageView<'a> {
     pub breadcrumbs: tera::Value,
 }
 
-/// The site path of the tags' index; a tag's page is `the/<slug>/`.
+/// The site path of the tags' index; a tag's page is [`tag_path`].
 pub const TAGS_PATH: &str = "the/";
+
+/// The site path of a tag's (first) page: `the/<slug>/`.
+pub fn tag_path(slug: &str) -> String {
+    [TAGS_PATH, slug, "/"].concat()
+}
 
 #[derive(Serialize)]
 pub struct TagLink<'a> {
