@@ -133,7 +133,16 @@ impl BuildArgs {
 }
 
 fn main() -> ExitCode {
+    // The site is published for everyone to read: whatever umask the build
+    // runs under (077 in some CI runners and service accounts), folders are
+    // 0755 and files 0644, or the web server answers 403.
+    #[cfg(unix)]
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o022));
     let cli = Cli::parse();
+    if let Err(message) = bangvang::source_date_epoch() {
+        eprintln!("error: {message}");
+        return ExitCode::from(2);
+    }
     match cli.command {
         Command::Build(args) => finish(bangvang::build(&args.options()), "published"),
         Command::Check(args) => finish(bangvang::check(&args.options()), "checked"),
