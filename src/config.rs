@@ -122,7 +122,7 @@ pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
 fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
     let what = "site.yaml";
     let f = d.fields(node, what, KEYS)?;
-    let title = f.req::<String>(d, "title", what);
+    let title = f.req_text(d, "title", what);
     let base_url = f
         .opt::<String>(d, "base_url")
         .and_then(|url| match normalize_base_url(&url) {
@@ -188,6 +188,24 @@ fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
     })
 }
 
+/// Why an attribute may not be allowed on a tag, if it may not. Besides the
+/// attributes that run code, those bangvang sets itself: the HTML cleaner
+/// (ammonia) refuses to both set and allow them, by panicking at the first
+/// page with raw HTML.
+fn refused_attribute(tag: &str, attribute: &str) -> Option<&'static str> {
+    if attribute.starts_with("on") || attribute == "srcdoc" {
+        Some("it could run code")
+    } else if attribute == "style" {
+        Some("it would break the page's security policy (no inline styles)")
+    } else if tag == "a" && attribute == "rel" {
+        Some("bangvang sets `rel=\"noopener noreferrer\"` on every link itself")
+    } else if matches!(tag, "td" | "th") && attribute == "class" {
+        Some("bangvang sets the table cells' classes itself (for column alignment)")
+    } else {
+        None
+    }
+}
+
 /// A single, ordinary folder name: no separators, not `.` or `..`.
 fn is_folder_name(name: &str) -> bool {
     !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\', ':'])
@@ -213,19 +231,24 @@ fn decode_html_policy(d: &mut Decoder, node: &Node) -> Option<HtmlPolicy> {
                     let Some(tag) = d.scalar(key, "a tag name") else {
                         continue;
                     };
-                    let tag = tag.to_ascii_lowercase();
+                    let tag = tag.trim().to_ascii_lowercase();
+                    if NEVER_TAGS.contains(&tag.as_str()) {
+                        d.error(
+                            key.pos,
+                            format!("`<{tag}>` cannot be allowed, nor any attribute on it: it could run code or change the whole page"),
+                        );
+                        continue;
+                    }
                     let mut allowed = Vec::new();
                     for (attribute, pos) in positioned_words(d, Some(value)) {
-                        if attribute.starts_with("on")
-                            || attribute == "style"
-                            || attribute == "srcdoc"
-                        {
-                            d.error(
-                                pos,
-                                format!("the attribute `{attribute}` cannot be allowed: it could run code or break the page's security policy"),
-                            );
-                        } else {
-                            allowed.push(attribute);
+                        match refused_attribute(&tag, &attribute) {
+                            Some(why) => {
+                                d.error(
+                                    pos,
+                                    format!("the attribute `{attribute}` cannot be allowed on `<{tag}>`: {why}"),
+                                );
+                            }
+                            None => allowed.push(attribute),
                         }
                     }
                     policy.attributes.push((tag, allowed));
@@ -277,7 +300,7 @@ fn decode_organization(d: &mut Decoder, node: &Node) -> Option<Organization> {
     let what = "organization";
     let f = d.fields(node, what, ORGANIZATION_KEYS)?;
     Some(Organization {
-        name: f.req(d, "name", what)?,
+        name: f.req_text(d, "name", what)?,
         short_name: f.opt(d, "short_name"),
         parent: f.opt(d, "parent"),
         address: f.opt(d, "address"),
@@ -301,7 +324,7 @@ impl Decode for Unit {
         let what = "a unit";
         let f = d.fields(node, what, UNIT_KEYS)?;
         let id: Option<String> = f.req(d, "id", what);
-        let name = f.req(d, "name", what);
+        let name = f.req_text(d, "name", what);
         let id = id?;
         if slugify(&id) != id {
             d.error(
@@ -322,7 +345,7 @@ impl Decode for MenuItem {
     fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
         let what = "a menu item";
         let f = d.fields(node, what, MENU_KEYS)?;
-        let title = f.req(d, "title", what);
+        let title = f.req_text(d, "title", what);
         let url = f.req(d, "url", what);
         Some(MenuItem {
             title: title?,
@@ -337,7 +360,7 @@ impl Decode for Award {
     fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
         let what = "an award";
         let f = d.fields(node, what, AWARD_KEYS)?;
-        let title: Option<String> = f.req(d, "title", what);
+        let title: Option<String> = f.req_text(d, "title", what);
         let recipients = f.req::<String>(d, "for", what).and_then(|v| {
             let options = [
                 ("individuals", Recipients::Individual),
@@ -435,6 +458,59 @@ impl SiteConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every policy site.yaml accepts must be one the HTML cleaner takes:
+    /// ammonia panics on contradictory settings at the first raw HTML.
+    #[test]
+    fn every_accepted_html_policy_cleans_without_panicking() {
+        let tags = [
+            "a",
+            "td",
+            "th",
+            "div",
+            "img",
+            "video",
+            "source",
+            "iframe",
+            "script",
+            "style",
+            "span",
+            "table",
+            "blockquote",
+            "q",
+            "svg",
+            "math",
+            "textarea",
+            "noscript",
+            "title",
+        ];
+        let attributes = [
+            "rel", "class", "href", "src", "cite", "title", "media", "id", "style", "onclick",
+            "srcdoc", "controls", "type", "lang", "target",
+        ];
+        let sample = "<a href=x rel=y class=z>a</a><table><tr><th class=c>h</th><td class=text-center>d</td></tr></table><script src=x>1</script><style media=print>p{}</style><video src=v controls></video><iframe src=https://x></iframe><q cite=https://y>q</q>";
+        for tag in tags {
+            for attribute in attributes {
+                let yaml = format!(
+                    "title: T\nhtml:\n  allow_tags: [{tag}]\n  allow_attributes: {{ {tag}: [{attribute}] }}\n"
+                );
+                let node = yaml::parse(&yaml, 1, Path::new(CONFIG_FILE)).unwrap();
+                let mut d = Decoder::new(Path::new(CONFIG_FILE));
+                let config = decode(&mut d, &node);
+                if d.has_errors() {
+                    continue;
+                }
+                let config = config.unwrap();
+                let cleaned = std::panic::catch_unwind(|| {
+                    crate::render::sanitize::Sanitizer::new(&config.html).clean(sample)
+                });
+                assert!(
+                    cleaned.is_ok(),
+                    "{tag}: [{attribute}] was accepted, then panicked"
+                );
+            }
+        }
+    }
 
     #[test]
     fn base_urls_are_checked_and_end_in_a_slash() {

@@ -23,6 +23,9 @@ pub struct Pos {
 
 impl Pos {
     pub const START: Pos = Pos { line: 1, col: 1 };
+    /// For problems of a whole file or folder (the output folder cannot be
+    /// written): printed without a line and column.
+    pub const NONE: Pos = Pos { line: 0, col: 0 };
 
     pub fn new(line: u32, col: u32) -> Pos {
         Pos { line, col }
@@ -74,19 +77,44 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(
-            f,
-            "{label}: {}:{}:{}: {}",
-            self.file.display(),
-            self.pos.line,
-            self.pos.col,
-            self.message
-        )?;
+        let file = self.file.to_string_lossy();
+        let file = shown(&file);
+        if self.pos == Pos::NONE {
+            write!(f, "{label}: {file}: {}", shown(&self.message))?;
+        } else {
+            let Pos { line, col } = self.pos;
+            write!(f, "{label}: {file}:{line}:{col}: {}", shown(&self.message))?;
+        }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", shown(help))?;
         }
         Ok(())
     }
+}
+
+/// Text as a message may show it: control characters (a terminal's escape
+/// sequences) and the invisible marks that reorder text (bidi overrides, the
+/// "Trojan Source" trick) are written as `\u{…}`, so a file name or a value
+/// quoted from a file cannot rewrite the terminal or hide what it says.
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Control characters but newline and tab, and the bidirectional controls.
+fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
 /// Every problem of one run, in the order they are reported: by file, then line.
@@ -154,7 +182,12 @@ impl IntoIterator for Diagnostics {
 /// Formats `file` for messages: relative to the root when possible, `/` separated.
 pub fn display_path(root: &Path, file: &Path) -> PathBuf {
     let rel = strip_root(root, file).unwrap_or_else(|| file.strip_prefix(root).unwrap_or(file));
-    PathBuf::from(rel.to_string_lossy().replace('\\', "/"))
+    // On Windows `\` separates folders; elsewhere it is a character of the
+    // name (`content/a\b.md` is one file, not `content/a/b.md`).
+    #[cfg(windows)]
+    return PathBuf::from(rel.to_string_lossy().replace('\\', "/"));
+    #[cfg(not(windows))]
+    rel.to_path_buf()
 }
 
 /// `root/a/b` → `a/b` by comparing bytes: the walk names every file with
@@ -190,6 +223,21 @@ mod tests {
             d.to_string(),
             "error: content/a.md:3:7: unknown key `titel`\n  help: did you mean `title`?"
         );
+    }
+
+    #[test]
+    fn terminal_escapes_and_bidi_controls_are_shown_not_obeyed() {
+        let d = Diagnostic::error(
+            "content/\u{1b}[31mđỏ.md",
+            Pos::new(1, 1),
+            "the title `a\u{202e}txt.exe` …",
+        );
+        assert_eq!(
+            d.to_string(),
+            "error: content/\\u{1b}[31mđỏ.md:1:1: the title `a\\u{202e}txt.exe` …"
+        );
+        let whole = Diagnostic::error("public", Pos::NONE, "cannot write");
+        assert_eq!(whole.to_string(), "error: public: cannot write");
     }
 
     #[test]

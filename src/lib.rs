@@ -74,28 +74,38 @@ pub struct BuildReport {
 /// untouched and every problem found is returned, sorted.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let output = options.output_dir();
-    output::check_output_dir(&options.root, &output).map_err(|d| vec![d])?;
-    let staging = Staging::new(&output).map_err(|e| {
+    let target = output::prepare(&options.root, &output).map_err(|d| vec![d])?;
+    let staging = Staging::new(&target).map_err(|e| {
         vec![Diagnostic::error(
             output.clone(),
-            Pos::START,
+            Pos::NONE,
             format!("cannot create the build folder beside the output: {e}"),
         )]
     })?;
-    let report = run(options, &staging, output, None)?;
-    staging.commit().map_err(|e| {
+    let mut report = run(options, &staging, output, None)?;
+    let left_behind = staging.commit().map_err(|e| {
         vec![Diagnostic::error(
             report.output.clone(),
-            Pos::START,
+            Pos::NONE,
             format!("cannot publish the new site: {e}"),
         )]
     })?;
+    if let Some(message) = left_behind {
+        report.warnings.push(Diagnostic::warning(
+            report.output.clone(),
+            Pos::NONE,
+            message,
+        ));
+    }
     Ok(report)
 }
 
 /// Runs every check a build makes, rendering included, and writes nothing.
+/// The output folder is checked as `build` would check it.
 pub fn check(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
-    run(options, &Discard, options.output_dir(), None)
+    let output = options.output_dir();
+    output::prepare(&options.root, &output).map_err(|d| vec![d])?;
+    run(options, &Discard, output, None)
 }
 
 /// Builds for `serve`: like [`build`], but remembers in `memo` what it read and
@@ -104,17 +114,18 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
 /// returned memory is the one given.
 pub fn rebuild(options: &BuildOptions, memo: Memo) -> (Result<BuildReport, Vec<Diagnostic>>, Memo) {
     let output = options.output_dir();
-    if let Err(d) = output::check_output_dir(&options.root, &output) {
-        return (Err(vec![d]), memo);
-    }
+    let target = match output::prepare(&options.root, &output) {
+        Ok(target) => target,
+        Err(d) => return (Err(vec![d]), memo),
+    };
     let cannot = |e: std::io::Error| {
         vec![Diagnostic::error(
             output.clone(),
-            Pos::START,
+            Pos::NONE,
             format!("cannot write the preview: {e}"),
         )]
     };
-    let overlay = match Overlay::new(&output) {
+    let overlay = match Overlay::new(&target) {
         Ok(overlay) => overlay,
         Err(e) => return (Err(cannot(e)), memo),
     };
@@ -157,7 +168,8 @@ fn run(
     let vocabulary = model::awards::Vocabulary::new(&config.awards);
     let mut diagnostics = Diagnostics::new();
     let templates = render::templates::read(root, &config.theme);
-    let static_files = static_files(root, &config.theme);
+    let (static_files, static_problems) = static_files(root, &config.theme);
+    diagnostics.extend(static_problems);
     if let Some(recall) = recall.as_deref_mut() {
         let digest = templates.as_ref().map_or(0, |t| t.digest);
         recall.set_key(build_key(
@@ -202,9 +214,6 @@ fn run(
     if let Some(templates) = &templates {
         validate::templates(&site, &templates.tera, &mut diagnostics);
     }
-    if options.deny_warnings {
-        diagnostics.deny_warnings();
-    }
     let (static_files, assets) = match render::assets::fingerprint(root, static_files) {
         Ok(fingerprinted) => fingerprinted,
         Err(problems) => {
@@ -222,6 +231,10 @@ fn run(
             .map(|(_, to)| to.as_str())
             .chain(site.assets.iter().map(|a| a.out.as_str())),
     );
+    diagnostics.extend(render::check_held_back_links(&site, &links, &paths));
+    if options.deny_warnings {
+        diagnostics.deny_warnings();
+    }
     clock.lap("site assembled and validated");
     let Some(mut templates) = templates.filter(|_| !diagnostics.has_errors()) else {
         diagnostics.extend(render::check_links(&site, &links, &paths));
@@ -245,18 +258,33 @@ fn run(
     // work nobody waits for: in `serve` the reader is waiting for the page.
     std::thread::spawn(move || drop((site, templates, paths, generated)));
     match (rendered, copied) {
-        (Ok(rendered), Ok(files_copied)) => Ok(BuildReport {
-            pages: rendered.pages,
-            data_files: rendered.data_files,
-            files_copied,
-            held_back,
-            millis: started.elapsed().as_millis(),
-            output,
-            warnings: diagnostics.sorted(),
-        }),
+        (Ok(rendered), Ok(files_copied)) => {
+            let mut late = Diagnostics::new();
+            late.extend(rendered.warnings);
+            if options.deny_warnings {
+                late.deny_warnings();
+            }
+            let failed = late.has_errors();
+            diagnostics.extend(late);
+            if failed {
+                return Err(diagnostics.sorted());
+            }
+            Ok(BuildReport {
+                pages: rendered.pages,
+                data_files: rendered.data_files,
+                files_copied,
+                held_back,
+                millis: started.elapsed().as_millis(),
+                output,
+                warnings: diagnostics.sorted(),
+            })
+        }
         (rendered, copied) => {
             diagnostics.extend(rendered.err().unwrap_or_default());
             diagnostics.extend(copied.err().unwrap_or_default());
+            if options.deny_warnings {
+                diagnostics.deny_warnings();
+            }
             Err(diagnostics.sorted())
         }
     }
@@ -345,18 +373,37 @@ fn process_cpu_ms() -> Option<u64> {
 /// Today in the site's time zone, or the day of `SOURCE_DATE_EPOCH` there, so that
 /// a reproducible build gives the same statuses whenever it runs.
 pub fn today_in(tz: chrono_tz::Tz) -> NaiveDate {
-    let now = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| Utc.timestamp_opt(secs, 0).single())
-        .unwrap_or_else(Utc::now);
+    let now = source_date_epoch().ok().flatten().unwrap_or_else(Utc::now);
     now.with_timezone(&tz).date_naive()
 }
 
+/// `SOURCE_DATE_EPOCH` when set: seconds since 1970 (reproducible-builds.org).
+/// A value that is not one is an error the command line reports, not a
+/// setting silently ignored.
+pub fn source_date_epoch() -> Result<Option<chrono::DateTime<Utc>>, String> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let text = value.to_string_lossy();
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|secs| Utc.timestamp_opt(secs, 0).single())
+        .map(Some)
+        .ok_or_else(|| {
+            format!(
+                "SOURCE_DATE_EPOCH is `{}`, not a number of seconds since 1970-01-01",
+                diagnostics::shown(&text)
+            )
+        })
+}
+
 /// Static files of the theme, then of the site (which win on equal names), as
-/// `(source, output path)`.
-fn static_files(root: &Path, theme: &str) -> Vec<(PathBuf, String)> {
+/// `(source, output path)`. Folders or links leading outside the site, or to
+/// its hidden files, are refused as in `content/`.
+fn static_files(root: &Path, theme: &str) -> (Vec<(PathBuf, String)>, Vec<Diagnostic>) {
     let mut files: std::collections::BTreeMap<String, PathBuf> = Default::default();
+    let mut problems = Vec::new();
     let dirs = [
         root.join(render::templates::THEMES_DIR)
             .join(theme)
@@ -364,24 +411,12 @@ fn static_files(root: &Path, theme: &str) -> Vec<(PathBuf, String)> {
         root.join("static"),
     ];
     for dir in dirs {
-        for entry in walkdir::WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-            .flatten()
-        {
-            if entry.file_type().is_file() {
-                let rel = entry
-                    .path()
-                    .strip_prefix(&dir)
-                    .expect("below the walked folder")
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.insert(rel, entry.path().to_path_buf());
-            }
+        for (path, rel) in load::walk::site_folder_files(root, &dir, &mut problems) {
+            files.insert(rel, path);
         }
     }
-    files.into_iter().map(|(rel, path)| (path, rel)).collect()
+    let files = files.into_iter().map(|(rel, path)| (path, rel)).collect();
+    (files, problems)
 }
 
 /// Copies the static and content files; returns how many were copied (in
@@ -409,13 +444,17 @@ fn copy_files(
     let problems: Vec<Diagnostic> = jobs
         .par_iter()
         .filter_map(|(from, to)| {
-            sink.copy(to, from).err().map(|e| {
-                Diagnostic::error(
-                    display_path(root, from),
-                    Pos::START,
-                    format!("cannot copy to {to}: {e}"),
-                )
-            })
+            sink.copy(to, from)
+                .err()
+                .map(|e| match std::fs::File::open(from) {
+                    // The source cannot be read: the editor's file is the problem.
+                    Err(e) => Diagnostic::error(
+                        display_path(root, from),
+                        Pos::NONE,
+                        format!("cannot read the file to publish it: {e}"),
+                    ),
+                    Ok(_) => output::write_failed(sink, &e),
+                })
         })
         .collect();
     if problems.is_empty() {

@@ -195,6 +195,17 @@ impl<'n> Fields<'n> {
         }
     }
 
+    /// A required text a reader must see (a title, a name): absent, empty or
+    /// made only of invisible characters is an error.
+    pub fn req_text(&self, d: &mut Decoder, key: &str, what: &str) -> Option<String> {
+        self.req::<Visible>(d, key, what).map(|v| v.0)
+    }
+
+    /// An optional text a reader must see when it is given.
+    pub fn opt_text(&self, d: &mut Decoder, key: &str) -> Option<String> {
+        self.opt::<Visible>(d, key).map(|v| v.0)
+    }
+
     /// A list that may be absent (empty).
     pub fn list<T: Decode>(&self, d: &mut Decoder, key: &str) -> Vec<T> {
         self.node(key).and_then(|n| d.list(n)).unwrap_or_default()
@@ -209,6 +220,35 @@ pub trait Decode: Sized {
 impl Decode for String {
     fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
         d.scalar(node, "text").map(|s| s.trim().to_owned())
+    }
+}
+
+/// Text that shows something: not empty, not only zero-width spaces or
+/// other invisible characters.
+pub struct Visible(pub String);
+
+impl Decode for Visible {
+    fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
+        let text = String::decode(d, node)?;
+        if crate::text::shows_nothing(&text) {
+            let message = if text.is_empty() {
+                "the value is empty".to_owned()
+            } else {
+                let codes: Vec<String> = text
+                    .chars()
+                    .take(4)
+                    .map(|c| format!("U+{:04X}", c as u32))
+                    .collect();
+                format!(
+                    "the value shows nothing: it holds only invisible characters ({})",
+                    codes.join(" ")
+                )
+            };
+            d.error(node.pos, message).help =
+                Some("type the text, or remove the line if the key is optional".into());
+            return None;
+        }
+        Some(Visible(text))
     }
 }
 
@@ -232,6 +272,13 @@ macro_rules! decode_integer {
                 let text = d.scalar(node, $what)?;
                 match text.trim().parse::<$t>() {
                     Ok(n) => Some(n),
+                    Err(e) if matches!(e.kind(), std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow) => {
+                        d.error(
+                            node.pos,
+                            format!("`{text}` is too large: at most {}", <$t>::MAX),
+                        );
+                        None
+                    }
                     Err(_) => {
                         d.error(node.pos, format!("expected {}, found `{text}`", $what));
                         None

@@ -64,9 +64,9 @@ pub fn load_content(cx: &LoadContext, diagnostics: &mut Diagnostics) -> Loaded {
         .pages
         .iter()
         .map(|p| p.path.clone())
-        .chain(tree.data_files.iter().filter_map(|(dir, rel)| {
-            let stem = rel.file_stem()?.to_string_lossy();
-            Some(format!("{dir}{}/", slugify(&stem)))
+        .chain(tree.data_files.iter().filter_map(|file| {
+            let stem = file.rel.file_stem()?.to_string_lossy();
+            Some(format!("{}{}/", file.dir, slugify(&stem)))
         }))
         .collect();
     let (pages, lists) = rayon::join(
@@ -82,7 +82,7 @@ pub fn load_content(cx: &LoadContext, diagnostics: &mut Diagnostics) -> Loaded {
             collect(
                 tree.data_files
                     .par_iter()
-                    .map(|(dir, rel)| load_results(cx, dir, rel))
+                    .map(|file| load_results(cx, file))
                     .collect(),
             )
         },
@@ -122,16 +122,16 @@ fn failed<T>(diagnostic: Diagnostic) -> Loading<T> {
 }
 
 /// A YAML file of a bundle: a results list when the bundle is a campaign.
-fn load_results(cx: &LoadContext, dir: &str, rel: &Path) -> Loading<Arc<ResultsList>> {
-    let abs = cx.root.join(rel);
-    let remembered = cx.remembered(&abs);
+fn load_results(cx: &LoadContext, file: &walk::DataFile) -> Loading<Arc<ResultsList>> {
+    let (dir, rel, abs) = (file.dir.as_str(), file.rel.as_path(), &file.abs);
+    let remembered = cx.remembered(abs);
     if let Some((recall, stamp)) = remembered
         && let Some(loading) = recall.list(rel, stamp)
     {
         recall.remember_list(rel, stamp, &loading);
         return loading;
     }
-    let loading = match source::read_text(&abs, rel) {
+    let loading = match source::read_text(abs, rel) {
         Ok(text) => shared(decode_results(cx, dir, rel, text)),
         Err(d) => failed(d),
     };
@@ -194,15 +194,15 @@ pub fn is_campaign_path(path: &str) -> bool {
 }
 
 fn load_page(cx: &LoadContext, file: &PageFile) -> Loading<Arc<Page>> {
-    let abs = cx.root.join(&file.rel);
-    let remembered = cx.remembered(&abs);
+    let abs = &file.abs;
+    let remembered = cx.remembered(abs);
     if let Some((recall, stamp)) = remembered
         && let Some(loading) = recall.page(file, stamp)
     {
         recall.remember_page(file, stamp, &loading);
         return loading;
     }
-    let loading = match source::read_text(&abs, &file.rel) {
+    let loading = match source::read_text(abs, &file.rel) {
         Ok(text) => shared(decode_page(cx, file, text)),
         Err(d) => failed(d),
     };
@@ -303,6 +303,7 @@ mod tests {
     fn campaign_file() -> PageFile {
         PageFile {
             rel: "content/phong-trao/x/index.md".into(),
+            abs: "content/phong-trao/x/index.md".into(),
             kind: page::PageKind::Regular,
             path: "phong-trao/x/".into(),
             is_bundle: true,

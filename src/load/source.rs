@@ -39,31 +39,62 @@ pub fn read_text(abs: &Path, rel: &Path) -> Result<SourceText, Diagnostic> {
         )
         .with_help("split it into several files")
     };
-    // One open and one fstat per file: a build reads every source.
-    let mut file = std::fs::File::open(abs).map_err(cannot)?;
-    let size = file.metadata().map_err(cannot)?.len();
-    if size > MAX_TEXT_FILE_BYTES {
-        return Err(too_big(size));
+    // A file saved while it is read can be read half old, half new, or cut
+    // short (an editor truncates, then writes): the file's size and times,
+    // the same after the read as before it, say the bytes are one version.
+    // Read again when they differ (1 build in 10 published a cut page under
+    // a rewrite loop before this).
+    for _attempt in 0..READ_ATTEMPTS {
+        // One open and two fstats per file: a build reads every source.
+        let mut file = std::fs::File::open(abs).map_err(cannot)?;
+        let before = file.metadata().map_err(cannot)?;
+        let size = before.len();
+        if size > MAX_TEXT_FILE_BYTES {
+            return Err(too_big(size));
+        }
+        let mut bytes = Vec::with_capacity(size as usize);
+        // Reading up to the size fstat gave needs no second read() to find the
+        // end (one syscall per file less). A file that reports no size (a
+        // special file) is read to its end, up to the limit.
+        let limit = if size > 0 {
+            size
+        } else {
+            MAX_TEXT_FILE_BYTES + 1
+        };
+        (&mut file)
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .map_err(cannot)?;
+        if bytes.len() as u64 > MAX_TEXT_FILE_BYTES {
+            return Err(too_big(bytes.len() as u64));
+        }
+        let after = file.metadata().map_err(cannot)?;
+        if bytes.len() as u64 == size && same_version(&before, &after) {
+            return decode(bytes, rel);
+        }
     }
-    let mut bytes = Vec::with_capacity(size as usize);
-    // Reading up to the size fstat gave needs no second read() to find the
-    // end (one syscall per file less). A file that reports no size (a special
-    // file) is read to its end, up to the limit. A file saved while it is read
-    // may be cut short (and found not UTF-8); the save's own event rebuilds it
-    // in `serve`.
-    let limit = if size > 0 {
-        size
-    } else {
-        MAX_TEXT_FILE_BYTES + 1
-    };
-    (&mut file)
-        .take(limit)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_TEXT_FILE_BYTES {
-        return Err(too_big(bytes.len() as u64));
+    Err(
+        Diagnostic::error(rel, Pos::START, "the file kept changing while it was read")
+            .with_help("wait for the program writing it to finish, then build again"),
+    )
+}
+
+/// Reads of a file that keeps changing before giving up.
+const READ_ATTEMPTS: usize = 5;
+
+/// Whether two stats of one open file are of the same contents.
+fn same_version(before: &std::fs::Metadata, after: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        before.len() == after.len()
+            && (before.mtime(), before.mtime_nsec()) == (after.mtime(), after.mtime_nsec())
+            && (before.ctime(), before.ctime_nsec()) == (after.ctime(), after.ctime_nsec())
     }
-    decode(bytes, rel)
+    #[cfg(not(unix))]
+    {
+        before.len() == after.len() && before.modified().ok() == after.modified().ok()
+    }
 }
 
 /// Decodes and normalizes file contents; separate from [`read_text`] for tests.
@@ -82,9 +113,94 @@ pub fn decode(bytes: Vec<u8>, rel: &Path) -> Result<SourceText, Diagnostic> {
             .with_help("save the file with the encoding \"UTF-8\""));
         }
     };
+    if let Some(d) = unpublishable_characters(&text, rel) {
+        return Err(d);
+    }
     Ok(SourceText {
         path: rel.to_path_buf(),
         text: normalize(text),
+    })
+}
+
+/// The first character of `text` that no page or data file may hold, at
+/// its line and column, with where the others are. Refused: the C0 control
+/// characters but tab and line breaks (a NUL ends yaml-rust2's input
+/// silently: a `draft: true` after one was never read; most of them make
+/// the XML feeds invalid), DEL and the C1 controls (what a Windows-1252 file
+/// read as Latin-1 leaves for its dashes and quotes), and Unicode's
+/// noncharacters.
+fn unpublishable_characters(text: &str, rel: &Path) -> Option<Diagnostic> {
+    if !may_hold_unpublishable(text.as_bytes()) {
+        return None;
+    }
+    let mut found: Vec<(Pos, char)> = Vec::new();
+    let mut count = 0usize;
+    let (mut line, mut col) = (1u32, 1u32);
+    for c in text.chars() {
+        if is_unpublishable(c) {
+            count += 1;
+            if found.len() < 6 {
+                found.push((Pos::new(line, col), c));
+            }
+        }
+        if c == '\n' {
+            line += 1;
+            col = 1;
+        } else if c != '\r' {
+            col += 1;
+        }
+    }
+    let ((pos, c), others) = found.split_first()?;
+    let what = match c {
+        '\0' => "the NUL character (U+0000)".to_owned(),
+        c if (*c as u32) < 0x20 || *c == '\u{7f}' => {
+            format!("the control character U+{:04X}", *c as u32)
+        }
+        c if c.is_control() => format!(
+            "the control character U+{:04X} (a sign of text converted from another encoding)",
+            *c as u32
+        ),
+        c => format!("the noncharacter U+{:04X}", *c as u32),
+    };
+    let mut help = "remove it: it is invisible, and no page or feed may contain it".to_owned();
+    if count > 1 {
+        let at: Vec<String> = others
+            .iter()
+            .map(|(p, _)| format!("{}:{}", p.line, p.col))
+            .collect();
+        let more = count - 1 - others.len();
+        help = format!(
+            "{help}; the file has {} more such characters, at {}{}",
+            count - 1,
+            at.join(", "),
+            if more > 0 {
+                format!(" and {more} others")
+            } else {
+                String::new()
+            }
+        );
+    }
+    Some(Diagnostic::error(rel, *pos, format!("the file contains {what}")).with_help(help))
+}
+
+fn is_unpublishable(c: char) -> bool {
+    let n = c as u32;
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || n & 0xFFFE == 0xFFFE
+}
+
+/// Whether `bytes` may hold a character [`is_unpublishable`] refuses: a
+/// control byte, DEL, or the lead byte of C1 controls (0xC2), of U+F000–U+FFFF
+/// (0xEF) and of the supplementary planes (0xF0–0xF4). One vectorized pass;
+/// the usual file has none, and the character scan is skipped.
+fn may_hold_unpublishable(bytes: &[u8]) -> bool {
+    bytes.chunks(256).any(|block| {
+        let hit = block.iter().fold(0u8, |hit, &b| {
+            let control = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r');
+            hit | (control | (b == 0x7f) | (b == 0xc2) | (b >= 0xef)) as u8
+        });
+        hit != 0
     })
 }
 
@@ -230,6 +346,51 @@ mod tests {
         let nfd = "\u{feff}Tie\u{0302}\u{0301}n\r\nđô\r";
         let out = decode(nfd.as_bytes().to_vec(), Path::new("a.md")).unwrap();
         assert_eq!(out.text, "Tiến\nđô\n");
+    }
+
+    #[test]
+    fn control_characters_and_noncharacters_are_refused_where_they_are() {
+        for (text, pos, what) in [
+            (
+                "---\ntitle: Bí mật\0\ndraft: true\n---\n",
+                Pos::new(2, 14),
+                "NUL",
+            ),
+            ("a\r\nb \u{1b}[31m\n", Pos::new(2, 3), "U+001B"),
+            ("Tin \u{1} \u{b} end", Pos::new(1, 5), "U+0001"),
+            ("x\u{96}y", Pos::new(1, 2), "another encoding"),
+            ("ab\u{fffe}", Pos::new(1, 3), "noncharacter U+FFFE"),
+            ("\u{fdd0}", Pos::new(1, 1), "noncharacter"),
+            ("\u{10ffff}", Pos::new(1, 1), "noncharacter"),
+        ] {
+            let err = decode(text.as_bytes().to_vec(), Path::new("a.md")).unwrap_err();
+            assert_eq!(err.pos, pos, "{text:?}: {err}");
+            assert!(err.message.contains(what), "{text:?}: {err}");
+        }
+        let err = decode(b"\0\n\x01\n\x02".to_vec(), Path::new("a.md")).unwrap_err();
+        assert!(
+            err.help
+                .unwrap()
+                .contains("2 more such characters, at 2:1, 3:1")
+        );
+        // Tabs, line breaks and every Vietnamese letter are text.
+        let fine = "\u{feff}Tiến\tđộ\r\n\u{a0}«»©° ＡＢ \u{1f600}\u{ffef}";
+        assert!(decode(fine.as_bytes().to_vec(), Path::new("a.md")).is_ok());
+    }
+
+    #[test]
+    fn the_byte_filter_never_misses_a_refused_character() {
+        for n in (0u32..0x3000)
+            .chain(0xF000..0x10000)
+            .chain(0x1FFF0..0x20000)
+            .chain(0x10FFF0..0x110000)
+        {
+            let Some(c) = char::from_u32(n) else { continue };
+            let text = format!("ab{c}cd");
+            if is_unpublishable(c) {
+                assert!(may_hold_unpublishable(text.as_bytes()), "{n:x}");
+            }
+        }
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub const CONTENT_DIR: &str = "content";
 pub struct PageFile {
     /// Relative to the site root: `content/phong-trao/2022/index.md`.
     pub rel: PathBuf,
+    /// Where the walk found it: the file read (`rel` names it in messages).
+    pub abs: PathBuf,
     pub kind: PageKind,
     /// Site-relative directory of the output, `phong-trao/2022/`.
     pub path: String,
@@ -43,8 +45,19 @@ pub struct Asset {
 pub struct ContentTree {
     pub pages: Vec<PageFile>,
     pub assets: Vec<Asset>,
-    /// YAML files inside bundles (results lists), by the page path of their bundle.
-    pub data_files: Vec<(String, PathBuf)>,
+    /// YAML files inside bundles (results lists).
+    pub data_files: Vec<DataFile>,
+}
+
+/// A YAML file inside a bundle: a results list when the bundle is a campaign.
+#[derive(Debug, Clone)]
+pub struct DataFile {
+    /// The site path of its bundle: `phong-trao/2022/`.
+    pub dir: String,
+    /// Relative to the site root, for messages.
+    pub rel: PathBuf,
+    /// The file read.
+    pub abs: PathBuf,
 }
 
 struct Entry {
@@ -65,12 +78,16 @@ pub fn walk(root: &Path, diagnostics: &mut Diagnostics) -> ContentTree {
         return tree;
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    if let Err(refusal) = inside_site(&canonical_root, &content) {
+        diagnostics.push(refusal.diagnostic(PathBuf::from(CONTENT_DIR)));
+        return tree;
+    }
     let mut files = Vec::new();
     let walker = WalkDir::new(&content)
         .sort_by_file_name()
         .follow_links(false)
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
     for item in walker {
         let entry = match item {
             Ok(entry) => entry,
@@ -87,30 +104,15 @@ pub fn walk(root: &Path, diagnostics: &mut Diagnostics) -> ContentTree {
             }
         };
         if entry.path_is_symlink() {
-            let rel = display_path(root, entry.path());
-            match entry.path().canonicalize() {
-                Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {}
-                Ok(target) if target.starts_with(&canonical_root) => {
-                    diagnostics.push(Diagnostic::error(
-                        rel,
-                        Pos::START,
-                        "symbolic links to folders are not followed",
-                    ));
-                    continue;
-                }
-                _ => {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            rel,
-                            Pos::START,
-                            "this symbolic link points outside the site; it is not published",
-                        )
-                        .with_help("copy what it points to into the site instead of linking to it"),
-                    );
-                    continue;
-                }
+            if let Err(refusal) = followed_link(&canonical_root, entry.path()) {
+                diagnostics.push(refusal.diagnostic(display_path(root, entry.path())));
+                continue;
             }
         } else if !entry.file_type().is_file() {
+            continue;
+        }
+        if entry.path().to_str().is_none() {
+            diagnostics.push(not_utf8(display_path(root, entry.path())));
             continue;
         }
         files.push(entry.into_path());
@@ -224,6 +226,144 @@ impl FolderSlugs<'_> {
     }
 }
 
+/// Why a file or folder reached through a symbolic link is not read.
+#[derive(Debug)]
+pub enum Refusal {
+    /// It leads outside the site's root.
+    Outside,
+    /// It leads to a hidden file or into a hidden folder (`.git/config`,
+    /// `.env`), which the walk itself never enters.
+    Hidden,
+    /// A link to a folder: links are followed to files only, so that no
+    /// folder is walked twice or in a loop.
+    Folder,
+    Unreadable(std::io::Error),
+}
+
+impl Refusal {
+    pub fn diagnostic(self, rel: PathBuf) -> Diagnostic {
+        match self {
+            Refusal::Outside => Diagnostic::error(
+                rel,
+                Pos::START,
+                "this symbolic link points outside the site; it is not published",
+            )
+            .with_help("copy what it points to into the site instead of linking to it"),
+            Refusal::Hidden => Diagnostic::error(
+                rel,
+                Pos::START,
+                "this symbolic link points to a hidden file or folder of the site; it is not published",
+            )
+            .with_help("hidden files (names starting with `.`) are never published; copy the file under a plain name"),
+            Refusal::Folder => Diagnostic::error(
+                rel,
+                Pos::START,
+                "symbolic links to folders are not followed",
+            )
+            .with_help("move or copy the folder into place"),
+            Refusal::Unreadable(e) => {
+                Diagnostic::error(rel, Pos::START, format!("cannot read: {e}"))
+            }
+        }
+    }
+}
+
+/// A name the walks skip: hidden files and folders (`.git`, `.DS_Store`).
+pub fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+/// Where `path` really is (symbolic links followed), when that is inside
+/// the site's root and not hidden. `canonical_root` is the root, canonical.
+pub fn inside_site(canonical_root: &Path, path: &Path) -> Result<PathBuf, Refusal> {
+    let real = match path.canonicalize() {
+        Ok(real) => real,
+        // A folder that does not exist holds nothing to refuse.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(path.to_path_buf()),
+        Err(e) => return Err(Refusal::Unreadable(e)),
+    };
+    let Ok(below) = real.strip_prefix(canonical_root) else {
+        return Err(Refusal::Outside);
+    };
+    if below.components().any(|c| is_hidden(c.as_os_str())) {
+        return Err(Refusal::Hidden);
+    }
+    Ok(real)
+}
+
+/// A symbolic link met by a walk: followed when it leads to a file inside
+/// the site that is not hidden.
+pub fn followed_link(canonical_root: &Path, link: &Path) -> Result<PathBuf, Refusal> {
+    let real = inside_site(canonical_root, link)?;
+    if real.is_file() {
+        Ok(real)
+    } else if real.is_dir() {
+        Err(Refusal::Folder)
+    } else {
+        // A dangling link.
+        Err(Refusal::Unreadable(std::io::ErrorKind::NotFound.into()))
+    }
+}
+
+/// A file whose name is not UTF-8 cannot be named in a URL or a message.
+pub fn not_utf8(rel: PathBuf) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        Pos::START,
+        "the file's name is not valid UTF-8 (it was made on a system with another encoding)",
+    )
+    .with_help("rename the file, typing its name again")
+}
+
+/// The files of a folder of the site (a theme's or the site's `static/` or
+/// `templates/`), as `(file, path below the folder)`, sorted: hidden files
+/// skipped, the folder and links in it refused when they lead outside the
+/// site or to hidden files, as in `content/`.
+pub fn site_folder_files(
+    root: &Path,
+    folder: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(PathBuf, String)> {
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    if !folder.exists() && std::fs::symlink_metadata(folder).is_err() {
+        return Vec::new();
+    }
+    if let Err(refusal) = inside_site(&canonical_root, folder) {
+        diagnostics.push(refusal.diagnostic(display_path(root, folder)));
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(folder)
+        .sort_by_file_name()
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
+        .flatten()
+    {
+        if entry.path_is_symlink() && entry.depth() > 0 {
+            if let Err(refusal) = followed_link(&canonical_root, entry.path()) {
+                diagnostics.push(refusal.diagnostic(display_path(root, entry.path())));
+                continue;
+            }
+        } else if !entry.file_type().is_file() {
+            continue;
+        }
+        let Some(rel) = entry
+            .path()
+            .strip_prefix(folder)
+            .ok()
+            .and_then(Path::to_str)
+        else {
+            diagnostics.push(not_utf8(display_path(root, entry.path())));
+            continue;
+        };
+        #[cfg(windows)]
+        let rel = rel.replace('\\', "/");
+        files.push((entry.path().to_path_buf(), rel.to_owned()));
+    }
+    files
+}
+
 fn extension(name: &str) -> String {
     Path::new(name)
         .extension()
@@ -288,13 +428,18 @@ fn classify_dir(
                 };
                 pages.push(PageFile {
                     rel: entry.rel,
+                    abs: entry.abs,
                     kind,
                     path,
                     is_bundle: entry.name == "index.md",
                     bundle_files: Vec::new(),
                 });
             }
-            "yaml" | "yml" if is_bundle => tree.data_files.push((dir, entry.rel)),
+            "yaml" | "yml" if is_bundle => tree.data_files.push(DataFile {
+                dir,
+                rel: entry.rel,
+                abs: entry.abs,
+            }),
             "yaml" | "yml" => diagnostics.push(
                 Diagnostic::warning(
                     entry.rel,

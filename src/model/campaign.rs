@@ -250,7 +250,7 @@ impl Decode for Signer {
     fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
         let what = "the signer";
         let f = d.fields(node, what, SIGNER_KEYS)?;
-        let title = f.req(d, "title", what);
+        let title = f.req_text(d, "title", what);
         let name = f.req(d, "name", what);
         Some(Signer {
             title: title?,
@@ -264,7 +264,7 @@ impl Decode for Phase {
         let what = "a phase";
         let f = d.fields(node, what, PHASE_KEYS)?;
         let id: Option<String> = f.req(d, "id", what);
-        let name = f.req(d, "name", what);
+        let name = f.req_text(d, "name", what);
         let start: Option<PartialDate> = f.req(d, "start", what);
         let end: Option<NaiveDate> = f.req(d, "end", what);
         let review_by: Option<NaiveDate> = f.opt(d, "review_by");
@@ -320,7 +320,7 @@ impl Decode for Milestone {
         let f = d.fields(node, what, MILESTONE_KEYS)?;
         let date: Option<NaiveDate> = f.req(d, "date", what);
         let since: Option<NaiveDate> = f.opt(d, "since");
-        let title = f.req(d, "title", what);
+        let title = f.req_text(d, "title", what);
         if let (Some(date), Some(since)) = (date, since)
             && since > date
         {

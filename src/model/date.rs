@@ -76,6 +76,7 @@ pub struct DateError {
 pub fn parse_day(text: &str) -> Result<NaiveDate, DateError> {
     let text = text.trim();
     if let Some((y, m, d)) = split_iso(text) {
+        check_year(text, y)?;
         return NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| not_a_day(text, y, m));
     }
     Err(DateError {
@@ -90,11 +91,14 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, DateError> {
 pub fn parse_partial(text: &str) -> Result<PartialDate, DateError> {
     // Templates format every date of every list through here (`vi_date_short`):
     // the common, well-formed day is read before any trimming or guessing.
-    if let Some(day) = split_iso(text).and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)) {
+    if let Some(day) = split_iso(text).and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+        && (1..=MAX_YEAR).contains(&day.year())
+    {
         return Ok(PartialDate::Day(day));
     }
     let trimmed = text.trim();
     if let Some((y, m)) = split_year_month(trimmed) {
+        check_year(trimmed, y)?;
         if (1..=12).contains(&m) {
             return Ok(PartialDate::Month { year: y, month: m });
         }
@@ -121,6 +125,24 @@ pub fn parse_partial(text: &str) -> Result<PartialDate, DateError> {
             }
         }
         e
+    })
+}
+
+/// The last year a date may name: later is a typo (`20222` cannot be
+/// written, `9999` can), and the calendar file (`lich.ics`) could not write
+/// the day after 9999-12-31, its exclusive end. Years before 1000 stay
+/// possible for the original events of commemorations, written `0938-…`.
+pub const MAX_YEAR: i32 = 2999;
+
+fn check_year(text: &str, year: i32) -> Result<(), DateError> {
+    if (1..=MAX_YEAR).contains(&year) {
+        return Ok(());
+    }
+    Err(DateError {
+        message: format!("`{text}`: the year {year} is not one a document can be dated"),
+        help: Some(format!(
+            "years go from 0001 to {MAX_YEAR}; check for a typo"
+        )),
     })
 }
 
@@ -190,6 +212,20 @@ fn guess(text: &str) -> Option<(i32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_beyond_the_calendar_are_refused() {
+        for text in ["9999-12-31", "3000-01-01", "0000-06-30"] {
+            assert!(parse_day(text).is_err(), "{text}");
+            assert!(parse_partial(text).is_err(), "{text}");
+        }
+        assert!(parse_partial("9999-12").is_err());
+        assert!(parse_day("2999-12-31").is_ok());
+        assert!(
+            parse_day("0938-01-01").is_ok(),
+            "an old event of a commemoration"
+        );
+    }
 
     #[test]
     fn the_quick_read_of_a_day_agrees_with_the_full_one() {

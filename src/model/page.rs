@@ -56,7 +56,7 @@ pub struct AttachmentRef {
 impl PageMeta {
     pub fn decode(d: &mut Decoder, f: &Fields) -> Option<PageMeta> {
         let what = "the front matter";
-        let title = f.req::<String>(d, "title", what);
+        let title = f.req_text(d, "title", what);
         let template = f.opt::<String>(d, "template");
         if let Some(t) = &template
             && (t.contains("..") || t.starts_with('/') || !t.ends_with(".html"))
@@ -67,9 +67,27 @@ impl PageMeta {
             );
         }
         let mut tags: Vec<Tag> = Vec::new();
-        for name in f.list::<String>(d, "tags") {
+        let items = match f.node("tags").map(|n| &n.kind) {
+            Some(crate::load::yaml::NodeKind::Seq(items)) => items.as_slice(),
+            Some(_) => {
+                // Reported by `list` as not a list.
+                let _ = f.list::<String>(d, "tags");
+                &[]
+            }
+            None => &[],
+        };
+        for item in items {
+            let Some(name) = String::decode(d, item) else {
+                continue;
+            };
             let slug = slugify(&name);
-            if !slug.is_empty() && !tags.iter().any(|t| t.slug == slug) {
+            if slug.is_empty() {
+                d.error(
+                    item.pos,
+                    format!("the tag `{name}` gives no address: it has no letter or digit"),
+                )
+                .help = Some("write the tag with letters or digits, or remove it".into());
+            } else if !tags.iter().any(|t| t.slug == slug) {
                 tags.push(Tag { name, slug });
             }
         }

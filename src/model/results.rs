@@ -151,7 +151,7 @@ pub fn decode(
 ) -> Option<ResultsList> {
     let what = "the results list";
     let f = d.fields(node, what, KEYS)?;
-    let title = f.req::<String>(d, "title", what);
+    let title = f.req_text(d, "title", what);
     let status = f.req::<String>(d, "status", what).and_then(|v| {
         pick(
             d,
@@ -329,7 +329,7 @@ fn decode_honorees(
         .filter_map(|item| {
             let what = "an honoree";
             let f = d.fields(item, what, HONOREE_KEYS)?;
-            let name: Option<String> = f.opt(d, "name");
+            let name: Option<String> = f.opt_text(d, "name");
             let unit: Option<String> = f.opt(d, "unit");
             let position: Option<String> = f.opt(d, "position");
             let achievement: Option<String> = f.opt(d, "achievement");
@@ -431,9 +431,29 @@ fn check_unit(d: &mut Decoder, config: &SiteConfig, id: &str, pos: Pos) -> Optio
 
 /// Nine or twelve digits in a row: the length of an old (CMND) or new (CCCD) ID
 /// card number.
+/// A run of 9 digits (chứng minh nhân dân) or 12 (căn cước công dân), as
+/// people write them: `001085012345`, spaced `0010 8501 2345` or dotted
+/// `001.085.012.345` (one space, dot or dash between digit groups), in
+/// full-width digits (`００１…`, from some Vietnamese input methods).
 fn looks_like_id_number(text: &str) -> bool {
-    text.split(|c: char| !c.is_ascii_digit())
-        .any(|run| run.len() == 9 || run.len() == 12)
+    let digit = |c: char| c.is_ascii_digit() || ('\u{ff10}'..='\u{ff19}').contains(&c);
+    let joiner = |c: char| matches!(c, ' ' | '.' | '-' | '\u{a0}');
+    let chars: Vec<char> = text.chars().collect();
+    let mut run = 0usize;
+    for (i, &c) in chars.iter().enumerate() {
+        if digit(c) {
+            run += 1;
+            continue;
+        }
+        let joins = run > 0 && joiner(c) && chars.get(i + 1).is_some_and(|&n| digit(n));
+        if !joins {
+            if run == 9 || run == 12 {
+                return true;
+            }
+            run = 0;
+        }
+    }
+    run == 9 || run == 12
 }
 
 /// The same person (or collective) twice under one award is an error.
@@ -467,5 +487,14 @@ mod tests {
         assert!(looks_like_id_number("CMND 183456789"));
         assert!(!looks_like_id_number("Chuyên viên năm 2022"));
         assert!(!looks_like_id_number("0912345678")); // 10 digits: not an ID card
+        // As people type them: spaced, dotted, dashed, full-width.
+        assert!(looks_like_id_number("CCCD: 0380 9000 1234"));
+        assert!(looks_like_id_number("số 038.090.001.234 cấp ngày"));
+        assert!(looks_like_id_number("183-456-789"));
+        assert!(looks_like_id_number("ＣＭＮＤ １８３４５６７８９"));
+        // Numbers that are not one run of 9 or 12 digits.
+        assert!(!looks_like_id_number("giai đoạn 2021 - 2025, năm 2022"));
+        assert!(!looks_like_id_number("03/02/1930 - 03/02/2022"));
+        assert!(!looks_like_id_number("0912 345 678")); // a phone number
     }
 }

@@ -49,6 +49,9 @@ pub struct Site {
     pub found_paths: Vec<String>,
     /// Paths of pages and lists held back: drafts, and dated after `today`.
     pub unpublished: HashSet<String>,
+    /// The pages held back, kept for their checks only (their links must
+    /// work the day they are published).
+    pub held: Vec<Arc<Page>>,
     /// Every tag, in Vietnamese order of its name, with its pages newest first.
     pub tags: Vec<TagPages>,
 }
@@ -137,6 +140,7 @@ impl Site {
         // Drafts and pages dated after today wait; so do lists published after
         // today, and a held-back bundle's files.
         let mut unpublished: HashSet<String> = HashSet::default();
+        let mut held = Vec::new();
         if !include_drafts {
             for page in &pages {
                 if page.meta.draft || page.meta.date.is_some_and(|d| d > today) {
@@ -177,7 +181,11 @@ impl Site {
                         .any(|p| p.len() > depth && a.out.starts_with(*p)),
                 }
             });
-            pages.retain(|p| !unpublished.contains(&p.path));
+            let (kept, back): (Vec<_>, Vec<_>) = pages
+                .into_iter()
+                .partition(|p| !unpublished.contains(&p.path));
+            pages = kept;
+            held = back;
             lists.retain(|l| !unpublished.contains(&l.path));
         }
         let mut held_back = unpublished.len();
@@ -283,6 +291,7 @@ impl Site {
             honours,
             found_paths,
             unpublished,
+            held,
             tags,
         }
     }

@@ -14,9 +14,12 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{
+    Alignment, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html,
+};
 
 use super::links::Links;
+use super::raw_html::{self, Finding};
 use super::sanitize::{self, Sanitizer};
 use crate::text::slug::slugify;
 
@@ -38,6 +41,10 @@ pub struct LinkRef {
 pub struct Rendered {
     pub html: String,
     pub links: Vec<LinkRef>,
+    /// What is wrong with the page's raw HTML (see `raw_html.rs`): nesting
+    /// too deep (the page is then not rendered) or a comment or script left
+    /// open.
+    pub html_problems: Vec<Finding>,
 }
 
 /// Renders `markdown` for a page at site path `page_path`.
@@ -48,8 +55,21 @@ pub fn render(markdown: &str, page_path: &str, links: &Links, sanitizer: &Saniti
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut heading_start: Option<usize> = None;
     let mut raw_html = false;
+    let mut scan = raw_html::Scan::default();
+    // Open Markdown containers: block quotes, lists, emphasis …
+    let mut depth = 0usize;
     let mut table = TableCells::default();
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match &event {
+            Event::Start(_) => {
+                depth += 1;
+                if depth + scan.depth() > raw_html::MAX_DEPTH {
+                    scan.mark_too_deep(range.start);
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Table(alignments)) => {
                 let plain = vec![Alignment::None; alignments.len()];
@@ -97,9 +117,26 @@ pub fn render(markdown: &str, page_path: &str, links: &Links, sanitizer: &Saniti
                 }
                 events.push(event);
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
+            Event::Html(ref html) | Event::InlineHtml(ref html) => {
                 raw_html = true;
+                scan.feed(html, range.start, depth);
                 events.push(event);
+            }
+            // `<vanphong@snv.hatinh.gov.vn>`: pulldown-cmark writes the
+            // `mailto:`; the link is an address, not a path of the site.
+            Event::Start(
+                tag @ Tag::Link {
+                    link_type: LinkType::Email,
+                    ..
+                },
+            ) => {
+                if let Tag::Link { dest_url, .. } = &tag {
+                    found.push(LinkRef {
+                        url: format!("mailto:{dest_url}"),
+                        offset: range.start,
+                    });
+                }
+                events.push(Event::Start(tag));
             }
             Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
@@ -115,12 +152,25 @@ pub fn render(markdown: &str, page_path: &str, links: &Links, sanitizer: &Saniti
             event => events.push(event),
         }
     }
+    if scan.is_too_deep() {
+        // Never given to the sanitizer (quadratic in the depth); the build
+        // fails on the finding.
+        return Rendered {
+            html: String::new(),
+            links: found,
+            html_problems: scan.finish(),
+        };
+    }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html, events.into_iter());
     if raw_html {
         html = sanitizer.clean(&html);
     }
-    Rendered { html, links: found }
+    Rendered {
+        html,
+        links: found,
+        html_problems: scan.finish(),
+    }
 }
 
 /// Where the writer is in a table, to give aligned cells their class.
@@ -289,6 +339,42 @@ mod tests {
         );
         assert!(out.contains(r#"href="../a/index.html""#), "{out}");
         assert!(out.contains(r#"href="x.pdf""#), "{out}");
+    }
+
+    #[test]
+    fn mail_autolinks_are_addresses_not_pages() {
+        let policy = HtmlPolicy::default();
+        let r = render(
+            "Gửi thư tới <vanphong@snv.hatinh.gov.vn>",
+            "lien-he/",
+            &Links::default(),
+            &Sanitizer::new(&policy),
+        );
+        assert!(
+            r.html
+                .contains(r#"href="mailto:vanphong@snv.hatinh.gov.vn""#),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.links[0].url, "mailto:vanphong@snv.hatinh.gov.vn");
+    }
+
+    #[test]
+    fn deep_nesting_is_found_and_not_rendered() {
+        let policy = HtmlPolicy::default();
+        let deep = format!("{}x\n\n<b>y</b>\n", ">".repeat(raw_html::MAX_DEPTH + 5));
+        let r = render(&deep, "", &Links::default(), &Sanitizer::new(&policy));
+        assert!(r.html.is_empty());
+        assert!(matches!(r.html_problems[..], [Finding::TooDeep { .. }]));
+        let divs = format!("<div>{}</div>", "<div>".repeat(100_000));
+        let r = render(&divs, "", &Links::default(), &Sanitizer::new(&policy));
+        // The HTML block is the first level; the 256th `<div>` the last.
+        assert_eq!(
+            r.html_problems,
+            [Finding::TooDeep {
+                offset: (raw_html::MAX_DEPTH - 1) * 5
+            }]
+        );
     }
 
     #[test]

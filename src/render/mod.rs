@@ -13,6 +13,7 @@ pub mod lists;
 pub mod markdown;
 pub mod open_data;
 pub mod paginate;
+pub mod raw_html;
 pub mod roll;
 pub mod sanitize;
 pub mod shared;
@@ -25,7 +26,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 use tera::Tera;
 
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::Diagnostic;
 use crate::memo::{self, Recall};
 use crate::model::Site;
 use crate::model::page::PageKind;
@@ -61,10 +62,12 @@ enum Job {
 }
 
 /// What rendering wrote.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Rendered {
     pub pages: usize,
     pub data_files: usize,
+    /// Found while rendering (raw HTML left open): the build goes on.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Every page and file the build makes itself (not from a content file): the
@@ -145,9 +148,23 @@ pub fn check_links(site: &Site, links: &Links, paths: &SitePaths) -> Vec<Diagnos
     let mut problems = crate::validate::links::check_menu(&site.config.menu, paths);
     problems.par_extend(site.pages.par_iter().flat_map_iter(|page| {
         let markdown = markdown::render(&page.body, &page.path, links, &sanitizer);
-        crate::validate::links::check(page, &markdown.links, paths)
+        crate::validate::links::check(page, &markdown, paths)
     }));
     problems
+}
+
+/// The links of the pages held back (drafts, dated after today), as
+/// warnings: a scheduled page whose link is broken would otherwise break the
+/// nightly publication on the day it is due.
+pub fn check_held_back_links(site: &Site, links: &Links, paths: &SitePaths) -> Vec<Diagnostic> {
+    let sanitizer = sanitize::Sanitizer::new(&site.config.html);
+    site.held
+        .par_iter()
+        .flat_map_iter(|page| {
+            let markdown = markdown::render(&page.body, &page.path, links, &sanitizer);
+            crate::validate::links::check_held_back(page, &markdown, paths)
+        })
+        .collect()
 }
 
 /// Renders and writes every page and data file, checking the links of every
@@ -243,13 +260,19 @@ pub fn render_site(
     found.sort_by_key(|(i, _)| *i);
     let mut problems = crate::validate::links::check_menu(&site.config.menu, paths);
     problems.extend(found.into_iter().map(|(_, problem)| problem));
-    if problems.is_empty() {
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = problems
+        .into_iter()
+        .partition(|d| d.severity == crate::diagnostics::Severity::Error);
+    if errors.is_empty() {
         Ok(Rendered {
             pages: sink.pages.load(Ordering::Relaxed),
             data_files: sink.data.load(Ordering::Relaxed),
+            warnings,
         })
     } else {
-        Err(template_files.collapse_rendering_errors(problems))
+        let mut all = template_files.collapse_rendering_errors(errors);
+        all.extend(warnings);
+        Err(all)
     }
 }
 
@@ -533,9 +556,9 @@ impl Shared<'_, '_> {
         {
             return Ok(());
         }
-        self.sink.write(name, bytes).map_err(|e| {
-            Diagnostic::error("content", Pos::START, format!("cannot write {name}: {e}"))
-        })
+        self.sink
+            .write(name, bytes)
+            .map_err(|e| crate::output::write_failed(self.sink, &e))
     }
 
     /// The views of a page the build makes itself, below the home page and
@@ -568,7 +591,7 @@ impl Shared<'_, '_> {
         };
         // Later pages of a list repeat the section's text but report nothing new.
         let broken = if number == 1 {
-            crate::validate::links::check(page, &markdown.links, self.paths)
+            crate::validate::links::check(page, &markdown, self.paths)
         } else {
             Vec::new()
         };
@@ -638,9 +661,9 @@ impl Shared<'_, '_> {
         self.tera
             .render_to(template, &context, &mut html)
             .map_err(|e| self.template_files.rendering_error(&e, source))?;
-        self.sink.write(out, &html).map_err(|e| {
-            Diagnostic::error(source, Pos::START, format!("cannot write {out}: {e}"))
-        })?;
+        self.sink
+            .write(out, &html)
+            .map_err(|e| crate::output::write_failed(self.sink, &e))?;
         Ok(Vec::new())
     }
 }
@@ -675,6 +698,10 @@ impl Sink for Counting<'_> {
 
     fn copy(&self, rel: &str, from: &std::path::Path) -> std::io::Result<()> {
         self.inner.copy(rel, from)
+    }
+
+    fn folder(&self) -> &std::path::Path {
+        self.inner.folder()
     }
 }
 

@@ -315,6 +315,13 @@ pub fn index<'a>(site: &'a Site, rows: &[HonourRow<'a>], links: &Links) -> Strin
             .collect(),
         units,
     };
-    let json = serde_json::to_string(&index).expect("the index serializes");
+    let mut json = serde_json::to_string(&index).expect("the index serializes");
+    // JSON may hold the line and paragraph separators raw; a script before
+    // ES2019 may not (an honoree's name pasted from Word once held one).
+    if json.contains(['\u{2028}', '\u{2029}']) {
+        json = json
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029");
+    }
     format!("window.BANGVANG_ROLL = {json};\n")
 }

@@ -14,6 +14,27 @@ use crate::config::HtmlPolicy;
 
 pub const URL_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
 
+/// Attributes whose value a browser may follow as an address.
+const URL_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "cite",
+    "longdesc",
+    "background",
+    "poster",
+    "data",
+    "action",
+    "formaction",
+    "ping",
+    "codebase",
+    "manifest",
+    "icon",
+    "dynsrc",
+    "lowsrc",
+    "usemap",
+    "xlink:href",
+];
+
 pub struct Sanitizer<'a> {
     builder: ammonia::Builder<'a>,
 }
@@ -31,6 +52,16 @@ impl<'a> Sanitizer<'a> {
         for cell in ["th", "td"] {
             builder.add_allowed_classes(cell, ["text-left", "text-center", "text-right"]);
         }
+        // ammonia checks the URLs of `href`, `src` and a few others; `cite`
+        // (on blockquote, q, del, ins, allowed by default) and the URL
+        // attributes a site may allow are checked here the same way.
+        builder.attribute_filter(|_element, attribute, value| {
+            if URL_ATTRIBUTES.contains(&attribute) && !is_safe_url(value) {
+                None
+            } else {
+                Some(value.into())
+            }
+        });
         builder.add_tags(policy.tags.iter().map(String::as_str));
         for (tag, attributes) in &policy.attributes {
             builder.add_tag_attributes(tag.as_str(), attributes.iter().map(String::as_str));
@@ -80,6 +111,22 @@ mod tests {
         assert_eq!(
             out,
             r#"<p>a</p><a rel="noopener noreferrer">b</a><sup>2</sup>"#
+        );
+    }
+
+    #[test]
+    fn script_addresses_in_cite_and_other_url_attributes_are_dropped() {
+        let policy = HtmlPolicy {
+            tags: vec!["video".into()],
+            attributes: vec![("video".into(), vec!["poster".into()])],
+        };
+        let s = Sanitizer::new(&policy);
+        let out = s.clean(
+            r#"<blockquote cite="javascript:alert(1)">a</blockquote><q cite=" JAVASCRIPT:x">b</q><video poster="javascript:y"></video><blockquote cite="https://x.vn/">c</blockquote>"#,
+        );
+        assert_eq!(
+            out,
+            r#"<blockquote>a</blockquote><q>b</q><video></video><blockquote cite="https://x.vn/">c</blockquote>"#
         );
     }
 

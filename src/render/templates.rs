@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use tera::value::{Key, ValueKind};
 use tera::{ErrorKind, Kwargs, Map, State, Tera, TeraResult, Value};
-use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Pos, display_path};
 use crate::model::date;
@@ -160,27 +159,15 @@ pub fn read(root: &Path, theme: &str) -> Result<TemplateSources, Vec<Diagnostic>
     }
     // Name → file; the site's own templates are read last and win.
     let mut files: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut problems = Vec::new();
     for dir in [theme_dir, root.join(TEMPLATES_DIR)] {
-        if !dir.is_dir() {
-            continue;
-        }
-        for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let name = entry
-                .path()
-                .strip_prefix(&dir)
-                .expect("below the walked folder")
-                .to_string_lossy()
-                .replace('\\', "/");
+        for (path, name) in crate::load::walk::site_folder_files(root, &dir, &mut problems) {
             if name.ends_with(".html") || name.ends_with(".xml") || name.ends_with(".txt") {
-                files.insert(name, entry.path().to_path_buf());
+                files.insert(name, path);
             }
         }
     }
     let mut sources = Vec::with_capacity(files.len());
-    let mut problems = Vec::new();
     for (name, path) in &files {
         let rel = display_path(root, path);
         match crate::load::source::read_text(path, &rel) {

@@ -9,7 +9,7 @@
 mod http;
 mod watch;
 
-use std::net::SocketAddr;
+use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex};
 
@@ -36,6 +36,16 @@ struct Shared {
     output: PathBuf,
 }
 
+impl Shared {
+    /// The latest build's state. A thread that panicked holding it (none
+    /// should) leaves it as it was: a generation and a list of lines.
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
 pub struct ServeOptions {
     pub build: BuildOptions,
     pub bind: std::net::IpAddr,
@@ -43,22 +53,39 @@ pub struct ServeOptions {
 }
 
 /// Runs until the process is stopped. Prints the address, then one line per
-/// rebuild.
+/// rebuild. Stopped by Ctrl+C or SIGTERM, it removes its preview folder.
 pub fn serve(options: ServeOptions) -> Result<(), String> {
     let output = tempfile::Builder::new()
         .prefix("bangvang-serve-")
         .tempdir()
         .map_err(|e| format!("cannot create a folder for the preview: {e}"))?;
-    let server = tiny_http::Server::http(SocketAddr::new(options.bind, options.port))
+    let preview = output.path().to_path_buf();
+    ctrlc::set_handler(move || {
+        let _ = crate::output::remove_tree(&preview);
+        std::process::exit(130);
+    })
+    .map_err(|e| format!("cannot watch for Ctrl+C: {e}"))?;
+    let listener = TcpListener::bind(SocketAddr::new(options.bind, options.port))
         .map_err(|e| format!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
-    let address = server
-        .server_addr()
-        .to_ip()
-        .ok_or("the server has no IP address")?;
+    let bound = listener
+        .local_addr()
+        .map_err(|e| format!("the server has no address: {e}"))?;
+    // Bound to every interface (0.0.0.0, ::), the server is reached on this
+    // computer through loopback: the address printed and given to the pages.
+    let local = if bound.ip().is_unspecified() {
+        let loopback: std::net::IpAddr = if bound.is_ipv4() {
+            std::net::Ipv4Addr::LOCALHOST.into()
+        } else {
+            std::net::Ipv6Addr::LOCALHOST.into()
+        };
+        SocketAddr::new(loopback, bound.port())
+    } else {
+        bound
+    };
     let mut build = options.build;
     build.output = Some(output.path().join("site"));
     // Permalinks and the 404 page point at the preview, not at the real site.
-    build.base_url = Some(format!("http://{address}/"));
+    build.base_url = Some(format!("http://{local}/"));
 
     let shared = Arc::new(Shared {
         building: Mutex::new(Memo::default()),
@@ -74,45 +101,85 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         move || rebuild(&build, &shared)
     })?;
     rebuild(&build, &shared);
-    println!("bangvang serve: http://{address}/ (Ctrl+C to stop)");
-    for request in server.incoming_requests() {
-        let shared = Arc::clone(&shared);
-        std::thread::spawn(move || http::respond(request, shared));
+    println!("bangvang serve: http://{local}/ (Ctrl+C to stop)");
+    if bound.ip().is_unspecified() {
+        if let Some(lan) = network_address(bound.is_ipv4()) {
+            println!(
+                "on the network: http://{}/",
+                SocketAddr::new(lan, bound.port())
+            );
+        }
     }
+    http::run(listener, shared);
     drop(watcher);
     Ok(())
 }
 
-/// Builds into the preview folder and tells open pages.
+/// This computer's address on its network, as other computers reach it:
+/// the one a packet to the outside would leave from (no packet is sent).
+fn network_address(v4: bool) -> Option<std::net::IpAddr> {
+    let (any, outside) = if v4 {
+        ("0.0.0.0:0", "192.0.2.1:9")
+    } else {
+        ("[::]:0", "[2001:db8::1]:9")
+    };
+    let socket = std::net::UdpSocket::bind(any).ok()?;
+    socket.connect(outside).ok()?;
+    let ip = socket.local_addr().ok()?.ip();
+    (!ip.is_unspecified() && !ip.is_loopback()).then_some(ip)
+}
+
+/// Builds into the preview folder and tells open pages. A panic of the
+/// build (a bug) is reported like a failed build: the watcher lives on, the
+/// last good site is still served, and the next save builds everything again.
 fn rebuild(build: &BuildOptions, shared: &Shared) {
     let mut memo = shared
         .building
         .lock()
-        .expect("no build panics holding the lock");
-    let (result, next) = crate::rebuild(build, std::mem::take(&mut *memo));
-    *memo = next;
-    let problems = match result {
-        Ok(report) => {
-            for warning in &report.warnings {
-                eprintln!("{warning}");
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let previous = std::mem::take(&mut *memo);
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::rebuild(build, previous)
+    }));
+    let problems = match built {
+        Ok((result, next)) => {
+            *memo = next;
+            match result {
+                Ok(report) => {
+                    for warning in &report.warnings {
+                        eprintln!("{warning}");
+                    }
+                    let written = report.pages + report.data_files + report.files_copied;
+                    println!("built in {} ms; {written} files changed", report.millis);
+                    None
+                }
+                Err(diagnostics) => {
+                    let lines: Vec<String> =
+                        diagnostics.iter().map(Diagnostic::to_string).collect();
+                    for line in &lines {
+                        eprintln!("{line}");
+                    }
+                    eprintln!("the build failed; the last good site is still served");
+                    Some(lines)
+                }
             }
-            let written = report.pages + report.data_files + report.files_copied;
-            println!("built in {} ms; {written} files changed", report.millis);
-            None
         }
-        Err(diagnostics) => {
-            let lines: Vec<String> = diagnostics.iter().map(Diagnostic::to_string).collect();
-            for line in &lines {
-                eprintln!("{line}");
-            }
-            eprintln!("the build failed; the last good site is still served");
-            Some(lines)
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let line = format!(
+                "error: bangvang itself failed while building (a bug, please report it): {}",
+                crate::diagnostics::shown(&what)
+            );
+            eprintln!("{line}");
+            eprintln!("the last good site is still served; the next save builds everything again");
+            Some(vec![line])
         }
     };
-    let mut state = shared
-        .state
-        .lock()
-        .expect("no thread panics holding the state");
+    let mut state = shared.state();
     state.generation += 1;
     state.problems = problems;
     shared.changed.notify_all();

@@ -9,7 +9,8 @@ use rustc_hash::FxHashSet as HashSet;
 
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::model::page::Page;
-use crate::render::markdown::LinkRef;
+use crate::render::markdown::{LinkRef, Rendered};
+use crate::render::raw_html::{self, Finding};
 use crate::render::sanitize;
 
 /// Every path of the built site: page folders (`phong-trao/2022/`) and files
@@ -138,8 +139,66 @@ fn problem(what: &str, url: &str, page_path: &str, paths: &SitePaths) -> Option<
     Some((message, target))
 }
 
-/// Reports the links of `page` that lead nowhere.
-pub fn check(page: &Page, links: &[LinkRef], paths: &SitePaths) -> Vec<Diagnostic> {
+/// Reports the links of `page` that lead nowhere, and what is wrong with
+/// its raw HTML.
+pub fn check(page: &Page, rendered: &Rendered, paths: &SitePaths) -> Vec<Diagnostic> {
+    let mut problems = check_links(page, &rendered.links, paths);
+    problems.extend(html_problems(page, &rendered.html_problems));
+    problems
+}
+
+fn html_problems<'a>(
+    page: &'a Page,
+    findings: &'a [Finding],
+) -> impl Iterator<Item = Diagnostic> + 'a {
+    findings.iter().map(|finding| match finding {
+        Finding::TooDeep { offset } => Diagnostic::error(
+            page.source.clone(),
+            position(page, *offset),
+            format!(
+                "the HTML and Markdown here are nested more than {} levels deep; the page is refused",
+                raw_html::MAX_DEPTH
+            ),
+        )
+        .with_help("close the elements (`</div>`) you opened, or write the text without so many levels"),
+        Finding::Unclosed { offset, what } => Diagnostic::warning(
+            page.source.clone(),
+            position(page, *offset),
+            format!("`{what}` opened here is never closed: the rest of the page would not be shown"),
+        )
+        .with_help(if what == "<!--" {
+            "end the comment with `-->`".to_owned()
+        } else {
+            format!("close it with `</{}>`, or remove it", what.trim_matches(['<', '>']))
+        }),
+    })
+}
+
+/// The problems of a page held back (a draft, or dated after today) as
+/// warnings, that say so; its links to other held-back pages pass, since
+/// they may be published together.
+pub fn check_held_back(page: &Page, rendered: &Rendered, paths: &SitePaths) -> Vec<Diagnostic> {
+    let links: Vec<LinkRef> = rendered
+        .links
+        .iter()
+        .filter(|link| {
+            !matches!(classify(&page.path, &link.url), Target::Site(path) if paths.is_unpublished(&path))
+        })
+        .cloned()
+        .collect();
+    let mut problems = check_links(page, &links, paths);
+    problems.extend(html_problems(page, &rendered.html_problems));
+    for problem in &mut problems {
+        problem.severity = crate::diagnostics::Severity::Warning;
+        let help = problem.help.take().unwrap_or_default();
+        problem.help = Some(format!(
+            "{help} (the page is not published yet — a draft or dated after today — but will be)"
+        ));
+    }
+    problems
+}
+
+fn check_links(page: &Page, links: &[LinkRef], paths: &SitePaths) -> Vec<Diagnostic> {
     links
         .iter()
         .filter_map(|link| {

@@ -43,15 +43,25 @@ pub fn templates(site: &Site, tera: &tera::Tera, diagnostics: &mut Diagnostics) 
 }
 
 /// A content file that would be written where the build writes a page or a
-/// file of its own (`content/khen-thuong.md`), or over a theme's static file:
-/// parallel writers would make the result depend on timing.
+/// file of its own (`content/khen-thuong.md`, `content/lich/index.html`), or
+/// over a theme's static file: parallel writers would make the result depend
+/// on timing, and `serve` would show the content file where the build shows
+/// its page. Also an address too long to be written as a file, which the
+/// file system would refuse only when the build writes it.
 pub fn outputs(
     site: &Site,
     generated: &[String],
     static_files: &[(std::path::PathBuf, String)],
     diagnostics: &mut Diagnostics,
 ) {
-    let reserved: std::collections::HashSet<&str> = generated.iter().map(String::as_str).collect();
+    // A generated folder `lich/` is the file `lich/index.html`.
+    let reserved: std::collections::HashSet<String> = generated
+        .iter()
+        .flat_map(|p| {
+            let page = p.ends_with('/').then(|| format!("{p}index.html"));
+            std::iter::once(p.clone()).chain(page)
+        })
+        .collect();
     let statics: std::collections::HashSet<&str> =
         static_files.iter().map(|(_, to)| to.as_str()).collect();
     let sources = site
@@ -69,6 +79,8 @@ pub fn outputs(
             format!(
                 "this file would be published as /{path}, over the theme's or the site's static file"
             )
+        } else if let Some(problem) = too_long(path) {
+            problem
         } else {
             continue;
         };
@@ -81,4 +93,31 @@ pub fn outputs(
             .with_help("rename the file or its folder"),
         );
     }
+}
+
+/// File systems take names of at most 255 bytes (NAME_MAX) and paths of at
+/// most 4,096 (PATH_MAX), the staging folder's path included: leave it 1,024.
+const MAX_NAME_BYTES: usize = 255;
+const MAX_PATH_BYTES: usize = 4096 - 1024;
+
+/// Why an output path cannot be written as a file, if it cannot.
+fn too_long(path: &str) -> Option<String> {
+    let file = if path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_owned()
+    };
+    if let Some(part) = file.split('/').find(|part| part.len() > MAX_NAME_BYTES) {
+        let shown: String = part.chars().take(40).collect();
+        return Some(format!(
+            "its address has a part of {} bytes (`{shown}…`); file systems take at most {MAX_NAME_BYTES}",
+            part.len()
+        ));
+    }
+    (file.len() > MAX_PATH_BYTES).then(|| {
+        format!(
+            "its address is {} bytes long; at most {MAX_PATH_BYTES} can be written",
+            file.len()
+        )
+    })
 }
