@@ -79,14 +79,15 @@ impl fmt::Display for Diagnostic {
         };
         let file = self.file.to_string_lossy();
         let file = shown(&file);
+        let message = shortened_quotes(&self.message);
         if self.pos == Pos::NONE {
-            write!(f, "{label}: {file}: {}", shown(&self.message))?;
+            write!(f, "{label}: {file}: {}", shown(&message))?;
         } else {
             let Pos { line, col } = self.pos;
-            write!(f, "{label}: {file}:{line}:{col}: {}", shown(&self.message))?;
+            write!(f, "{label}: {file}:{line}:{col}: {}", shown(&message))?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {}", shown(help))?;
+            write!(f, "\n  help: {}", shown(&shortened_quotes(help)))?;
         }
         Ok(())
     }
@@ -110,6 +111,45 @@ pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
     }
     std::borrow::Cow::Owned(out)
 }
+
+/// Values quoted in a message (between backticks or “ ”) cut to their first
+/// [`QUOTE_CHARS`] characters: a message echoes what the editor wrote, and a
+/// 25 KB value pasted by mistake would bury the message under it.
+fn shortened_quotes(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().count() <= QUOTE_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len().min(4 * QUOTE_CHARS));
+    let mut quoted: Option<(char, usize)> = None;
+    for c in text.chars() {
+        match quoted {
+            Some((close, _)) if c == close => {
+                quoted = None;
+                out.push(c);
+            }
+            Some((close, n)) => {
+                if n < QUOTE_CHARS {
+                    out.push(c);
+                } else if n == QUOTE_CHARS {
+                    out.push('…');
+                }
+                quoted = Some((close, n + 1));
+            }
+            None => {
+                out.push(c);
+                quoted = match c {
+                    '`' => Some(('`', 0)),
+                    '“' => Some(('”', 0)),
+                    _ => None,
+                };
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The longest quoted value a message shows whole.
+const QUOTE_CHARS: usize = 120;
 
 /// Control characters but newline and tab, and the bidirectional controls.
 fn is_hidden(c: char) -> bool {
@@ -238,6 +278,20 @@ mod tests {
         );
         let whole = Diagnostic::error("public", Pos::NONE, "cannot write");
         assert_eq!(whole.to_string(), "error: public: cannot write");
+    }
+
+    #[test]
+    fn long_quoted_values_are_cut() {
+        let long = "x".repeat(25_000);
+        let d = Diagnostic::error("a.yaml", Pos::new(8, 12), format!("unknown award “{long}”"))
+            .with_help(format!("did you mean `{long}`?"));
+        let text = d.to_string();
+        assert!(text.len() < 400, "{}", text.len());
+        assert!(
+            text.contains(&format!("“{}…”", "x".repeat(QUOTE_CHARS))),
+            "{text}"
+        );
+        assert!(text.ends_with("…`?"), "{text}");
     }
 
     #[test]

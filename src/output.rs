@@ -215,29 +215,58 @@ fn is_mount_point(_: &Path) -> bool {
     false
 }
 
-/// Held while one build writes and swaps an output.
+/// Held while one build writes and swaps an output: an exclusive `flock` on
+/// `.<name>.bangvang-lock` beside it. The file is removed before the lock
+/// is released, so none is left beside the site; a build that opened the
+/// file just before checks, once it holds the lock, that the name still
+/// leads to the file it locked, and tries again if not.
 struct OutputLock {
-    _file: std::fs::File,
+    file: std::fs::File,
+    path: PathBuf,
 }
 
 impl OutputLock {
     fn take(path: &Path) -> io::Result<OutputLock> {
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(path)?;
-        #[cfg(unix)]
-        {
-            use rustix::fs::{FlockOperation, flock};
-            if flock(&file, FlockOperation::NonBlockingLockExclusive).is_err() {
-                eprintln!(
-                    "bangvang: another build of this output is running; waiting for it to finish"
-                );
-                flock(&file, FlockOperation::LockExclusive)?;
+        let mut said = false;
+        loop {
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(path)?;
+            #[cfg(unix)]
+            {
+                use rustix::fs::{FlockOperation, flock};
+                use std::os::unix::fs::MetadataExt;
+                if flock(&file, FlockOperation::NonBlockingLockExclusive).is_err() {
+                    if !said {
+                        eprintln!(
+                            "bangvang: another build of this output is running; waiting for it to finish"
+                        );
+                        said = true;
+                    }
+                    flock(&file, FlockOperation::LockExclusive)?;
+                }
+                let locked = file.metadata()?.ino();
+                match std::fs::metadata(path) {
+                    Ok(now) if now.ino() == locked => {}
+                    // Removed (or replaced) by the build that held it.
+                    _ => continue,
+                }
             }
+            return Ok(OutputLock {
+                file,
+                path: path.to_path_buf(),
+            });
         }
-        Ok(OutputLock { _file: file })
+    }
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Removed while still locked: see the type's comment.
+        let _ = std::fs::remove_file(&self.path);
+        let _ = &self.file;
     }
 }
 
@@ -836,7 +865,7 @@ mod tests {
             .unwrap()
             .flatten()
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n != "public" && !n.ends_with(LOCK_SUFFIX))
+            .filter(|n| n != "public")
             .collect();
         names.sort();
         names

@@ -5,7 +5,37 @@ mod common;
 
 use std::path::Path;
 
+use std::os::unix::ffi::OsStrExt;
+
 use common::{REPO, TestSite, copy_dir};
+
+/// `a\x00b` → the bytes a, NUL, b; `\n` a line break, `\s` a space.
+fn unescape(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1)) {
+            (b'\\', Some(b'x')) => {
+                out.push(u8::from_str_radix(&text[i + 2..i + 4], 16).unwrap());
+                i += 4;
+            }
+            (b'\\', Some(b'n')) => {
+                out.push(b'\n');
+                i += 2;
+            }
+            (b'\\', Some(b's')) => {
+                out.push(b' ');
+                i += 2;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    out
+}
 
 const MARKER: &str = "public/da-xuat-ban.html";
 
@@ -28,6 +58,8 @@ fn run_case(dir: &Path) -> Outcome {
         }
     }
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+    let mut env: Vec<(String, String)> = Vec::new();
+    let mut outside: Vec<tempfile::TempDir> = Vec::new();
     for line in read("setup").lines().filter(|l| !l.trim().is_empty()) {
         let words: Vec<&str> = line.split_whitespace().collect();
         match words.as_slice() {
@@ -38,6 +70,27 @@ fn run_case(dir: &Path) -> Outcome {
             }
             ["big", path, bytes] => site.write(path, "a".repeat(bytes.parse().unwrap())),
             ["remove", path] => std::fs::remove_file(site.path(path)).unwrap(),
+            ["mkdir", path] => std::fs::create_dir_all(site.path(path)).unwrap(),
+            // The site's folder moved out of the root, a symbolic link left
+            // in its place.
+            ["outside", path] => {
+                let place = tempfile::tempdir().unwrap();
+                let moved = place.path().join("moved");
+                std::fs::rename(site.path(path), &moved).unwrap();
+                std::os::unix::fs::symlink(&moved, site.path(path)).unwrap();
+                outside.push(place);
+            }
+            ["env", name, value] => env.push((name.to_string(), value.to_string())),
+            // A file whose name and contents are written with `\xNN` escapes:
+            // bytes no text file of the corpus can hold (NUL, names that are
+            // not UTF-8).
+            ["bytes", path, contents] => {
+                let path = site
+                    .root()
+                    .join(std::ffi::OsStr::from_bytes(&unescape(path)));
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(path, unescape(contents)).unwrap();
+            }
             _ => panic!("{case}: unknown setup line {line:?}"),
         }
     }
@@ -50,10 +103,10 @@ fn run_case(dir: &Path) -> Outcome {
         read("args")
             .lines()
             .filter(|l| !l.trim().is_empty())
-            .map(str::to_owned),
+            .map(|l| l.replace("{root}", &site.root().to_string_lossy())),
     );
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let run = site.run(&args);
+    let run = site.run_with_env(&args, &env);
 
     let mut failures = Vec::new();
     let expect = read("expect");

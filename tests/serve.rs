@@ -265,3 +265,57 @@ fn renamed_saves_and_folders_made_later_are_seen() {
     site.write("static/moi.txt", "xin chào");
     wait_for(&server, "/moi.txt", |b| b.contains("xin chào"));
 }
+
+/// What a page of another site could make the editor's browser send to the
+/// preview: refused without reading more than a request's head.
+#[test]
+fn hostile_requests_are_refused() {
+    let site = TestSite::fixture("basic");
+    let server = start(&site);
+    let raw = |request: &[u8]| -> String {
+        let mut stream = TcpStream::connect(&server.address).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        stream.write_all(request).unwrap();
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        String::from_utf8_lossy(&response).into_owned()
+    };
+    let status = |response: &str| response.split_whitespace().nth(1).unwrap_or("").to_owned();
+    // DNS rebinding: another site's name pointed at this computer.
+    let rebound = raw(b"GET / HTTP/1.1\r\nHost: evil.example.com:1111\r\n\r\n");
+    assert_eq!(status(&rebound), "403", "{rebound}");
+    assert!(!rebound.contains("Đoàn kết"), "no page is given");
+    let localhost = raw(format!(
+        "GET / HTTP/1.1\r\nHost: localhost:{}\r\n\r\n",
+        server.address.rsplit(':').next().unwrap()
+    )
+    .as_bytes());
+    assert_eq!(status(&localhost), "200");
+    assert_eq!(
+        status(&raw(
+            b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 4\r\n\r\nabcd"
+        )),
+        "405"
+    );
+    assert_eq!(
+        status(&raw(
+            b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 4\r\n\r\nabcd"
+        )),
+        "413"
+    );
+    let huge = format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: {}\r\n\r\n",
+        "a".repeat(64 * 1024)
+    );
+    assert_eq!(status(&raw(huge.as_bytes())), "431");
+    assert_eq!(status(&raw(b"GET /\r\n\r\n")), "400");
+    // A head that never ends is cut off after the header timeout (10 s).
+    let started = Instant::now();
+    let slow = raw(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    assert_eq!(status(&slow), "408", "{slow}");
+    assert!(started.elapsed() < Duration::from_secs(15));
+    // And the server still answers.
+    assert_eq!(get(&server, "/").0, 200);
+}

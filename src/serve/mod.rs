@@ -133,14 +133,20 @@ fn network_address(v4: bool) -> Option<std::net::IpAddr> {
 /// build (a bug) is reported like a failed build: the watcher lives on, the
 /// last good site is still served, and the next save builds everything again.
 fn rebuild(build: &BuildOptions, shared: &Shared) {
+    rebuild_with(shared, |memo| crate::rebuild(build, memo));
+}
+
+/// [`rebuild`] with the build given, for tests.
+fn rebuild_with(
+    shared: &Shared,
+    build: impl FnOnce(Memo) -> (Result<crate::BuildReport, Vec<Diagnostic>>, Memo),
+) {
     let mut memo = shared
         .building
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let previous = std::mem::take(&mut *memo);
-    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::rebuild(build, previous)
-    }));
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(previous)));
     let problems = match built {
         Ok((result, next)) => {
             *memo = next;
@@ -183,4 +189,32 @@ fn rebuild(build: &BuildOptions, shared: &Shared) {
     state.generation += 1;
     state.problems = problems;
     shared.changed.notify_all();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_build_is_reported_and_the_next_one_still_runs() {
+        let shared = Shared {
+            building: Mutex::new(Memo::default()),
+            state: Mutex::new(State::default()),
+            changed: Condvar::new(),
+            output: PathBuf::from("."),
+        };
+        rebuild_with(&shared, |_| panic!("index out of bounds"));
+        {
+            let state = shared.state();
+            assert_eq!(state.generation, 1);
+            let problems = state.problems.as_ref().expect("the panic is shown");
+            assert!(
+                problems[0].contains("a bug, please report it"),
+                "{problems:?}"
+            );
+            assert!(problems[0].contains("index out of bounds"), "{problems:?}");
+        }
+        rebuild_with(&shared, |memo| (Err(Vec::new()), memo));
+        assert_eq!(shared.state().generation, 2, "the lock survived the panic");
+    }
 }

@@ -16,11 +16,12 @@ pub fn closest_within<'a>(
     let word: Vec<char> = word.to_lowercase().chars().collect();
     candidates
         .into_iter()
-        .map(|c| {
-            (
-                distance(&word, &c.to_lowercase().chars().collect::<Vec<_>>()),
-                c,
-            )
+        .filter_map(|c| {
+            let candidate: Vec<char> = c.to_lowercase().chars().collect();
+            // The distance is at least the difference of the lengths: a
+            // 25 KB value pasted by mistake is not compared letter by letter.
+            (word.len().abs_diff(candidate.len()) <= limit)
+                .then(|| (distance(&word, &candidate), c))
         })
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, c)| (d, c))

@@ -119,11 +119,17 @@ impl TestSite {
 
     /// Runs `bangvang <args…> --root <site>`.
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with_env(args, &[])
+    }
+
+    /// Runs `bangvang <args…> --root <site>` with these environment variables.
+    pub fn run_with_env(&self, args: &[&str], env: &[(String, String)]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_bangvang"))
             .args(args)
             .arg("--root")
             .arg(self.root())
             .env_remove("SOURCE_DATE_EPOCH")
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .output()
             .expect("the binary runs");
         Run::from(output)
