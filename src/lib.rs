@@ -202,6 +202,8 @@ fn run(
             None
         }
     };
+    let mut loaded = loaded;
+    let read_files = std::mem::take(&mut loaded.read);
     let site = Site::assemble(
         config,
         vocabulary,
@@ -261,6 +263,7 @@ fn run(
         (Ok(rendered), Ok(files_copied)) => {
             let mut late = Diagnostics::new();
             late.extend(rendered.warnings);
+            late.extend(load::source::changed_since_read(&read_files));
             if options.deny_warnings {
                 late.deny_warnings();
             }

@@ -954,6 +954,18 @@ mod tests {
     }
 
     #[test]
+    fn a_mount_point_is_refused_before_anything_is_built() {
+        // /dev/shm is a file system of its own on Linux machines.
+        let shm = Path::new("/dev/shm");
+        if !shm.is_dir() || !is_mount_point(shm) {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let refused = prepare(dir.path(), shm).unwrap_err();
+        assert!(refused.message.contains("mount point"), "{refused}");
+    }
+
+    #[test]
     fn an_output_link_is_followed() {
         let dir = tempfile::tempdir().unwrap();
         let served = dir.path().join("var-www");

@@ -8,7 +8,7 @@ pub mod source;
 pub mod walk;
 pub mod yaml;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -22,6 +22,7 @@ use crate::model::page::{self, Page, PageMeta};
 use crate::model::results::{self, ResultsList};
 use crate::text::slug::slugify;
 use decode::Decoder;
+use source::{FileVersion, ReadFiles};
 use walk::{ContentTree, PageFile};
 
 /// The content of a site, loaded and decoded.
@@ -35,6 +36,8 @@ pub struct Loaded {
     /// The paths of every page and list found, loaded or not: a link to a page
     /// whose file has an error is not reported as broken too.
     pub found_paths: Vec<String>,
+    /// The files read, with their versions: checked before publishing.
+    pub read: ReadFiles,
 }
 
 /// The section whose direct children are campaigns.
@@ -71,24 +74,25 @@ pub fn load_content(cx: &LoadContext, diagnostics: &mut Diagnostics) -> Loaded {
         .collect();
     let (pages, lists) = rayon::join(
         || {
-            collect(
-                tree.pages
-                    .par_iter()
-                    .map(|file| load_page(cx, file))
-                    .collect(),
-            )
+            let loaded: Vec<_> = tree
+                .pages
+                .par_iter()
+                .map(|file| read(load_page(cx, file), &file.abs, &file.rel))
+                .collect();
+            collect(loaded)
         },
         || {
-            collect(
-                tree.data_files
-                    .par_iter()
-                    .map(|file| load_results(cx, file))
-                    .collect(),
-            )
+            let loaded: Vec<_> = tree
+                .data_files
+                .par_iter()
+                .map(|file| read(load_results(cx, file), &file.abs, &file.rel))
+                .collect();
+            collect(loaded)
         },
     );
-    let (pages, page_problems) = pages;
-    let (lists, list_problems) = lists;
+    let (pages, page_problems, mut read_files) = pages;
+    let (lists, list_problems, list_files) = lists;
+    read_files.extend(list_files);
     diagnostics.extend(page_problems);
     diagnostics.extend(list_problems);
     Loaded {
@@ -96,21 +100,38 @@ pub fn load_content(cx: &LoadContext, diagnostics: &mut Diagnostics) -> Loaded {
         lists,
         assets: tree.assets,
         found_paths,
+        read: read_files,
     }
+}
+
+/// A file's loading with the version of the file it came from.
+type Read<T> = (Loading<T>, Option<(PathBuf, PathBuf, FileVersion)>);
+
+fn read<T>(
+    (loading, version): (Loading<T>, Option<FileVersion>),
+    abs: &Path,
+    rel: &Path,
+) -> Read<T> {
+    (
+        loading,
+        version.map(|v| (abs.to_path_buf(), rel.to_path_buf(), v)),
+    )
 }
 
 /// What loading one file gave: its value unless it had errors, and its
 /// diagnostics (warnings only, when there is a value).
 pub type Loading<T> = (Option<T>, Vec<Diagnostic>);
 
-fn collect<T>(results: Vec<Loading<T>>) -> (Vec<T>, Vec<Diagnostic>) {
+fn collect<T>(results: Vec<Read<T>>) -> (Vec<T>, Vec<Diagnostic>, ReadFiles) {
     let mut values = Vec::with_capacity(results.len());
     let mut problems = Vec::new();
-    for (value, diagnostics) in results {
+    let mut read = Vec::with_capacity(results.len());
+    for ((value, diagnostics), version) in results {
         values.extend(value);
         problems.extend(diagnostics);
+        read.extend(version);
     }
-    (values, problems)
+    (values, problems, read)
 }
 
 fn shared<T>((value, diagnostics): Loading<T>) -> Loading<Arc<T>> {
@@ -122,23 +143,29 @@ fn failed<T>(diagnostic: Diagnostic) -> Loading<T> {
 }
 
 /// A YAML file of a bundle: a results list when the bundle is a campaign.
-fn load_results(cx: &LoadContext, file: &walk::DataFile) -> Loading<Arc<ResultsList>> {
+fn load_results(
+    cx: &LoadContext,
+    file: &walk::DataFile,
+) -> (Loading<Arc<ResultsList>>, Option<FileVersion>) {
     let (dir, rel, abs) = (file.dir.as_str(), file.rel.as_path(), &file.abs);
     let remembered = cx.remembered(abs);
     if let Some((recall, stamp)) = remembered
         && let Some(loading) = recall.list(rel, stamp)
     {
         recall.remember_list(rel, stamp, &loading);
-        return loading;
+        return (loading, FileVersion::of(abs));
     }
-    let loading = match source::read_text(abs, rel) {
-        Ok(text) => shared(decode_results(cx, dir, rel, text)),
-        Err(d) => failed(d),
+    let (loading, version) = match source::read_text(abs, rel) {
+        Ok(text) => {
+            let version = text.version;
+            (shared(decode_results(cx, dir, rel, text)), version)
+        }
+        Err(d) => (failed(d), None),
     };
     if let Some((recall, stamp)) = remembered {
         recall.remember_list(rel, stamp, &loading);
     }
-    loading
+    (loading, version)
 }
 
 fn decode_results(
@@ -193,23 +220,26 @@ pub fn is_campaign_path(path: &str) -> bool {
         .is_some_and(|rest| !rest.is_empty() && rest.matches('/').count() == 1)
 }
 
-fn load_page(cx: &LoadContext, file: &PageFile) -> Loading<Arc<Page>> {
+fn load_page(cx: &LoadContext, file: &PageFile) -> (Loading<Arc<Page>>, Option<FileVersion>) {
     let abs = &file.abs;
     let remembered = cx.remembered(abs);
     if let Some((recall, stamp)) = remembered
         && let Some(loading) = recall.page(file, stamp)
     {
         recall.remember_page(file, stamp, &loading);
-        return loading;
+        return (loading, FileVersion::of(abs));
     }
-    let loading = match source::read_text(abs, &file.rel) {
-        Ok(text) => shared(decode_page(cx, file, text)),
-        Err(d) => failed(d),
+    let (loading, version) = match source::read_text(abs, &file.rel) {
+        Ok(text) => {
+            let version = text.version;
+            (shared(decode_page(cx, file, text)), version)
+        }
+        Err(d) => (failed(d), None),
     };
     if let Some((recall, stamp)) = remembered {
         recall.remember_page(file, stamp, &loading);
     }
-    loading
+    (loading, version)
 }
 
 fn decode_page(cx: &LoadContext, file: &PageFile, text: source::SourceText) -> Loading<Page> {

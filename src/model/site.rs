@@ -136,6 +136,7 @@ impl Site {
             mut lists,
             mut assets,
             found_paths,
+            read: _,
         } = loaded;
         // Drafts and pages dated after today wait; so do lists published after
         // today, and a held-back bundle's files.

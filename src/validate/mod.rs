@@ -54,14 +54,14 @@ pub fn outputs(
     static_files: &[(std::path::PathBuf, String)],
     diagnostics: &mut Diagnostics,
 ) {
-    // A generated folder `lich/` is the file `lich/index.html`.
-    let reserved: std::collections::HashSet<String> = generated
-        .iter()
-        .flat_map(|p| {
-            let page = p.ends_with('/').then(|| format!("{p}index.html"));
-            std::iter::once(p.clone()).chain(page)
-        })
-        .collect();
+    let generated: std::collections::HashSet<&str> = generated.iter().map(String::as_str).collect();
+    // A generated folder `lich/` is the file `lich/index.html` too.
+    let reserved = |path: &str| {
+        generated.contains(path)
+            || path.strip_suffix("index.html").is_some_and(|dir| {
+                (dir.is_empty() || dir.ends_with('/')) && generated.contains(dir)
+            })
+    };
     let statics: std::collections::HashSet<&str> =
         static_files.iter().map(|(_, to)| to.as_str()).collect();
     let sources = site
@@ -71,7 +71,7 @@ pub fn outputs(
         .chain(site.lists.iter().map(|l| (l.path.as_str(), &l.source)))
         .chain(site.assets.iter().map(|a| (a.out.as_str(), &a.rel)));
     for (path, source) in sources {
-        let message = if reserved.contains(path) {
+        let message = if reserved(path) {
             format!(
                 "this file would be published as /{path}, an address the build uses for a page of its own"
             )
@@ -100,24 +100,19 @@ pub fn outputs(
 const MAX_NAME_BYTES: usize = 255;
 const MAX_PATH_BYTES: usize = 4096 - 1024;
 
-/// Why an output path cannot be written as a file, if it cannot.
+/// Why an output path cannot be written as a file, if it cannot. A folder
+/// (`a/b/`) is written as its `index.html`.
 fn too_long(path: &str) -> Option<String> {
-    let file = if path.ends_with('/') {
-        format!("{path}index.html")
-    } else {
-        path.to_owned()
-    };
-    if let Some(part) = file.split('/').find(|part| part.len() > MAX_NAME_BYTES) {
+    const INDEX: &str = "index.html";
+    let file_len = path.len() + if path.ends_with('/') { INDEX.len() } else { 0 };
+    if let Some(part) = path.split('/').find(|part| part.len() > MAX_NAME_BYTES) {
         let shown: String = part.chars().take(40).collect();
         return Some(format!(
             "its address has a part of {} bytes (`{shown}…`); file systems take at most {MAX_NAME_BYTES}",
             part.len()
         ));
     }
-    (file.len() > MAX_PATH_BYTES).then(|| {
-        format!(
-            "its address is {} bytes long; at most {MAX_PATH_BYTES} can be written",
-            file.len()
-        )
+    (file_len > MAX_PATH_BYTES).then(|| {
+        format!("its address is {file_len} bytes long; at most {MAX_PATH_BYTES} can be written")
     })
 }
