@@ -85,6 +85,15 @@ fn build_site(site: &TestSite) -> Child {
         .unwrap()
 }
 
+/// What a build of the site's sources alone, in a fresh copy, publishes.
+fn clean_build(site: &TestSite) -> BTreeMap<PathBuf, Vec<u8>> {
+    let check = TestSite::empty();
+    common::copy_dir(&site.path("content"), &check.path("content"));
+    std::fs::copy(site.path("site.yaml"), check.path("site.yaml")).unwrap();
+    assert!(build_site(&check).wait().unwrap().success());
+    snapshot(&check.path("public")).unwrap()
+}
+
 /// Changes the site so that its next build differs from the last one.
 fn edit(site: &TestSite, round: usize) {
     site.write(
@@ -109,13 +118,7 @@ fn a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_cleans_up() {
         let now = snapshot(&public).expect("the output folder is never missing");
         // The old site, or (when the kill came after the swap) the new one;
         // never a mixture.
-        let new = {
-            let check = TestSite::empty();
-            common::copy_dir(&site.path("content"), &check.path("content"));
-            std::fs::copy(site.path("site.yaml"), check.path("site.yaml")).unwrap();
-            assert!(build_site(&check).wait().unwrap().success());
-            snapshot(&check.path("public")).unwrap()
-        };
+        let new = clean_build(&site);
         assert!(
             whole.contains(&now) || now == new,
             "round {round}: the output is neither the old site nor the new one"
@@ -200,13 +203,7 @@ fn builds_of_one_output_at_once_each_publish_a_whole_site() {
             );
         }
         let published = snapshot(&site.path("public")).expect("an output folder");
-        let reference = {
-            let check = TestSite::empty();
-            common::copy_dir(&site.path("content"), &check.path("content"));
-            std::fs::copy(site.path("site.yaml"), check.path("site.yaml")).unwrap();
-            assert!(build_site(&check).wait().unwrap().success());
-            snapshot(&check.path("public")).unwrap()
-        };
+        let reference = clean_build(&site);
         assert!(
             published == reference,
             "round {round}: the output is not one whole build"
