@@ -596,3 +596,43 @@ fn serve_removes_its_preview_when_stopped() {
         assert_eq!(previews(), 0, "SIG{signal} left the preview folder behind");
     }
 }
+
+/// A disk that fills up fails every write alike: the problem is reported
+/// once, naming the folder being written, not once per page at a made-up
+/// line of an unrelated source; the published site stays as it was.
+#[test]
+fn a_full_disk_is_reported_once_and_changes_nothing() {
+    let site = TestSite::fixture("basic");
+    site.build("2022-05-10").assert_ok();
+    let before = snapshot(&site.path("public"));
+    site.write("content/tin-moi.md", "---\ntitle: Tin mới\n---\nx\n");
+    // Files are limited to 2 KB (`ulimit -f 2`, in KB blocks) and the signal
+    // that limit sends is ignored: every larger write fails with EFBIG, as
+    // on a full disk (ENOSPC).
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 2; exec \"$0\" build --today 2022-05-10 --root \"$1\"")
+        .arg(env!("CARGO_BIN_EXE_bangvang"))
+        .arg(site.root())
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(
+        errors[0].contains("cannot write the new site into this folder"),
+        "{stderr}"
+    );
+    assert!(errors[0].contains(".public.bangvang-build-"), "{stderr}");
+    assert!(
+        !errors[0].contains(":1:1:"),
+        "no made-up position: {stderr}"
+    );
+    assert_eq!(snapshot(&site.path("public")), before);
+    assert_eq!(leftovers(site.root()), Vec::<String>::new());
+}

@@ -27,8 +27,14 @@ impl Drop for Server {
 }
 
 fn start(site: &TestSite) -> Server {
+    start_with(site, &[])
+}
+
+fn start_with(site: &TestSite, extra: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_bangvang"))
-        .args(["serve", "--port", "0", "--today", "2022-05-10", "--root"])
+        .args(["serve", "--port", "0", "--today", "2022-05-10"])
+        .args(extra)
+        .arg("--root")
         .arg(site.root())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -317,5 +323,19 @@ fn hostile_requests_are_refused() {
     assert_eq!(status(&slow), "408", "{slow}");
     assert!(started.elapsed() < Duration::from_secs(15));
     // And the server still answers.
+    assert_eq!(get(&server, "/").0, 200);
+}
+
+/// Bound to every interface, the preview prints an address a browser on
+/// this computer can open (not `0.0.0.0`) and answers there.
+#[test]
+fn bound_to_every_interface_the_printed_address_works() {
+    let site = TestSite::fixture("basic");
+    let server = start_with(&site, &["--bind", "0.0.0.0"]);
+    assert!(
+        server.address.starts_with("127.0.0.1:"),
+        "{}",
+        server.address
+    );
     assert_eq!(get(&server, "/").0, 200);
 }
