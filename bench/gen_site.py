@@ -116,7 +116,7 @@ POSITION_WEIGHTS = [50, 15, 8, 4, 12, 11]
 
 AWARD_LDTT = "Lao động tiên tiến"
 AWARD_CSTD = "Chiến sĩ thi đua cơ sở"
-AWARD_BK = "Bằng khen của Bộ, ban, ngành, tỉnh"
+AWARD_BK = "Bằng khen của Chủ tịch UBND tỉnh"
 AWARD_TT = "Tập thể lao động tiên tiến"
 
 # (month, day, since, title); dot-1 covers months 1–6, dot-2 months 7–12.

@@ -7,7 +7,7 @@ use crate::load::decode::{Decode, Decoder};
 use crate::load::yaml::Node;
 use crate::load::{source, yaml};
 use crate::model::award_catalog::{AwardKind, AwardLevel, Recipients};
-use crate::model::awards::Award;
+use crate::model::awards::SiteAward;
 use crate::text::slug::slugify;
 
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -28,7 +28,7 @@ pub struct SiteConfig {
     /// site can be opened straight from the disk; turn it on behind a web server.
     pub clean_urls: bool,
     /// Titles the site adds to the Law's vocabulary.
-    pub awards: Vec<Award>,
+    pub awards: Vec<SiteAward>,
     /// Raw HTML the site allows beyond the default set (see `render::sanitize`).
     pub html: HtmlPolicy,
     /// Items per page of section and tag lists.
@@ -56,6 +56,9 @@ pub struct Organization {
     pub address: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// The province (or centrally-run city) the department is of, when its
+    /// name does not say: "Chủ tịch UBND tỉnh" in an award is its chairman.
+    pub province: Option<String>,
 }
 
 /// An office of the department (phòng, ban, trung tâm): honours are filed under it.
@@ -88,8 +91,15 @@ pub const KEYS: &[&str] = &[
     "html",
     "paginate",
 ];
-pub const ORGANIZATION_KEYS: &[&str] =
-    &["name", "short_name", "parent", "address", "phone", "email"];
+pub const ORGANIZATION_KEYS: &[&str] = &[
+    "name",
+    "short_name",
+    "parent",
+    "address",
+    "phone",
+    "email",
+    "province",
+];
 pub const UNIT_KEYS: &[&str] = &["id", "name"];
 pub const MENU_KEYS: &[&str] = &["title", "url"];
 pub const AWARD_KEYS: &[&str] = &["title", "for", "level", "kind"];
@@ -306,6 +316,7 @@ fn decode_organization(d: &mut Decoder, node: &Node) -> Option<Organization> {
         address: f.opt(d, "address"),
         phone: f.opt(d, "phone"),
         email: f.opt(d, "email"),
+        province: f.opt(d, "province"),
     })
 }
 
@@ -356,7 +367,7 @@ impl Decode for MenuItem {
 }
 
 /// A title the site adds: `{ title, for, level, kind }`.
-impl Decode for Award {
+impl Decode for SiteAward {
     fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
         let what = "an award";
         let f = d.fields(node, what, AWARD_KEYS)?;
@@ -391,7 +402,7 @@ impl Decode for Award {
                 ];
                 pick(d, f.pos_of("kind"), &v, &options)
             });
-        Some(Award {
+        Some(SiteAward {
             title: title?,
             recipients: recipients?,
             level: level?,
@@ -448,6 +459,16 @@ impl SiteConfig {
             .short_name
             .as_deref()
             .unwrap_or(&self.organization.name)
+    }
+
+    /// What awards may leave out that the site knows: its province, its own
+    /// department or ministry (see `model::issuer::Setting`).
+    pub fn award_setting(&self) -> crate::model::issuer::Setting {
+        crate::model::issuer::Setting::from_organization(
+            &self.organization.name,
+            self.organization.parent.as_deref(),
+            self.organization.province.as_deref(),
+        )
     }
 
     pub fn unit(&self, id: &str) -> Option<&Unit> {

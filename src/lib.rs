@@ -165,7 +165,7 @@ fn run(
     };
     let today = options.today.unwrap_or_else(|| today_in(config.timezone));
 
-    let vocabulary = model::awards::Vocabulary::new(&config.awards);
+    let vocabulary = model::awards::Vocabulary::new(&config.awards, config.award_setting());
     let mut diagnostics = Diagnostics::new();
     let templates = render::templates::read(root, &config.theme);
     let (static_files, static_problems) = static_files(root, &config.theme);

@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 
 use crate::config;
 use crate::load::yaml::{Node, NodeKind};
-use crate::model::award_catalog::LAW_2022_AWARDS;
+use crate::model::award_catalog::{FORMS, HONOURS};
 use crate::model::{campaign, page, results};
 
 /// `(file name, schema)` of every schema.
@@ -45,7 +45,30 @@ fn list(items: Value, description: &str) -> Value {
 }
 
 fn award_title(description: &str) -> Value {
-    let titles: Vec<&str> = LAW_2022_AWARDS.iter().map(|a| a.title).collect();
+    // The Law's titles, and forms as decisions word them with their giver:
+    // an editor's tool suggests these; the build reads any wording of them.
+    let mut titles: Vec<&str> = FORMS
+        .iter()
+        .filter(|f| {
+            !f.needs_issuer
+                && !f.named
+                && f.key != "huan-chuong"
+                && f.key != "huy-chuong"
+                && f.key != "danh-hieu-vinh-du-nha-nuoc"
+        })
+        .map(|f| f.title)
+        .collect();
+    titles.extend([
+        "Bằng khen của Thủ tướng Chính phủ",
+        "Bằng khen của Chủ tịch UBND tỉnh",
+        "Bằng khen của Bộ trưởng Bộ …",
+        "Cờ thi đua của UBND tỉnh",
+        "Giấy khen của Giám đốc Sở …",
+        "Giấy khen của Chủ tịch UBND xã …",
+        "Kỷ niệm chương “Vì sự nghiệp …”",
+        "Huân chương Lao động hạng Ba",
+    ]);
+    titles.extend(HONOURS.iter().map(|h| h.name));
     json!({ "type": "string", "description": description, "examples": titles })
 }
 
@@ -190,7 +213,15 @@ pub fn campaign_schema() -> Value {
         "description": "Số lượng: một số, hoặc { min, max }.",
         "oneOf": [
             { "type": "integer", "minimum": 0 },
-            object(campaign::COUNT_KEYS, &["min"], props(vec![("min", whole("Ít nhất.")), ("max", whole("Nhiều nhất."))]), "Khoảng số lượng."),
+            object(campaign::COUNT_KEYS, &[], props(vec![("min", whole("Ít nhất.")), ("max", whole("Nhiều nhất (không quá)."))]), "Khoảng số lượng: ít nhất min, không quá max."),
+        ]
+    });
+    let share = |description: &str| json!({ "type": "integer", "minimum": 0, "maximum": 100, "description": description });
+    let percent = json!({
+        "description": "Tỷ lệ phần trăm: một số (ít nhất), hoặc { min, max } (\"không quá 20%\": { max: 20 }).",
+        "oneOf": [
+            share("Tỷ lệ phần trăm phấn đấu (ít nhất)."),
+            object(campaign::PERCENT_KEYS, &[], props(vec![("min", share("Ít nhất.")), ("max", share("Không quá."))]), "Khoảng tỷ lệ."),
         ]
     });
     let target = object(
@@ -206,11 +237,27 @@ pub fn campaign_schema() -> Value {
                 "award",
                 award_title("Danh hiệu thi đua hoặc hình thức khen thưởng."),
             ),
-            (
-                "percent",
-                json!({ "type": "integer", "minimum": 0, "maximum": 100, "description": "Tỷ lệ phần trăm phấn đấu." }),
-            ),
+            ("percent", percent),
             ("count", count),
+            (
+                "id",
+                json!({ "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "Mã của mục tiêu, để một mục tiêu khác tính trong số người đạt mục tiêu này (within)." }),
+            ),
+            (
+                "issuers",
+                list(
+                    text("Người tặng, ví dụ Bộ trưởng Bộ Nội vụ, Chủ tịch UBND tỉnh."),
+                    "Chỉ tính khen thưởng của những người tặng này.",
+                ),
+            ),
+            (
+                "level",
+                json!({ "enum": ["state", "government", "province", "district", "grassroots"], "description": "Chỉ tính khen thưởng của cấp này." }),
+            ),
+            (
+                "within",
+                json!({ "type": "string", "description": "Mã (id) của mục tiêu mà tỷ lệ này tính trong số người đạt, ví dụ \"trong đó 15% đạt Chiến sĩ thi đua cơ sở\"." }),
+            ),
         ]),
         "Một mục tiêu thi đua.",
     );
@@ -379,6 +426,10 @@ pub fn site_schema() -> Value {
             ("address", text("Địa chỉ.")),
             ("phone", text("Điện thoại.")),
             ("email", text("Thư điện tử nhận góp ý.")),
+            (
+                "province",
+                text("Tỉnh, thành phố của cơ quan, khi tên cơ quan không ghi, ví dụ Hà Tĩnh."),
+            ),
         ]),
         "Cơ quan.",
     );

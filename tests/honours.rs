@@ -28,18 +28,27 @@ const ALL_HONOREES: &[(&str, &str)] = &[
     ("Nguyễn Thị Hoa", "Lao động tiên tiến"),
     ("Lê Thị Hòa", "Lao động tiên tiến"),
     ("Đỗ Văn Hoà", "Lao động tiên tiến"),
-    ("Văn phòng Sở", "Bằng khen của Bộ, ban, ngành, tỉnh"),
-    ("Phòng Tổ chức", "Bằng khen của Bộ, ban, ngành, tỉnh"),
+    (
+        "Văn phòng Sở",
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Thử Nghiệm",
+    ),
+    (
+        "Phòng Tổ chức",
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Thử Nghiệm",
+    ),
     (
         "Phòng Cải cách hành chính",
-        "Bằng khen của Bộ, ban, ngành, tỉnh",
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Thử Nghiệm",
     ),
     (
         "Hội Cựu chiến binh xã Thử nghiệm",
-        "Bằng khen của Bộ, ban, ngành, tỉnh",
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Thử Nghiệm",
     ),
     ("Ngô Văn Khải", "Bằng khen của Thủ tướng Chính phủ"),
-    ("Đinh Thị Lan", "Giấy khen của Giám đốc Sở"),
+    (
+        "Đinh Thị Lan",
+        "Giấy khen của Giám đốc Sở Nội vụ tỉnh Thử Nghiệm",
+    ),
 ];
 
 #[test]
@@ -303,7 +312,9 @@ fn targets_show_results_computed_from_decided_lists() {
     );
     // Four collectives against a range of 2–3.
     assert!(
-        text.contains("Bằng khen của Bộ, ban, ngành, tỉnh 2–3 4 vượt chỉ tiêu"),
+        text.contains(
+            "Bằng khen (Chủ tịch Ủy ban nhân dân tỉnh Thử Nghiệm, Bộ trưởng Bộ Nội vụ) 2–3 4 vượt chỉ tiêu"
+        ),
         "{text}"
     );
     // Proposed lists do not count: the Prime Minister's certificate is only proposed.
@@ -621,4 +632,153 @@ fn a_list_shows_its_attachments_with_their_titles() {
         html.contains(r#"<a href="../to-trinh.pdf" download>Tờ trình đề nghị khen thưởng</a>"#),
         "{html}"
     );
+}
+
+/// A site of a school department with a list in the wordings of real
+/// decisions: each award is published with its giver, spellings of one award
+/// are one award, two givers are two, and groups of a school are published
+/// as the school's groups.
+fn school_site() -> TestSite {
+    let site = TestSite::empty();
+    site.write(
+        "site.yaml",
+        "title: Thi đua — Sở Giáo dục và Đào tạo tỉnh Nghệ An\norganization:\n  name: Sở Giáo dục và Đào tạo tỉnh Nghệ An\n  short_name: Sở Giáo dục và Đào tạo\n  parent: UBND tỉnh Nghệ An\nunits:\n  - id: thpt-phan-boi-chau\n    name: Trường THPT chuyên Phan Bội Châu\n  - id: van-phong\n    name: Văn phòng Sở\n",
+    );
+    site.write("content/_index.md", "---\ntitle: Trang chủ\n---\n");
+    site.write(
+        "content/phong-trao/_index.md",
+        "---\ntitle: Phong trào\n---\n",
+    );
+    site.write(
+        "content/phong-trao/nam-hoc-2024/index.md",
+        "---\ntitle: Kế hoạch thi đua năm học 2024-2025\nphases:\n  - id: ca-nam\n    name: Cả năm học\n    start: 2024-09-01\n    end: 2025-05-31\ntargets:\n  - of: collectives\n    award: Bằng khen\n    issuers: [Chủ tịch UBND tỉnh]\n    count: { min: 1 }\n---\nNội dung.\n",
+    );
+    site.write(
+        "content/phong-trao/nam-hoc-2024/tong-ket.yaml",
+        "title: Danh sách khen thưởng năm học 2024-2025\nstatus: decided\ndecision: { number: 12/QĐ-UBND, date: 2025-06-10 }\nawards:\n  - award: Bằng khen của Chủ tịch UBND tỉnh\n    honorees:\n      - name: Tổ Toán - Tin\n        unit: thpt-phan-boi-chau\n      - name: Nguyễn Thị Mai\n        position: Giáo viên\n        unit: thpt-phan-boi-chau\n  - award: BẰNG KHEN CỦA CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH\n    honorees:\n      - name: Lê Văn Hùng\n        position: Hiệu trưởng\n        unit: thpt-phan-boi-chau\n  - award: Bằng khen của Bộ trưởng Bộ GD&ĐT\n    honorees:\n      - name: Trần Văn Nam\n        position: Giáo viên\n        unit: thpt-phan-boi-chau\n  - award: Giấy khen của Giám đốc Sở\n    honorees:\n      - name: Tổ Tiếng Anh\n        unit: thpt-phan-boi-chau\n      - name: Ban Chấp hành Đoàn trường\n        unit: thpt-phan-boi-chau\n  - award: Huân chương Lao động hạng ba\n    honorees:\n      - unit: thpt-phan-boi-chau\n",
+    );
+    site
+}
+
+#[test]
+fn awards_are_published_with_their_giver_and_one_spelling() {
+    let site = school_site();
+    site.build("2025-07-01").assert_ok();
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("public/khen-thuong/danh-sach.json")).unwrap();
+    let row = |name: &str| {
+        json.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap_or_else(|| panic!("{name} is in the open data"))
+            .clone()
+    };
+    let chair = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Nghệ An";
+    for name in ["Nguyễn Thị Mai", "Lê Văn Hùng"] {
+        let r = row(name);
+        assert_eq!(r["award"], chair, "{name}: the two spellings are one award");
+        assert_eq!(r["form"], "bang-khen");
+        assert_eq!(r["issuer"], "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An");
+        assert_eq!(r["level"], "Cấp bộ, ban, ngành, tỉnh");
+    }
+    let minister = row("Trần Văn Nam");
+    assert_eq!(
+        minister["award"],
+        "Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo"
+    );
+    assert_eq!(minister["issuer"], "Bộ trưởng Bộ Giáo dục và Đào tạo");
+    let order = row("Trường THPT chuyên Phan Bội Châu");
+    assert_eq!(order["award"], "Huân chương Lao động hạng Ba");
+    assert_eq!(order["class"], "hạng Ba");
+    assert_eq!(order["level"], "Nhà nước");
+    let group = row("Tổ Tiếng Anh");
+    assert_eq!(
+        group["award"],
+        "Giấy khen của Giám đốc Sở Giáo dục và Đào tạo tỉnh Nghệ An"
+    );
+    assert_eq!(group["level"], "Cơ sở");
+    // The roll's filter has each award once, and two givers twice.
+    let roll = site.read(ROLL);
+    assert_eq!(
+        roll.matches(&format!(">{chair}</option>")).count(),
+        1,
+        "{roll}"
+    );
+    assert!(roll.contains(">Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo</option>"));
+    // The target counts Bằng khen of the provincial chairman only.
+    let campaign = visible_text(&site.read("public/phong-trao/nam-hoc-2024/index.html"));
+    assert!(
+        campaign.contains("Bằng khen (Chủ tịch Ủy ban nhân dân tỉnh Nghệ An) ít nhất 1 1 đạt"),
+        "{campaign}"
+    );
+}
+
+#[test]
+fn groups_of_a_unit_are_published_as_the_units_groups() {
+    let site = school_site();
+    site.build("2025-07-01").assert_ok();
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("public/khen-thuong/danh-sach.json")).unwrap();
+    for name in ["Tổ Toán - Tin", "Tổ Tiếng Anh", "Ban Chấp hành Đoàn trường"] {
+        let r = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap();
+        assert_eq!(r["recipient"], "collective", "{name}");
+        assert_eq!(r["unit_name"], "Trường THPT chuyên Phan Bội Châu", "{name}");
+    }
+    // On the list: the unit column shows the school.
+    let list = visible_text(&site.read("public/phong-trao/nam-hoc-2024/tong-ket/index.html"));
+    assert!(
+        list.contains("Tổ Toán - Tin Trường THPT chuyên Phan Bội Châu"),
+        "{list}"
+    );
+    // On the roll: the group with its school, among the collectives.
+    let collectives = visible_text(&site.read(ROLL));
+    assert!(
+        collectives.contains("Tổ Toán - Tin — Trường THPT chuyên Phan Bội Châu"),
+        "{collectives}"
+    );
+    // On the school's page: its own order, then its groups' awards, apart.
+    let unit = site.read("public/don-vi/thpt-phan-boi-chau/index.html");
+    let own = &unit[unit.find("Khen thưởng tập thể</h3>").unwrap()..];
+    let own = &own[..own.find("</ul>").unwrap()];
+    assert!(own.contains("Huân chương Lao động hạng Ba"), "{own}");
+    assert!(
+        !own.contains("Giấy khen"),
+        "a group's award is not the school's own: {own}"
+    );
+    let groups = &unit[unit
+        .find("Khen thưởng tập thể thuộc đơn vị</h3>")
+        .expect("a groups section")..];
+    let groups = visible_text(&groups[..groups.find("</ul>").unwrap()]);
+    assert!(
+        groups.contains("Tổ Toán - Tin: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Nghệ An"),
+        "{groups}"
+    );
+    assert!(groups.contains("Tổ Tiếng Anh: Giấy khen"), "{groups}");
+    assert!(
+        groups.contains("Ban Chấp hành Đoàn trường: Giấy khen"),
+        "{groups}"
+    );
+}
+
+#[test]
+fn a_record_that_could_be_a_person_or_a_group_asks_which() {
+    let site = school_site();
+    site.write(
+        "content/phong-trao/nam-hoc-2024/them.yaml",
+        "title: Bổ sung\nstatus: proposed\nawards:\n  - award: Bằng khen của Chủ tịch UBND tỉnh\n    honorees:\n      - name: Hoàng Minh Tâm\n        unit: thpt-phan-boi-chau\n",
+    );
+    let run = site.build("2025-07-01");
+    run.assert_content_error();
+    assert!(
+        run.stderr.contains("content/phong-trao/nam-hoc-2024/them.yaml:6:9: is “Hoàng Minh Tâm” a person or a collective?"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("kind: individual"), "{}", run.stderr);
 }

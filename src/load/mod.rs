@@ -345,7 +345,7 @@ mod tests {
     /// of a panic (and of errors without a value's counterpart) is asserted.
     fn decode_everything(bytes: &[u8]) {
         let config = config();
-        let vocabulary = Vocabulary::new(&[]);
+        let vocabulary = Vocabulary::new(&[], config.award_setting());
         let cx = LoadContext {
             root: Path::new("."),
             config: &config,

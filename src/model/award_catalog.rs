@@ -1,44 +1,42 @@
-//! The default award vocabulary: the emulation titles and commendation forms of
-//! Luật Thi đua, khen thưởng số 06/2022/QH15 (Quốc hội khóa XV thông qua ngày
-//! 15/6/2022, có hiệu lực từ ngày 01/01/2024; Công báo số 571 + 572 ngày 15/7/2022).
+//! The forms and titles of Luật Thi đua, khen thưởng số 06/2022/QH15 (Quốc
+//! hội khóa XV thông qua ngày 15/6/2022, có hiệu lực từ ngày 01/01/2024;
+//! Công báo số 571 + 572 ngày 15/7/2022), as the award grammar
+//! (`award_wording.rs`) reads them.
+//!
+//! An award is a form of commendation (hình thức khen thưởng, Điều 9) or an
+//! emulation title (danh hiệu thi đua, Điều 19–20) and, where the Law lets
+//! several authorities give it (Điều 77–80), who gave it (`issuer.rs`): a
+//! Bằng khen of the Minister of Home Affairs and one of a provincial chairman
+//! are two awards. Orders and medals carry their name and class (Điều 33,
+//! 54), Kỷ niệm chương its name (Điều 71).
 //!
 //! Articles used:
 //!
+//! - Điều 9 — the seven hình thức khen thưởng, in the order used here.
 //! - Điều 19 — danh hiệu thi đua đối với cá nhân (khoản 1–4).
 //! - Điều 20 — danh hiệu thi đua đối với tập thể (khoản 1, điểm a–e) and
 //!   đối với hộ gia đình (khoản 2).
-//! - Điều 9 — the seven hình thức khen thưởng, in the order used here.
-//! - Điều 33 khoản 2 — the list of huân chương (điểm a–k).
-//! - Điều 54 khoản 2 — the list of huy chương (điểm a–d).
-//! - Điều 59 khoản 2 — the list of danh hiệu vinh dự nhà nước (điểm a–h).
+//! - Điều 33 khoản 2 — the huân chương (điểm a–k).
+//! - Điều 54 khoản 2 — the huy chương (điểm a–d).
+//! - Điều 59 khoản 2 — the danh hiệu vinh dự nhà nước (điểm a–h).
 //! - Điều 68–70 — “Giải thưởng Hồ Chí Minh”, “Giải thưởng Nhà nước”.
 //! - Điều 71 — kỷ niệm chương.
-//! - Điều 73 — “Bằng khen của Thủ tướng Chính phủ”.
-//! - Điều 74 — bằng khen of a Bộ, ban, ngành, tỉnh (wording not seen; see below).
+//! - Điều 73, 74 — bằng khen of the Prime Minister and of a bộ, ban, ngành, tỉnh.
 //! - Điều 75 — giấy khen.
-//! - Điều 80 khoản 2, 3 — who gives thôn, tổ dân phố văn hóa (Chủ tịch Ủy ban
-//!   nhân dân cấp huyện) and “Gia đình văn hóa” (Chủ tịch Ủy ban nhân dân cấp xã),
-//!   used for their [`AwardLevel`].
+//! - Điều 77–80 — who decides: the President, the Prime Minister, ministers,
+//!   heads of central bodies and provincial chairmen, district and commune
+//!   chairmen and heads of agencies (Điều 80, whose text was read in full).
 //!
-//! Titles are written as the Law writes them, without its quotation marks. Where the
-//! Law names a title without quotes and in lower case inside a sentence (for example
-//! “Chiến sĩ thi đua Bộ, ban, ngành, tỉnh”, “xã, phường, thị trấn tiêu biểu”), the
-//! first letter is capitalised and the rest is kept. The Law writes “Bộ, ban, ngành,
-//! tỉnh” (capital B) and does not put “cấp” in these titles.
+//! Guiding decrees: Nghị định 98/2023/NĐ-CP until 30 June 2025, replaced by
+//! Nghị định 152/2025/NĐ-CP of 14 June 2025 from 1 July 2025. The public
+//! comment on proposals for state awards lasts 10 working days: khoản 1 Điều
+//! 46 of 98/2023, khoản 3 Điều 60 of 152/2025, as the Ministry of Home
+//! Affairs' own notices of 2025 cite them (an issue of ours said khoản 2 Điều
+//! 44; the ministry's citation is the one followed). Nghị định 129/2025/NĐ-CP
+//! moved the district chairman's powers to the communes (see `issuer.rs`).
 //!
-//! Orders and medals with classes are split into one entry per class, in the order
-//! hạng Nhất, hạng Nhì, hạng Ba. Paired titles the Law lists in one point (such as
-//! “Lao động tiên tiến”, “Chiến sĩ tiên tiến”) are separate entries with the same
-//! source.
-//!
-//! `// unverified` marks an entry with a detail that the Law text found did not
-//! confirm (the title wording, the recipients or the level). That detail comes from
-//! knowledge of the Law, not from the text.
-//!
-//! Recipients of huân chương follow Điều 33 khoản 1 (“để tặng cho tập thể …; tặng
-//! hoặc truy tặng cho cá nhân …”) unless an entry says otherwise. Bằng khen and
-//! giấy khen can also be given to a hộ gia đình; they are recorded as
-//! [`Recipients::Both`].
+//! `// unverified` marks a detail that the Law's text found did not confirm;
+//! it comes from knowledge of the Law, not from the text.
 
 /// Whether an award is an emulation title or a form of commendation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -71,141 +69,265 @@ pub enum AwardLevel {
     Government,
     /// Bộ, ban, ngành, tỉnh (Chủ tịch Ủy ban nhân dân cấp tỉnh and equivalents).
     Province,
-    /// Cấp huyện.
+    /// Cấp huyện (until 30 June 2025).
     District,
     /// Cơ sở: cấp xã, and the heads of agencies, units and enterprises.
     Grassroots,
+    /// Outside the Law: trade unions, associations, foreign states, resistance
+    /// medals, local honorary titles.
+    Other,
 }
 
-pub struct AwardDef {
-    /// Canonical title, NFC, as the Law writes it (first letter capital).
+/// Who may give a form, which decides the issuers it accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Givers {
+    /// Chủ tịch nước (orders, medals, honorary titles, prizes): implied.
+    President,
+    /// Thủ tướng Chính phủ alone: implied.
+    PrimeMinister,
+    /// Ministers, heads of central bodies and provincial chairmen — and for
+    /// a bằng khen also the Prime Minister.
+    Province { or_prime_minister: bool },
+    /// District and commune chairmen, directors of departments, heads of
+    /// agencies, units and enterprises (Điều 80).
+    Grassroots,
+}
+
+/// One form or title of the Law.
+#[derive(Debug)]
+pub struct FormDef {
+    /// Stable key, for the open data's `form` column: `bang-khen`.
+    pub key: &'static str,
+    /// As the Law writes it, first letter capital: "Bằng khen".
     pub title: &'static str,
     pub kind: AwardKind,
     pub recipients: Recipients,
-    pub level: AwardLevel,
-    /// The article and clause of the Law that defines it, e.g. "Điều 26 khoản 1".
+    pub givers: Givers,
+    /// A giver must be named: "Bằng khen" alone says nothing of who gave it.
+    pub needs_issuer: bool,
+    /// Takes a name after it (a Kỷ niệm chương's).
+    pub named: bool,
+    /// The article and clause of the Law that defines it.
     pub source: &'static str,
+    /// How documents write it besides its title (each read as words; the
+    /// unambiguous abbreviations of award lists among them).
+    pub spellings: &'static [&'static str],
+    /// Its level when no issuer is named, where the givers' do not say.
+    pub level: Option<AwardLevel>,
 }
 
-const fn title(
-    title: &'static str,
-    recipients: Recipients,
-    level: AwardLevel,
-    source: &'static str,
-) -> AwardDef {
-    AwardDef {
-        title,
-        kind: AwardKind::Title,
-        recipients,
-        level,
-        source,
-    }
+/// An order, medal or honorary title of the President, with its classes.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Named {
+    /// The name after "Huân chương" or "Huy chương", or the whole title of an
+    /// honorary title: "Lao động", "Nhà giáo nhân dân".
+    pub name: &'static str,
+    pub classes: bool,
+    pub recipients: Recipients,
+    pub source: &'static str,
+    pub spellings: &'static [&'static str],
 }
 
-const fn form(
-    title: &'static str,
-    recipients: Recipients,
-    level: AwardLevel,
-    source: &'static str,
-) -> AwardDef {
-    AwardDef {
-        title,
-        kind: AwardKind::Commendation,
-        recipients,
-        level,
-        source,
-    }
-}
-
-use AwardLevel::{District, Government, Grassroots, Province, State};
+use AwardKind::{Commendation, Title};
 use Recipients::{Both, Collective, Household, Individual};
 
-/// Every award of the Law, in the Law's order (titles first, then forms of commendation, highest first).
+const fn title(
+    key: &'static str,
+    title: &'static str,
+    recipients: Recipients,
+    givers: Givers,
+    source: &'static str,
+    spellings: &'static [&'static str],
+) -> FormDef {
+    FormDef {
+        key,
+        title,
+        kind: Title,
+        recipients,
+        givers,
+        needs_issuer: false,
+        named: false,
+        source,
+        spellings,
+        level: None,
+    }
+}
+
+const PROVINCE: Givers = Givers::Province {
+    or_prime_minister: false,
+};
+
+/// Forms and titles, by key: the grammar refers to these.
+pub mod key {
+    pub const CSTD_TOAN_QUOC: &str = "chien-si-thi-dua-toan-quoc";
+    pub const CSTD_BO_TINH: &str = "chien-si-thi-dua-bo-ban-nganh-tinh";
+    pub const CSTD_CO_SO: &str = "chien-si-thi-dua-co-so";
+    pub const CO_THI_DUA_CHINH_PHU: &str = "co-thi-dua-cua-chinh-phu";
+    pub const CO_THI_DUA: &str = "co-thi-dua";
+    pub const HUAN_CHUONG: &str = "huan-chuong";
+    pub const HUY_CHUONG: &str = "huy-chuong";
+    pub const VINH_DU: &str = "danh-hieu-vinh-du-nha-nuoc";
+    pub const GIAI_THUONG_HCM: &str = "giai-thuong-ho-chi-minh";
+    pub const GIAI_THUONG_NN: &str = "giai-thuong-nha-nuoc";
+    pub const KY_NIEM_CHUONG: &str = "ky-niem-chuong";
+    pub const BANG_KHEN: &str = "bang-khen";
+    pub const GIAY_KHEN: &str = "giay-khen";
+}
+
+/// Every form and title, in the Law's order: titles first (individuals,
+/// collectives, households), then the forms of Điều 9, highest first.
 #[rustfmt::skip]
-pub static LAW_2022_AWARDS: &[AwardDef] = &[
+pub static FORMS: &[FormDef] = &[
     // ── Danh hiệu thi đua đối với cá nhân (Điều 19) ──
-    title("Chiến sĩ thi đua toàn quốc", Individual, Government, "Điều 19 khoản 1"),
-    title("Chiến sĩ thi đua Bộ, ban, ngành, tỉnh", Individual, Province, "Điều 19 khoản 2"),
-    title("Chiến sĩ thi đua cơ sở", Individual, Grassroots, "Điều 19 khoản 3"),
-    title("Lao động tiên tiến", Individual, Grassroots, "Điều 19 khoản 4"),
-    title("Chiến sĩ tiên tiến", Individual, Grassroots, "Điều 19 khoản 4"),
+    title(key::CSTD_TOAN_QUOC, "Chiến sĩ thi đua toàn quốc", Individual, Givers::PrimeMinister, "Điều 19 khoản 1", &[]),
+    title(key::CSTD_BO_TINH, "Chiến sĩ thi đua bộ, ban, ngành, tỉnh", Individual, PROVINCE, "Điều 19 khoản 2", &[
+        "chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh",
+        "chiến sĩ thi đua cấp bộ, ngành, tỉnh",
+        "chiến sĩ thi đua cấp bộ, ngành, đoàn thể trung ương, tỉnh, thành phố trực thuộc trung ương",
+        "chiến sĩ thi đua cấp bộ, ngành, tỉnh, đoàn thể trung ương",
+        "chiến sĩ thi đua bộ, ngành, tỉnh",
+    ]),
+    title(key::CSTD_CO_SO, "Chiến sĩ thi đua cơ sở", Individual, Givers::Grassroots, "Điều 19 khoản 3", &[
+        "chiến sĩ thi đua cấp cơ sở", "cstđcs", "cstđ cơ sở", "cstđ cấp cơ sở",
+    ]),
+    title("lao-dong-tien-tien", "Lao động tiên tiến", Individual, Givers::Grassroots, "Điều 19 khoản 4", &["lđtt"]),
+    title("chien-si-tien-tien", "Chiến sĩ tiên tiến", Individual, Givers::Grassroots, "Điều 19 khoản 4", &[]),
     // ── Danh hiệu thi đua đối với tập thể (Điều 20 khoản 1) ──
-    title("Cờ thi đua của Chính phủ", Collective, Government, "Điều 20 khoản 1 điểm a"),
-    title("Cờ thi đua của Bộ, ban, ngành, tỉnh", Collective, Province, "Điều 20 khoản 1 điểm b"),
-    title("Tập thể lao động xuất sắc", Collective, Province, "Điều 20 khoản 1 điểm c"),
-    title("Đơn vị quyết thắng", Collective, Province, "Điều 20 khoản 1 điểm c"),
-    title("Tập thể lao động tiên tiến", Collective, Grassroots, "Điều 20 khoản 1 điểm d"),
-    title("Đơn vị tiên tiến", Collective, Grassroots, "Điều 20 khoản 1 điểm d"),
-    // unverified: level. Điều 80 does not list it for cấp huyện or cấp xã, so it is
-    // taken to be given at tỉnh level.
-    title("Xã, phường, thị trấn tiêu biểu", Collective, Province, "Điều 20 khoản 1 điểm đ"),
-    title("Thôn, tổ dân phố văn hóa", Collective, District, "Điều 20 khoản 1 điểm e"),
+    title(key::CO_THI_DUA_CHINH_PHU, "Cờ thi đua của Chính phủ", Collective, Givers::PrimeMinister, "Điều 20 khoản 1 điểm a", &[
+        "cờ thi đua chính phủ", "cờ thi đua của thủ tướng chính phủ", "cờ thi đua thủ tướng chính phủ",
+    ]),
+    FormDef {
+        key: key::CO_THI_DUA,
+        title: "Cờ thi đua",
+        kind: Title,
+        recipients: Collective,
+        givers: PROVINCE,
+        needs_issuer: true,
+        named: false,
+        source: "Điều 20 khoản 1 điểm b",
+        spellings: &["cờ thi đua xuất sắc"],
+        level: None,
+    },
+    title("tap-the-lao-dong-xuat-sac", "Tập thể lao động xuất sắc", Collective, PROVINCE, "Điều 20 khoản 1 điểm c", &[
+        "ttlđxs", "tt lao động xuất sắc", "tt lao động xs", "tập thể lđxs",
+    ]),
+    title("don-vi-quyet-thang", "Đơn vị quyết thắng", Collective, PROVINCE, "Điều 20 khoản 1 điểm c", &[]),
+    title("tap-the-lao-dong-tien-tien", "Tập thể lao động tiên tiến", Collective, Givers::Grassroots, "Điều 20 khoản 1 điểm d", &[
+        "ttlđtt", "tập thể lđtt",
+    ]),
+    title("don-vi-tien-tien", "Đơn vị tiên tiến", Collective, Givers::Grassroots, "Điều 20 khoản 1 điểm d", &[]),
+    // unverified: the giver. Điều 80 does not list it for cấp huyện or cấp xã,
+    // so it is taken to be given at the level of a province.
+    title("xa-phuong-thi-tran-tieu-bieu", "Xã, phường, thị trấn tiêu biểu", Collective, PROVINCE, "Điều 20 khoản 1 điểm đ", &[
+        "xã, phường, đặc khu tiêu biểu",
+    ]),
+    // Given by the district chairman (Điều 80 khoản 2); by the commune's
+    // since 1 July 2025, when districts ended.
+    FormDef { key: "thon-to-dan-pho-van-hoa", title: "Thôn, tổ dân phố văn hóa", kind: Title, recipients: Collective, givers: Givers::Grassroots, needs_issuer: false, named: false, source: "Điều 20 khoản 1 điểm e", spellings: &["thôn văn hóa", "tổ dân phố văn hóa"], level: Some(AwardLevel::District) },
     // ── Danh hiệu thi đua đối với hộ gia đình (Điều 20 khoản 2) ──
-    title("Gia đình văn hóa", Household, Grassroots, "Điều 20 khoản 2"),
-    // ── Huân chương (Điều 33 khoản 2) ──
-    form("Huân chương Sao vàng", Both, State, "Điều 33 khoản 2 điểm a"),
-    form("Huân chương Hồ Chí Minh", Both, State, "Điều 33 khoản 2 điểm b"),
-    form("Huân chương Độc lập hạng Nhất", Both, State, "Điều 33 khoản 2 điểm c"),
-    form("Huân chương Độc lập hạng Nhì", Both, State, "Điều 33 khoản 2 điểm c"),
-    form("Huân chương Độc lập hạng Ba", Both, State, "Điều 33 khoản 2 điểm c"),
-    form("Huân chương Quân công hạng Nhất", Both, State, "Điều 33 khoản 2 điểm d"),
-    form("Huân chương Quân công hạng Nhì", Both, State, "Điều 33 khoản 2 điểm d"),
-    form("Huân chương Quân công hạng Ba", Both, State, "Điều 33 khoản 2 điểm d"),
-    form("Huân chương Lao động hạng Nhất", Both, State, "Điều 33 khoản 2 điểm đ"),
-    form("Huân chương Lao động hạng Nhì", Both, State, "Điều 33 khoản 2 điểm đ"),
-    form("Huân chương Lao động hạng Ba", Both, State, "Điều 33 khoản 2 điểm đ"),
-    form("Huân chương Bảo vệ Tổ quốc hạng Nhất", Both, State, "Điều 33 khoản 2 điểm e"),
-    form("Huân chương Bảo vệ Tổ quốc hạng Nhì", Both, State, "Điều 33 khoản 2 điểm e"),
-    form("Huân chương Bảo vệ Tổ quốc hạng Ba", Both, State, "Điều 33 khoản 2 điểm e"),
-    form("Huân chương Chiến công hạng Nhất", Both, State, "Điều 33 khoản 2 điểm g"),
-    form("Huân chương Chiến công hạng Nhì", Both, State, "Điều 33 khoản 2 điểm g"),
-    form("Huân chương Chiến công hạng Ba", Both, State, "Điều 33 khoản 2 điểm g"),
-    // unverified: recipients (cá nhân only).
-    form("Huân chương Đại đoàn kết dân tộc", Individual, State, "Điều 33 khoản 2 điểm h"),
-    // unverified: recipients (cá nhân only).
-    form("Huân chương Dũng cảm", Individual, State, "Điều 33 khoản 2 điểm i"),
-    // Người nước ngoài and tập thể người nước ngoài.
-    form("Huân chương Hữu nghị", Both, State, "Điều 33 khoản 2 điểm k"),
-    // ── Huy chương (Điều 54 khoản 2; cá nhân, Điều 54 khoản 1) ──
-    form("Huy chương Quân kỳ quyết thắng", Individual, State, "Điều 54 khoản 2 điểm a"),
-    form("Huy chương Vì an ninh Tổ quốc", Individual, State, "Điều 54 khoản 2 điểm b"),
-    form("Huy chương Chiến sĩ vẻ vang hạng Nhất", Individual, State, "Điều 54 khoản 2 điểm c"),
-    form("Huy chương Chiến sĩ vẻ vang hạng Nhì", Individual, State, "Điều 54 khoản 2 điểm c"),
-    form("Huy chương Chiến sĩ vẻ vang hạng Ba", Individual, State, "Điều 54 khoản 2 điểm c"),
-    form("Huy chương Hữu nghị", Individual, State, "Điều 54 khoản 2 điểm d"),
-    // ── Danh hiệu vinh dự nhà nước (Điều 59 khoản 2) ──
-    form("Tỉnh Anh hùng", Collective, State, "Điều 59 khoản 2 điểm a"),
-    form("Thành phố Anh hùng", Collective, State, "Điều 59 khoản 2 điểm a"),
-    form("Bà mẹ Việt Nam anh hùng", Individual, State, "Điều 59 khoản 2 điểm b"),
-    // unverified: recipients (cá nhân and tập thể).
-    form("Anh hùng Lực lượng vũ trang nhân dân", Both, State, "Điều 59 khoản 2 điểm c"),
-    // unverified: recipients (cá nhân and tập thể).
-    form("Anh hùng Lao động", Both, State, "Điều 59 khoản 2 điểm d"),
-    form("Nhà giáo nhân dân", Individual, State, "Điều 59 khoản 2 điểm đ"),
-    form("Nhà giáo ưu tú", Individual, State, "Điều 59 khoản 2 điểm đ"),
-    form("Thầy thuốc nhân dân", Individual, State, "Điều 59 khoản 2 điểm e"),
-    form("Thầy thuốc ưu tú", Individual, State, "Điều 59 khoản 2 điểm e"),
-    form("Nghệ sĩ nhân dân", Individual, State, "Điều 59 khoản 2 điểm g"),
-    form("Nghệ sĩ ưu tú", Individual, State, "Điều 59 khoản 2 điểm g"),
-    form("Nghệ nhân nhân dân", Individual, State, "Điều 59 khoản 2 điểm h"),
-    form("Nghệ nhân ưu tú", Individual, State, "Điều 59 khoản 2 điểm h"),
-    // ── “Giải thưởng Hồ Chí Minh”, “Giải thưởng Nhà nước” (cá nhân, Điều 68 khoản 1) ──
-    form("Giải thưởng Hồ Chí Minh", Individual, State, "Điều 69"),
-    form("Giải thưởng Nhà nước", Individual, State, "Điều 70"),
-    // ── Kỷ niệm chương (cá nhân; Ủy ban Thường vụ Quốc hội, Bộ, ban, ngành, tỉnh and
-    //    organisations name their own) ──
-    form("Kỷ niệm chương", Individual, Province, "Điều 71"),
-    // ── Bằng khen ──
-    form("Bằng khen của Thủ tướng Chính phủ", Both, Government, "Điều 73"),
-    // unverified: exact wording of this title and its article number. Điều 73 refers
-    // to it as “bằng khen của Bộ, ban, ngành, tỉnh”.
-    form("Bằng khen của Bộ, ban, ngành, tỉnh", Both, Province, "Điều 74"),
-    // ── Giấy khen (every level that may give it; one entry) ──
-    form("Giấy khen", Both, Grassroots, "Điều 75"),
+    title("gia-dinh-van-hoa", "Gia đình văn hóa", Household, Givers::Grassroots, "Điều 20 khoản 2", &[]),
+    // ── Hình thức khen thưởng (Điều 9) ──
+    FormDef { key: key::HUAN_CHUONG, title: "Huân chương", kind: Commendation, recipients: Both, givers: Givers::President, needs_issuer: false, named: false, source: "Điều 33", spellings: &[], level: None },
+    FormDef { key: key::HUY_CHUONG, title: "Huy chương", kind: Commendation, recipients: Individual, givers: Givers::President, needs_issuer: false, named: false, source: "Điều 54", spellings: &[], level: None },
+    FormDef { key: key::VINH_DU, title: "Danh hiệu vinh dự nhà nước", kind: Commendation, recipients: Both, givers: Givers::President, needs_issuer: false, named: false, source: "Điều 59", spellings: &[], level: None },
+    FormDef { key: key::GIAI_THUONG_HCM, title: "Giải thưởng Hồ Chí Minh", kind: Commendation, recipients: Individual, givers: Givers::President, needs_issuer: false, named: false, source: "Điều 69", spellings: &[], level: None },
+    FormDef { key: key::GIAI_THUONG_NN, title: "Giải thưởng Nhà nước", kind: Commendation, recipients: Individual, givers: Givers::President, needs_issuer: false, named: false, source: "Điều 70", spellings: &[], level: None },
+    // Given by ministries, central bodies and provinces, each under its name.
+    FormDef { key: key::KY_NIEM_CHUONG, title: "Kỷ niệm chương", kind: Commendation, recipients: Individual, givers: PROVINCE, needs_issuer: false, named: true, source: "Điều 71", spellings: &[], level: None },
+    FormDef { key: key::BANG_KHEN, title: "Bằng khen", kind: Commendation, recipients: Both, givers: Givers::Province { or_prime_minister: true }, needs_issuer: true, named: false, source: "Điều 73, 74", spellings: &[], level: None },
+    FormDef { key: key::GIAY_KHEN, title: "Giấy khen", kind: Commendation, recipients: Both, givers: Givers::Grassroots, needs_issuer: true, named: false, source: "Điều 75", spellings: &[], level: None },
 ];
 
+/// The huân chương (Điều 33 khoản 2), for tập thể and cá nhân (khoản 1)
+/// unless an entry says otherwise.
+#[rustfmt::skip]
+pub static ORDERS: &[Named] = &[
+    Named { name: "Sao vàng", classes: false, recipients: Both, source: "Điều 33 khoản 2 điểm a", spellings: &[] },
+    Named { name: "Hồ Chí Minh", classes: false, recipients: Both, source: "Điều 33 khoản 2 điểm b", spellings: &[] },
+    Named { name: "Độc lập", classes: true, recipients: Both, source: "Điều 33 khoản 2 điểm c", spellings: &[] },
+    Named { name: "Quân công", classes: true, recipients: Both, source: "Điều 33 khoản 2 điểm d", spellings: &[] },
+    Named { name: "Lao động", classes: true, recipients: Both, source: "Điều 33 khoản 2 điểm đ", spellings: &[] },
+    Named { name: "Bảo vệ Tổ quốc", classes: true, recipients: Both, source: "Điều 33 khoản 2 điểm e", spellings: &[] },
+    Named { name: "Chiến công", classes: true, recipients: Both, source: "Điều 33 khoản 2 điểm g", spellings: &[] },
+    // unverified: recipients (cá nhân only).
+    Named { name: "Đại đoàn kết dân tộc", classes: false, recipients: Individual, source: "Điều 33 khoản 2 điểm h", spellings: &[] },
+    // unverified: recipients (cá nhân only).
+    Named { name: "Dũng cảm", classes: false, recipients: Individual, source: "Điều 33 khoản 2 điểm i", spellings: &[] },
+    // Người nước ngoài and tập thể người nước ngoài.
+    Named { name: "Hữu nghị", classes: false, recipients: Both, source: "Điều 33 khoản 2 điểm k", spellings: &[] },
+];
+
+/// The huy chương (Điều 54 khoản 2), for cá nhân (khoản 1).
+#[rustfmt::skip]
+pub static MEDALS: &[Named] = &[
+    Named { name: "Quân kỳ quyết thắng", classes: false, recipients: Individual, source: "Điều 54 khoản 2 điểm a", spellings: &[] },
+    Named { name: "Vì an ninh Tổ quốc", classes: false, recipients: Individual, source: "Điều 54 khoản 2 điểm b", spellings: &[] },
+    Named { name: "Chiến sĩ vẻ vang", classes: true, recipients: Individual, source: "Điều 54 khoản 2 điểm c", spellings: &[] },
+    Named { name: "Hữu nghị", classes: false, recipients: Individual, source: "Điều 54 khoản 2 điểm d", spellings: &[] },
+];
+
+/// The danh hiệu vinh dự nhà nước (Điều 59 khoản 2), with the abbreviations
+/// lists use for them.
+#[rustfmt::skip]
+pub static HONOURS: &[Named] = &[
+    Named { name: "Tỉnh Anh hùng", classes: false, recipients: Collective, source: "Điều 59 khoản 2 điểm a", spellings: &["cờ tỉnh anh hùng"] },
+    Named { name: "Thành phố Anh hùng", classes: false, recipients: Collective, source: "Điều 59 khoản 2 điểm a", spellings: &["cờ thành phố anh hùng", "thủ đô anh hùng"] },
+    Named { name: "Bà mẹ Việt Nam anh hùng", classes: false, recipients: Individual, source: "Điều 59 khoản 2 điểm b", spellings: &["bà mẹ vnah", "mẹ việt nam anh hùng"] },
+    // unverified: recipients (cá nhân and tập thể).
+    Named { name: "Anh hùng Lực lượng vũ trang nhân dân", classes: false, recipients: Both, source: "Điều 59 khoản 2 điểm c", spellings: &["anh hùng lực lượng vũ trang", "anh hùng llvtnd"] },
+    // unverified: recipients (cá nhân and tập thể).
+    Named { name: "Anh hùng Lao động", classes: false, recipients: Both, source: "Điều 59 khoản 2 điểm d", spellings: &["anh hùng lao động thời kỳ đổi mới"] },
+    Named { name: "Nhà giáo nhân dân", classes: false, recipients: Individual, source: "Điều 59 khoản 2 điểm đ", spellings: &["ngnd"] },
+    Named { name: "Nhà giáo ưu tú", classes: false, recipients: Individual, source: "Điều 59 khoản 2 điểm đ", spellings: &["ngưt"] },
+    Named { name: "Thầy thuốc nhân dân", classes: false, recipients: Individual, source: "Điều 59 khoản 2 điểm e", spellings: &["ttnd"] },
+    Named { name: "Thầy thuốc ưu tú", classes: false, recipients: Individual, source: "Điều 59 khoản 2 điểm e", spellings: &["ttưt"] },
+    Named { name: "Nghệ sĩ nhân dân", classes: false, recipients: Individual, source: "Điều 59 khoản 2 điểm g", spellings: &["nsnd"] },
+    Named { name: "Nghệ sĩ ưu tú", classes: false, recipients: Individual, source: "Điều 59 khoản 2 điểm g", spellings: &["nsưt"] },
+    Named { name: "Nghệ nhân nhân dân", classes: false, recipients: Individual, source: "Điều 59 khoản 2 điểm h", spellings: &["nnnd"] },
+    Named { name: "Nghệ nhân ưu tú", classes: false, recipients: Individual, source: "Điều 59 khoản 2 điểm h", spellings: &["nnưt"] },
+];
+
+/// The class of an order or a medal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Class {
+    First,
+    Second,
+    Third,
+}
+
+impl Class {
+    /// "hạng Nhất", "hạng Nhì", "hạng Ba", as the Law writes them.
+    pub fn label(self) -> &'static str {
+        match self {
+            Class::First => "hạng Nhất",
+            Class::Second => "hạng Nhì",
+            Class::Third => "hạng Ba",
+        }
+    }
+
+    /// The words after "hạng" that name each class.
+    pub const SPELLINGS: &'static [(&'static str, Class)] = &[
+        ("nhất", Class::First),
+        ("nhì", Class::Second),
+        ("ba", Class::Third),
+        ("1", Class::First),
+        ("2", Class::Second),
+        ("3", Class::Third),
+        ("i", Class::First),
+        ("ii", Class::Second),
+        ("iii", Class::Third),
+    ];
+}
+
+pub fn form(key: &str) -> &'static FormDef {
+    FORMS
+        .iter()
+        .find(|f| f.key == key)
+        .expect("the grammar names forms of the table")
+}
+
 impl AwardLevel {
-    /// Vietnamese label shown on the site, e.g. "Nhà nước", "Chính phủ", "Cấp bộ, ban, ngành, tỉnh", "Cấp huyện", "Cơ sở".
+    /// Vietnamese label shown on the site.
     pub fn label_vi(self) -> &'static str {
         match self {
             AwardLevel::State => "Nhà nước",
@@ -213,6 +335,19 @@ impl AwardLevel {
             AwardLevel::Province => "Cấp bộ, ban, ngành, tỉnh",
             AwardLevel::District => "Cấp huyện",
             AwardLevel::Grassroots => "Cơ sở",
+            AwardLevel::Other => "Khác",
+        }
+    }
+
+    /// The word used in site.yaml and the open data.
+    pub fn key(self) -> &'static str {
+        match self {
+            AwardLevel::State => "state",
+            AwardLevel::Government => "government",
+            AwardLevel::Province => "province",
+            AwardLevel::District => "district",
+            AwardLevel::Grassroots => "grassroots",
+            AwardLevel::Other => "other",
         }
     }
 }
@@ -244,122 +379,71 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    /// True if `s` contains a combining diacritical mark (U+0300–U+036F), i.e. it is
-    /// not written with precomposed Vietnamese letters.
     fn has_combining_mark(s: &str) -> bool {
         s.chars().any(|c| ('\u{0300}'..='\u{036F}').contains(&c))
     }
 
-    fn all_labels() -> Vec<&'static str> {
-        let mut labels = Vec::new();
-        for level in [
-            AwardLevel::State,
-            AwardLevel::Government,
-            AwardLevel::Province,
-            AwardLevel::District,
-            AwardLevel::Grassroots,
-        ] {
-            labels.push(level.label_vi());
+    fn all_strings() -> Vec<&'static str> {
+        let mut all = Vec::new();
+        for f in FORMS {
+            all.extend([f.key, f.title, f.source]);
+            all.extend(f.spellings);
         }
-        for kind in [AwardKind::Title, AwardKind::Commendation] {
-            labels.push(kind.label_vi());
+        for n in ORDERS.iter().chain(MEDALS).chain(HONOURS) {
+            all.extend([n.name, n.source]);
+            all.extend(n.spellings);
         }
-        for who in [
-            Recipients::Individual,
-            Recipients::Collective,
-            Recipients::Both,
-            Recipients::Household,
-        ] {
-            labels.push(who.label_vi());
-        }
-        labels
+        all
     }
 
     #[test]
-    fn titles_are_unique() {
-        let mut seen = HashSet::new();
-        for award in LAW_2022_AWARDS {
-            assert!(
-                seen.insert(award.title),
-                "duplicate title: {:?}",
-                award.title
-            );
+    fn keys_and_titles_are_unique() {
+        let mut keys = HashSet::new();
+        let mut titles = HashSet::new();
+        for f in FORMS {
+            assert!(keys.insert(f.key), "duplicate key {}", f.key);
+            assert!(titles.insert(f.title), "duplicate title {}", f.title);
         }
-    }
-
-    #[test]
-    fn strings_are_nfc() {
-        for award in LAW_2022_AWARDS {
-            assert!(
-                !has_combining_mark(award.title),
-                "not NFC: {:?}",
-                award.title
-            );
-            assert!(
-                !has_combining_mark(award.source),
-                "not NFC: {:?}",
-                award.source
-            );
-        }
-        for label in all_labels() {
-            assert!(!has_combining_mark(label), "not NFC: {label:?}");
-        }
-    }
-
-    #[test]
-    fn no_surrounding_whitespace() {
-        for award in LAW_2022_AWARDS {
-            for s in [award.title, award.source] {
-                assert!(!s.is_empty(), "empty string in {:?}", award.title);
-                assert_eq!(s, s.trim(), "surrounding whitespace: {s:?}");
-                assert!(!s.contains("  "), "double space: {s:?}");
+        for table in [ORDERS, MEDALS, HONOURS] {
+            let mut names = HashSet::new();
+            for n in table {
+                assert!(names.insert(n.name), "duplicate {}", n.name);
             }
         }
-        for label in all_labels() {
-            assert_eq!(label, label.trim(), "surrounding whitespace: {label:?}");
-        }
     }
 
     #[test]
-    fn titles_start_with_a_capital_letter() {
-        for award in LAW_2022_AWARDS {
-            let first = award.title.chars().next().expect("empty title");
-            assert!(first.is_uppercase(), "lower-case title: {:?}", award.title);
+    fn strings_are_nfc_trimmed_and_titles_capitalised() {
+        for s in all_strings() {
+            assert!(!has_combining_mark(s), "not NFC: {s:?}");
+            assert_eq!(s, s.trim(), "surrounding whitespace: {s:?}");
+            assert!(!s.contains("  "), "double space: {s:?}");
         }
-    }
-
-    #[test]
-    fn sources_name_an_article() {
-        for award in LAW_2022_AWARDS {
+        for f in FORMS {
             assert!(
-                award.source.starts_with("Điều "),
-                "bad source: {:?}",
-                award.source
+                f.title.chars().next().unwrap().is_uppercase(),
+                "{}",
+                f.title
             );
+            assert!(f.source.starts_with("Điều "), "{}", f.source);
         }
     }
 
     #[test]
     fn titles_come_before_commendations() {
-        let first_form = LAW_2022_AWARDS
+        let first_form = FORMS
             .iter()
-            .position(|a| a.kind == AwardKind::Commendation)
-            .expect("no commendation forms");
-        assert!(first_form > 0, "no emulation titles");
-        assert!(
-            LAW_2022_AWARDS[first_form..]
-                .iter()
-                .all(|a| a.kind == AwardKind::Commendation),
-            "an emulation title follows a commendation form"
-        );
+            .position(|f| f.kind == Commendation)
+            .expect("forms of commendation");
+        assert!(FORMS[first_form..].iter().all(|f| f.kind == Commendation));
     }
 
     #[test]
     fn households_only_for_gia_dinh_van_hoa() {
-        let households: Vec<_> = LAW_2022_AWARDS
+        let households: Vec<_> = FORMS
             .iter()
-            .filter(|a| a.recipients == Recipients::Household)
-            .map(|a| a.title)
+            .filter(|f| f.recipients == Household)
+            .map(|f| f.title)
             .collect();
         assert_eq!(households, ["Gia đình văn hóa"]);
     }

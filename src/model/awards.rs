@@ -1,59 +1,40 @@
-//! The award vocabulary of a site: the Law's titles and forms (`award_catalog`),
-//! common alternative wordings, and the site's own additions from `site.yaml`.
+//! An award as it is issued: a form or title of the Law (`award_catalog.rs`),
+//! with who gave it (`issuer.rs`), its class and its name, read from what
+//! editors write by the grammar of `award_wording.rs`; or a title the site
+//! declares itself in site.yaml; or an award outside the Law, published as
+//! written.
 //!
-//! Editors write titles as they find them in documents: "Chiến sỹ" or "Chiến sĩ",
-//! "hoà" or "hòa", decomposed accents, odd case and spacing. All of these map to one
-//! canonical title through [`key`]; an unknown title is an error naming the
-//! closest known one.
+//! Two spellings of one award ("Bằng khen của Chủ tịch UBND tỉnh", "BẰNG
+//! KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") are one award, with one
+//! [`Award::key`]; two issuers are never one.
 
-use std::collections::HashMap;
+use super::award_catalog::{AwardKind, AwardLevel, Class, FORMS, FormDef, Recipients};
+use super::award_wording::{self, Reading};
+use super::issuer::{Issuer, Setting};
+use crate::text::collate;
 
-use super::award_catalog::{AwardDef, AwardKind, AwardLevel, LAW_2022_AWARDS, Recipients};
-use crate::text::{collate, suggest};
+/// What an award is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Form {
+    /// A form or title of the Law: its index in [`FORMS`].
+    Law(u8),
+    /// A title of the site's own (site.yaml `awards:`): its index there.
+    Site(u16),
+    /// Not a form or title of the Law: published as written, level "khác".
+    Outside,
+}
 
-/// Wordings found in documents for titles of the Law, mapped to the Law's title.
-const ALIASES: &[(&str, &str)] = &[
-    (
-        "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh",
-        "Chiến sĩ thi đua Bộ, ban, ngành, tỉnh",
-    ),
-    (
-        "Chiến sĩ thi đua cấp tỉnh",
-        "Chiến sĩ thi đua Bộ, ban, ngành, tỉnh",
-    ),
-    (
-        "Cờ thi đua cấp bộ, ban, ngành, tỉnh",
-        "Cờ thi đua của Bộ, ban, ngành, tỉnh",
-    ),
-    (
-        "Cờ thi đua của Ủy ban nhân dân tỉnh",
-        "Cờ thi đua của Bộ, ban, ngành, tỉnh",
-    ),
-    (
-        "Cờ thi đua của UBND tỉnh",
-        "Cờ thi đua của Bộ, ban, ngành, tỉnh",
-    ),
-    (
-        "Bằng khen cấp bộ, ban, ngành, tỉnh",
-        "Bằng khen của Bộ, ban, ngành, tỉnh",
-    ),
-    (
-        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
-        "Bằng khen của Bộ, ban, ngành, tỉnh",
-    ),
-    (
-        "Bằng khen của Chủ tịch UBND tỉnh",
-        "Bằng khen của Bộ, ban, ngành, tỉnh",
-    ),
-    (
-        "Bằng khen của Bộ trưởng",
-        "Bằng khen của Bộ, ban, ngành, tỉnh",
-    ),
-];
-
-/// One award the site knows.
+/// One award, as given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Award {
+    pub form: Form,
+    /// An order's, medal's or honorary title's entry, when the form has them.
+    pub named: Option<&'static super::award_catalog::Named>,
+    pub class: Option<Class>,
+    /// A Kỷ niệm chương's name, a prize's field ("về Văn học Nghệ thuật").
+    pub name: Option<String>,
+    pub issuer: Option<Issuer>,
+    /// As the site shows it: "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh".
     pub title: String,
     pub kind: AwardKind,
     pub recipients: Recipients,
@@ -61,13 +42,28 @@ pub struct Award {
 }
 
 impl Award {
-    fn from_def(def: &AwardDef) -> Award {
-        Award {
-            title: def.title.to_owned(),
-            kind: def.kind,
-            recipients: def.recipients,
-            level: def.level,
+    /// The form of the Law, when it is one.
+    pub fn law_form(&self) -> Option<&'static FormDef> {
+        match self.form {
+            Form::Law(i) => FORMS.get(i as usize),
+            _ => None,
         }
+    }
+
+    /// The key of the form for the open data: `bang-khen`, `huan-chuong`, the
+    /// site's own titles `site`, awards outside the Law `other`.
+    pub fn form_key(&self) -> &'static str {
+        match self.form {
+            Form::Law(i) => FORMS[i as usize].key,
+            Form::Site(_) => "site",
+            Form::Outside => "other",
+        }
+    }
+
+    /// The identity of the award: spelling variants share it (case, tone
+    /// placement, "sỹ"/"sĩ", spacing, quotes), issuers never do.
+    pub fn key(&self) -> String {
+        collate::spelling_key(&self.title)
     }
 
     pub fn for_individuals(&self) -> bool {
@@ -80,75 +76,71 @@ impl Award {
             Recipients::Collective | Recipients::Both | Recipients::Household
         )
     }
+
+    /// The issuer as the open data names them: "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh".
+    pub fn issuer_label(&self) -> String {
+        self.issuer.as_ref().map(Issuer::holder).unwrap_or_default()
+    }
 }
 
-/// An index into [`Vocabulary::awards`].
+/// An award of [`crate::model::Site::awards`]: one per award, whatever the
+/// spellings lists used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct AwardId(pub u16);
 
-#[derive(Debug, Clone)]
+/// The order the site shows awards in (the roll's filter, the open data):
+/// the Law's, highest form first, then the site's own titles, then awards
+/// outside the Law; within a form by class, level, then title.
+pub fn display_order(a: &Award, b: &Award) -> std::cmp::Ordering {
+    let form = |x: &Award| match x.form {
+        Form::Law(i) => i as u32,
+        Form::Site(i) => 1000 + i as u32,
+        Form::Outside => 10_000,
+    };
+    let named = |x: &Award| x.named.map(|n| n.name);
+    form(a)
+        .cmp(&form(b))
+        .then_with(|| named(a).cmp(&named(b)))
+        .then_with(|| a.class.cmp(&b.class))
+        .then_with(|| a.level.cmp(&b.level))
+        .then_with(|| collate::key(&a.title).cmp(&collate::key(&b.title)))
+}
+
+/// A title a site declares in site.yaml, with what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteAward {
+    pub title: String,
+    pub kind: AwardKind,
+    pub recipients: Recipients,
+    pub level: AwardLevel,
+}
+
+/// What the award grammar needs to know of a site: its own titles, and its
+/// province, department or ministry (for "Chủ tịch UBND tỉnh", "Giám đốc Sở").
+#[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    awards: Vec<Award>,
-    by_key: HashMap<String, AwardId>,
+    pub site_awards: Vec<SiteAward>,
+    pub setting: Setting,
 }
 
 impl Vocabulary {
-    /// The Law's vocabulary plus `extra` (the site's own titles).
-    pub fn new(extra: &[Award]) -> Vocabulary {
-        let mut vocabulary = Vocabulary {
-            awards: Vec::new(),
-            by_key: HashMap::new(),
-        };
-        for award in LAW_2022_AWARDS
-            .iter()
-            .map(Award::from_def)
-            .chain(extra.iter().cloned())
-        {
-            let k = key(&award.title);
-            if vocabulary.by_key.contains_key(&k) {
-                continue; // a site that re-declares a Law title keeps the Law's
-            }
-            let id = AwardId(vocabulary.awards.len() as u16);
-            vocabulary.by_key.insert(k, id);
-            vocabulary.awards.push(award);
+    pub fn new(site_awards: &[SiteAward], setting: Setting) -> Vocabulary {
+        Vocabulary {
+            site_awards: site_awards.to_vec(),
+            setting,
         }
-        for (alias, title) in ALIASES {
-            if let Some(&id) = vocabulary.by_key.get(&key(title)) {
-                vocabulary.by_key.entry(key(alias)).or_insert(id);
-            }
-        }
-        vocabulary
     }
 
-    pub fn get(&self, id: AwardId) -> &Award {
-        &self.awards[id.0 as usize]
+    /// What a wording means: see [`Reading`].
+    pub fn read(&self, text: &str) -> Reading {
+        award_wording::read(text, self)
     }
 
-    pub fn awards(&self) -> impl Iterator<Item = (AwardId, &Award)> {
-        self.awards
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (AwardId(i as u16), a))
+    /// The award a target counts: a form, optionally with its issuer, class or
+    /// name ("Bằng khen" counts every Bằng khen).
+    pub fn read_target(&self, text: &str) -> Result<(Award, Option<AwardLevel>), Box<Reading>> {
+        award_wording::read_target(text, self)
     }
-
-    /// The award a title means, or the closest known title as a suggestion.
-    pub fn lookup(&self, title: &str) -> Result<AwardId, Option<&str>> {
-        let k = key(title);
-        if let Some(&id) = self.by_key.get(&k) {
-            return Ok(id);
-        }
-        let closest = suggest::closest_within(
-            &k,
-            self.by_key.keys().map(String::as_str),
-            (k.chars().count() / 4).max(2),
-        );
-        Err(closest.map(|k| self.get(self.by_key[k]).title.as_str()))
-    }
-}
-
-/// The comparison key of an award title: see [`collate::spelling_key`].
-pub fn key(title: &str) -> String {
-    collate::spelling_key(title)
 }
 
 #[cfg(test)]
@@ -156,46 +148,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn spelling_variants_share_a_key() {
-        assert_eq!(key("Chiến sỹ thi đua cơ sở"), key("Chiến sĩ thi đua cơ sở"));
-        assert_eq!(key("hoà"), key("hòa"));
-        assert_eq!(key("khoá"), key("khóa"));
-        assert_eq!(
-            key("Thôn, tổ dân phố văn hoá"),
-            key("Thôn, tổ dân phố văn hóa")
+    fn spelling_variants_share_a_key_issuers_do_not() {
+        let v = Vocabulary::new(
+            &[],
+            Setting::from_organization("Sở Nội vụ tỉnh Hà Tĩnh", None, None),
         );
-        assert_eq!(
-            key("CHIẾN  SĨ thi đua  cơ sở"),
-            key("Chiến sĩ thi đua cơ sở")
-        );
-        assert_eq!(key("Chie\u{0302}\u{0301}n si\u{0303}"), key("Chiến sĩ"));
-        // "y" after a vowel is a different letter: "Quý" is not "Quí"-folded away.
-        assert_ne!(key("tay"), key("tai"));
-    }
-
-    #[test]
-    fn lookup_canonicalizes_and_suggests() {
-        let v = Vocabulary::new(&[]);
-        let id = v.lookup("chiến sỹ thi đua cơ sở").unwrap();
-        assert_eq!(v.get(id).title, "Chiến sĩ thi đua cơ sở");
-        let id = v.lookup("Bằng khen cấp bộ, ban, ngành, tỉnh").unwrap();
-        assert_eq!(v.get(id).title, "Bằng khen của Bộ, ban, ngành, tỉnh");
-        assert_eq!(
-            v.lookup("Tập thể lao động xuât sắc"),
-            Err(Some("Tập thể lao động xuất sắc"))
-        );
-        assert_eq!(v.lookup("Giải Nobel"), Err(None));
-    }
-
-    #[test]
-    fn site_titles_extend_the_law() {
-        let extra = Award {
-            title: "Giấy khen của Giám đốc Sở".into(),
-            kind: AwardKind::Commendation,
-            recipients: Recipients::Both,
-            level: AwardLevel::Grassroots,
+        let award = |t: &str| match v.read(t) {
+            Reading::Award(a) => a,
+            other => panic!("{t}: {other:?}"),
         };
-        let v = Vocabulary::new(&[extra]);
-        assert!(v.lookup("giấy khen của giám đốc sở").is_ok());
+        assert_eq!(
+            award("Bằng khen của Chủ tịch UBND tỉnh").key(),
+            award("BẰNG KHEN CỦA CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH HÀ TĨNH").key()
+        );
+        assert_ne!(
+            award("Bằng khen của Chủ tịch UBND tỉnh").key(),
+            award("Bằng khen của Bộ trưởng Bộ Nội vụ").key()
+        );
+        assert_eq!(
+            award("Chiến sỹ thi đua cơ sở").key(),
+            award("Chiến sĩ thi đua cơ sở").key()
+        );
     }
 }

@@ -7,9 +7,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::awards::{AwardId, Vocabulary};
+use super::award_catalog::AwardLevel;
+use super::award_wording::Reading;
+use super::awards::{Award, Vocabulary};
 use super::date::PartialDate;
-use super::results::resolve_award;
+use super::issuer::Issuer;
 use crate::diagnostics::Pos;
 use crate::load::decode::{Decode, Decoder, Fields};
 use crate::load::yaml::Node;
@@ -41,8 +43,11 @@ pub const PHASE_KEYS: &[&str] = &[
 ];
 pub const MILESTONE_KEYS: &[&str] = &["date", "since", "title"];
 pub const SIGNER_KEYS: &[&str] = &["title", "name"];
-pub const TARGET_KEYS: &[&str] = &["of", "text", "award", "percent", "count"];
+pub const TARGET_KEYS: &[&str] = &[
+    "id", "of", "text", "award", "issuers", "level", "percent", "count", "within",
+];
 pub const COUNT_KEYS: &[&str] = &["min", "max"];
+pub const PERCENT_KEYS: &[&str] = &["min", "max"];
 
 #[derive(Debug, Clone)]
 pub struct Campaign {
@@ -115,23 +120,85 @@ pub enum TargetGroup {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Measure {
-    /// Share of the eligible collectives or individuals, 0–100.
-    Percent(u32),
-    /// A number of collectives or individuals, at least `min`, at most `max`.
-    Count { min: u32, max: Option<u32> },
+    /// A share of the eligible collectives or individuals (or of another
+    /// target's holders), 0–100: at least `min` ("100%", "trên 20%"), at
+    /// most `max` ("không quá 20%"), or both.
+    Percent { min: Option<u32>, max: Option<u32> },
+    /// A number of collectives or individuals: at least `min`, at most `max`.
+    Count { min: Option<u32>, max: Option<u32> },
+}
+
+impl Measure {
+    /// A ceiling only: exceeding it is not meeting the target.
+    pub fn is_ceiling(self) -> bool {
+        matches!(
+            self,
+            Measure::Percent { min: None, .. } | Measure::Count { min: None, .. }
+        )
+    }
 }
 
 /// A target (mục tiêu thi đua): an award and how many should receive it, or a
 /// qualitative goal with its text only.
 #[derive(Debug, Clone)]
 pub struct Target {
+    /// Named so that another target can count within its holders.
+    pub id: Option<String>,
     pub group: TargetGroup,
     pub text: Option<String>,
-    /// The award as written and where; resolved into `award` against the vocabulary.
-    pub award_title: Option<(String, Pos)>,
-    pub award: Option<AwardId>,
+    /// What it counts: a form ("Bằng khen" counts every Bằng khen), or an
+    /// award with its issuer, class or name.
+    pub award: Option<Award>,
+    /// Only the awards of these issuers ("được Bộ Nội vụ, UBND tỉnh tặng").
+    pub issuers: Vec<Issuer>,
+    /// Only the awards of this level.
+    pub level: Option<AwardLevel>,
     pub measure: Option<Measure>,
+    /// A percent of the holders of that target's award ("trong đó 15% …"),
+    /// not of the eligible; with where it is written.
+    pub within: Option<(String, Pos)>,
     pub pos: Pos,
+}
+
+impl Target {
+    /// Whether an award counts towards this target.
+    pub fn counts(&self, award: &Award) -> bool {
+        let Some(wanted) = &self.award else {
+            return false;
+        };
+        let same_form = wanted.form == award.form
+            && (wanted.named.is_none() || wanted.named == award.named)
+            && (wanted.class.is_none() || wanted.class == award.class)
+            && (wanted.name.is_none() || wanted.key() == award.key());
+        let issuer = match (&wanted.issuer, self.issuers.is_empty()) {
+            (Some(i), true) if !self.is_implied(i) => award.issuer.as_ref() == Some(i),
+            (_, false) => award
+                .issuer
+                .as_ref()
+                .is_some_and(|i| self.issuers.contains(i)),
+            _ => true,
+        };
+        same_form && issuer && self.level.is_none_or(|l| l == award.level)
+    }
+
+    /// An issuer the form itself implies (the President of an order), which
+    /// says nothing more about what counts.
+    fn is_implied(&self, issuer: &Issuer) -> bool {
+        self.award
+            .as_ref()
+            .and_then(|a| a.law_form())
+            .is_some_and(|f| {
+                matches!(
+                    f.givers,
+                    super::award_catalog::Givers::President
+                        | super::award_catalog::Givers::PrimeMinister
+                )
+            })
+            && matches!(
+                issuer.office,
+                super::issuer::Office::President | super::issuer::Office::PrimeMinister
+            )
+    }
 }
 
 impl Campaign {
@@ -159,12 +226,7 @@ impl Campaign {
         if all_phases_decoded {
             check_milestones(d, &phases);
         }
-        let mut targets: Vec<Target> = f.list(d, "targets");
-        for target in &mut targets {
-            if let Some((title, pos)) = &target.award_title {
-                target.award = resolve_award(d, vocabulary, title, *pos);
-            }
-        }
+        let targets = decode_targets(d, f, vocabulary);
         Some(Campaign {
             number: f.opt(d, "number"),
             issued,
@@ -358,73 +420,241 @@ impl Decode for TargetGroup {
     }
 }
 
-impl Decode for Target {
-    fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
-        let what = "a target";
-        let f = d.fields(node, what, TARGET_KEYS)?;
-        let group = f.req(d, "of", what);
-        let text: Option<String> = f.opt(d, "text");
-        let award: Option<String> = f.opt(d, "award");
-        let award_pos = f.pos_of("award");
-        let percent: Option<u32> = f.opt(d, "percent");
-        let count = f.node("count").and_then(|n| decode_count(d, n));
-        let measure = match (percent, count) {
-            (Some(p), None) if p > 100 => {
-                d.error(f.pos_of("percent"), format!("{p}% is more than 100%"));
-                None
-            }
-            (Some(p), None) => Some(Measure::Percent(p)),
-            (None, count) => count,
-            (Some(_), Some(_)) => {
-                d.error(
-                    f.pos_of("count"),
-                    "a target has a `percent` or a `count`, not both",
-                );
-                None
-            }
+/// The campaign's targets: each resolved against the award grammar, and
+/// `within` checked against the other targets' ids.
+fn decode_targets(d: &mut Decoder, f: &Fields, vocabulary: &Vocabulary) -> Vec<Target> {
+    let Some(node) = f.node("targets") else {
+        return Vec::new();
+    };
+    let crate::load::yaml::NodeKind::Seq(items) = &node.kind else {
+        d.error(
+            node.pos,
+            format!("`targets` must be a list, found {}", node.describe()),
+        );
+        return Vec::new();
+    };
+    let targets: Vec<Target> = items
+        .iter()
+        .filter_map(|item| decode_target(d, item, vocabulary))
+        .collect();
+    for target in &targets {
+        let Some((id, pos)) = &target.within else {
+            continue;
         };
-        if text.is_none() && award.is_none() {
-            d.error(f.pos, "a target needs a `text`, an `award`, or both");
+        match targets
+            .iter()
+            .find(|t| t.id.as_deref() == Some(id.as_str()))
+        {
+            None => {
+                let ids: Vec<&str> = targets.iter().filter_map(|t| t.id.as_deref()).collect();
+                let help = match crate::text::suggest::closest(id, ids.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "give the target it counts within an `id:`".into(),
+                };
+                d.error(*pos, format!("no target has the id `{id}`")).help = Some(help);
+            }
+            Some(other) if other.group != target.group => {
+                d.error(*pos, format!("the target `{id}` counts other recipients (collectives against individuals)"));
+            }
+            Some(other) if other.award.is_none() => {
+                d.error(
+                    *pos,
+                    format!("the target `{id}` names no award to count within"),
+                );
+            }
+            Some(_) => {}
         }
-        if measure.is_some() && award.is_none() {
+    }
+    targets
+}
+
+fn decode_target(d: &mut Decoder, node: &Node, vocabulary: &Vocabulary) -> Option<Target> {
+    let what = "a target";
+    let f = d.fields(node, what, TARGET_KEYS)?;
+    let group = f.req(d, "of", what);
+    let text: Option<String> = f.opt(d, "text");
+    let award_text: Option<String> = f.opt(d, "award");
+    let mut named_level = None;
+    let award = award_text.as_ref().and_then(|title| {
+        match vocabulary.read_target(title) {
+            Ok((award, level)) => {
+                named_level = level;
+                Some(award)
+            }
+            Err(reading) => {
+                let (message, suggestion) = match *reading {
+                    Reading::Wrong { message, suggestion } => (message, suggestion),
+                    Reading::Outside(award, why) => (
+                        format!("“{}” is not an award of Luật Thi đua, khen thưởng, so a target cannot count it: {why}", award.title),
+                        None,
+                    ),
+                    Reading::Award(_) => unreachable!("read_target returns awards as Ok"),
+                };
+                d.error(f.pos_of("award"), message).help = suggestion.map(|s| format!("did you mean “{s}”?"));
+                None
+            }
+        }
+    });
+    let issuers = match f.node("issuers") {
+        None => Vec::new(),
+        Some(node) => decode_issuers(d, node, vocabulary),
+    };
+    let level = f.opt::<String>(d, "level").and_then(|v| {
+        crate::config::pick(
+            d,
+            f.pos_of("level"),
+            &v,
+            &[
+                ("state", AwardLevel::State),
+                ("government", AwardLevel::Government),
+                ("province", AwardLevel::Province),
+                ("district", AwardLevel::District),
+                ("grassroots", AwardLevel::Grassroots),
+            ],
+        )
+    });
+    let percent = f.node("percent").and_then(|n| decode_percent(d, n));
+    let count = f.node("count").and_then(|n| decode_count(d, n));
+    let measure = match (percent, count) {
+        (Some(p), None) => Some(p),
+        (None, count) => count,
+        (Some(_), Some(_)) => {
             d.error(
-                f.pos,
-                "a target with a percent or a count needs the `award` it counts",
+                f.pos_of("count"),
+                "a target has a `percent` or a `count`, not both",
             );
+            None
         }
-        Some(Target {
-            group: group?,
-            text,
-            award_title: award.map(|a| (a, award_pos)),
-            award: None,
-            measure,
-            pos: node.pos,
+    };
+    let within: Option<String> = f.opt(d, "within");
+    if within.is_some() && !matches!(measure, Some(Measure::Percent { .. })) {
+        d.error(
+            f.pos_of("within"),
+            "`within` names the target whose holders a `percent` is of",
+        );
+    }
+    if text.is_none() && award_text.is_none() {
+        d.error(f.pos, "a target needs a `text`, an `award`, or both");
+    }
+    if measure.is_some() && award_text.is_none() {
+        d.error(
+            f.pos,
+            "a target with a percent or a count needs the `award` it counts",
+        );
+    }
+    let id: Option<String> = f.opt(d, "id");
+    if let Some(id) = &id
+        && crate::text::slug::slugify(id) != *id
+    {
+        d.error(
+            f.pos_of("id"),
+            format!("the target id `{id}` must be lowercase letters, digits and `-`"),
+        )
+        .help = Some(format!("write `{}`", crate::text::slug::slugify(id)));
+    }
+    Some(Target {
+        id,
+        group: group?,
+        text,
+        award,
+        issuers,
+        level: level.or(named_level),
+        measure,
+        within: within.map(|w| (w, f.pos_of("within"))),
+        pos: node.pos,
+    })
+}
+
+/// `issuers: [Bộ Nội vụ, UBND tỉnh]`: each read by the issuer grammar.
+fn decode_issuers(d: &mut Decoder, node: &Node, vocabulary: &Vocabulary) -> Vec<Issuer> {
+    let crate::load::yaml::NodeKind::Seq(items) = &node.kind else {
+        d.error(
+            node.pos,
+            format!("`issuers` must be a list, found {}", node.describe()),
+        );
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let text = String::decode(d, item)?;
+            let words = super::words::words(&text);
+            let mut cursor = super::words::Cursor::new(&words, super::words::Compare::Marks);
+            match super::issuer::parse(&mut cursor, &vocabulary.setting) {
+                Ok(Some(issuer)) => Some(issuer),
+                _ => {
+                    d.error(item.pos, format!("“{text}” is not an authority that gives awards"))
+                        .help = Some("write it as certificates name it: “Bộ trưởng Bộ Nội vụ”, “Chủ tịch UBND tỉnh”, “Giám đốc Sở Tư pháp”".into());
+                    None
+                }
+            }
         })
+        .collect()
+}
+
+/// `percent: 20` (at least), or `percent: { min: 10, max: 20 }` / `{ max: 20 }`.
+fn decode_percent(d: &mut Decoder, node: &Node) -> Option<Measure> {
+    let check = |d: &mut Decoder, p: u32, pos: Pos| {
+        if p > 100 {
+            d.error(pos, format!("{p}% is more than 100%"));
+            None
+        } else {
+            Some(p)
+        }
+    };
+    if let crate::load::yaml::NodeKind::Scalar { .. } = node.kind {
+        let p = u32::decode(d, node)?;
+        return check(d, p, node.pos).map(|p| Measure::Percent {
+            min: Some(p),
+            max: None,
+        });
+    }
+    let f = d.fields(node, "a percent", PERCENT_KEYS)?;
+    let min = f
+        .opt::<u32>(d, "min")
+        .and_then(|p| check(d, p, f.pos_of("min")));
+    let max = f
+        .opt::<u32>(d, "max")
+        .and_then(|p| check(d, p, f.pos_of("max")));
+    bounds(d, &f, min, max).map(|(min, max)| Measure::Percent { min, max })
+}
+
+/// A `min` and a `max`, at least one of them, in order.
+fn bounds(
+    d: &mut Decoder,
+    f: &Fields,
+    min: Option<u32>,
+    max: Option<u32>,
+) -> Option<(Option<u32>, Option<u32>)> {
+    match (min, max) {
+        (None, None) => {
+            d.error(f.pos, "give a `min`, a `max`, or both");
+            None
+        }
+        (Some(min), Some(max)) if max < min => {
+            d.error(
+                f.pos_of("max"),
+                format!("`max` ({max}) is less than `min` ({min})"),
+            );
+            None
+        }
+        bounds => Some(bounds),
     }
 }
 
-/// `count: 3` or `count: { min: 2, max: 3 }`.
+/// `count: 3`, or `count: { min: 2, max: 3 }`, `{ min: 1 }`, `{ max: 3 }`.
 fn decode_count(d: &mut Decoder, node: &Node) -> Option<Measure> {
     if let crate::load::yaml::NodeKind::Scalar { .. } = node.kind {
         let n = u32::decode(d, node)?;
         return Some(Measure::Count {
-            min: n,
+            min: Some(n),
             max: Some(n),
         });
     }
     let f = d.fields(node, "a count", COUNT_KEYS)?;
-    let min = f.req::<u32>(d, "min", "a count")?;
+    let min: Option<u32> = f.opt(d, "min");
     let max: Option<u32> = f.opt(d, "max");
-    if let Some(max) = max
-        && max < min
-    {
-        d.error(
-            f.pos_of("max"),
-            format!("`max` ({max}) is less than `min` ({min})"),
-        );
-        return None;
-    }
-    Some(Measure::Count { min, max })
+    bounds(d, &f, min, max).map(|(min, max)| Measure::Count { min, max })
 }
 
 #[cfg(test)]

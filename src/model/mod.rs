@@ -2,11 +2,14 @@
 //! [`Site`] that ties them together once everything is loaded.
 
 pub mod award_catalog;
+pub mod award_wording;
 pub mod awards;
 pub mod campaign;
 pub mod date;
+pub mod issuer;
 pub mod page;
 pub mod results;
 pub mod site;
+pub mod words;
 
 pub use site::Site;

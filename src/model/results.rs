@@ -10,7 +10,8 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::awards::{AwardId, Vocabulary};
+use super::award_wording::Reading;
+use super::awards::{Award, Vocabulary};
 use super::page::AttachmentRef;
 use crate::config::{SiteConfig, pick};
 use crate::diagnostics::Pos;
@@ -83,15 +84,21 @@ pub struct Honoree {
     /// A person's full name, or a collective's name (the unit's, when given by id).
     pub name: String,
     pub position: Option<String>,
-    /// A unit id of site.yaml.
+    /// A unit id of site.yaml: the person's unit, the collective itself, or
+    /// the unit a group belongs to (see `in_unit`).
     pub unit: Option<String>,
+    /// A group inside `unit` ("Tổ Toán - Tin" of a school), not the unit
+    /// itself: listed on the unit's page as its group's award.
+    pub in_unit: bool,
     pub achievement: Option<String>,
     pub pos: Pos,
 }
 
 #[derive(Debug, Clone)]
 pub struct AwardGroup {
-    pub award: AwardId,
+    /// As read from the list (the site shows one spelling of each award: see
+    /// `Site::awards`).
+    pub award: Award,
     pub honorees: Vec<Honoree>,
 }
 
@@ -190,7 +197,15 @@ pub fn decode(
         .node("eligible")
         .and_then(|n| decode_eligible(d, n))
         .unwrap_or_default();
-    let awards = decode_awards(d, &f, config, vocabulary);
+    // The day the awards are decided (or, for a proposal, due): what
+    // authorities exist then.
+    let published: Option<NaiveDate> = f.opt(d, "published");
+    let decided_on = decision
+        .as_ref()
+        .map(|d| d.date)
+        .or(comment_until)
+        .or(published);
+    let awards = decode_awards(d, &f, config, vocabulary, decided_on);
     Some(ResultsList {
         source,
         campaign_path,
@@ -200,7 +215,7 @@ pub fn decode(
         phase: f.opt(d, "phase"),
         phase_pos: f.pos_of("phase"),
         status: status?,
-        published: f.opt(d, "published"),
+        published,
         draft: f.opt(d, "draft").unwrap_or(false),
         comment_until,
         decision,
@@ -246,6 +261,7 @@ fn decode_awards(
     f: &Fields,
     config: &SiteConfig,
     vocabulary: &Vocabulary,
+    decided_on: Option<NaiveDate>,
 ) -> Vec<AwardGroup> {
     let Some(node) = f.node("awards") else {
         d.error(f.pos, "the results list has no `awards`").help =
@@ -267,17 +283,18 @@ fn decode_awards(
         };
         let award = g
             .req::<String>(d, "award", what)
-            .and_then(|title| resolve_award(d, vocabulary, &title, g.pos_of("award")));
-        let honorees = match (award, g.node("honorees")) {
+            .and_then(|title| resolve_award(d, vocabulary, &title, g.pos_of("award"), decided_on));
+        let honorees = match (&award, g.node("honorees")) {
             (_, None) => {
                 d.error(g.pos, "this award has no `honorees`");
                 continue;
             }
             (None, Some(_)) => continue,
-            (Some(award), Some(list)) => decode_honorees(d, list, config, vocabulary, award),
+            (Some(award), Some(list)) => decode_honorees(d, list, config, award),
         };
         let award = award.expect("matched above");
-        match groups.iter_mut().find(|g| g.award == award) {
+        let key = award.key();
+        match groups.iter_mut().find(|g| g.award.key() == key) {
             // The same award twice in a list: one table, in the order written.
             Some(group) => group.honorees.extend(honorees),
             None => groups.push(AwardGroup { award, honorees }),
@@ -289,21 +306,51 @@ fn decode_awards(
     groups
 }
 
-/// Canonicalizes an award title, reporting an unknown one with the closest title.
+/// Reads an award as written: an error at its position when it is not one
+/// (with the spelling to use), a warning when it is outside the Law (it is
+/// published as written, level "khác"), an error when its issuer no longer
+/// existed on `day` (a district chairman after 30 June 2025).
 pub fn resolve_award(
     d: &mut Decoder,
     vocabulary: &Vocabulary,
     title: &str,
     pos: Pos,
-) -> Option<AwardId> {
-    match vocabulary.lookup(title) {
-        Ok(id) => Some(id),
-        Err(suggestion) => {
+    day: Option<NaiveDate>,
+) -> Option<Award> {
+    match vocabulary.read(title) {
+        Reading::Award(award) => {
+            if let (Some(day), Some(issuer)) = (day, &award.issuer)
+                && !issuer.existed_on(day)
+            {
+                d.error(
+                    pos,
+                    format!(
+                        "“{}” is dated {day}, but there are no district authorities after 30 June 2025",
+                        award.title
+                    ),
+                )
+                .help = Some("since 1 July 2025 the commune chairman (Chủ tịch UBND xã, phường) gives these awards (Nghị định 129/2025/NĐ-CP)".into());
+                return None;
+            }
+            Some(award)
+        }
+        Reading::Outside(award, why) => {
+            d.warning(
+                pos,
+                format!("“{}” is not an award of Luật Thi đua, khen thưởng: {why}", award.title),
+            )
+            .help = Some("it is published as written, at the level “Khác”; if the site gives it itself, declare it under `awards:` in site.yaml".into());
+            Some(award)
+        }
+        Reading::Wrong {
+            message,
+            suggestion,
+        } => {
             let help = match suggestion {
                 Some(s) => format!("did you mean “{s}”?"),
-                None => "use a title of Luật Thi đua, khen thưởng 2022, or add it under `awards:` in site.yaml".into(),
+                None => "write the award as the decision words it, e.g. “Bằng khen của Chủ tịch UBND tỉnh”, “Giấy khen của Giám đốc Sở Tư pháp”".into(),
             };
-            d.error(pos, format!("unknown award “{title}”")).help = Some(help);
+            d.error(pos, message).help = Some(help);
             None
         }
     }
@@ -313,8 +360,7 @@ fn decode_honorees(
     d: &mut Decoder,
     node: &Node,
     config: &SiteConfig,
-    vocabulary: &Vocabulary,
-    award: AwardId,
+    award: &Award,
 ) -> Vec<Honoree> {
     let NodeKind::Seq(items) = &node.kind else {
         d.error(
@@ -323,7 +369,6 @@ fn decode_honorees(
         );
         return Vec::new();
     };
-    let award = vocabulary.get(award);
     items
         .iter()
         .filter_map(|item| {
@@ -341,15 +386,24 @@ fn decode_honorees(
                     &[("individual", HonoreeKind::Individual), ("collective", HonoreeKind::Collective)],
                 )
             });
-            let kind = explicit.unwrap_or(match (award.for_individuals(), award.for_collectives()) {
-                (true, false) => HonoreeKind::Individual,
-                // A name with a position is a person, whatever the award: report
-                // the award, not the position.
-                (false, true) if position.is_some() && name.is_some() => HonoreeKind::Individual,
-                (false, true) => HonoreeKind::Collective,
-                _ if name.is_some() => HonoreeKind::Individual,
-                _ => HonoreeKind::Collective,
-            });
+            let kind = match explicit {
+                Some(kind) => kind,
+                None => match infer_kind(award, name.as_deref(), unit.is_some(), position.is_some()) {
+                    Some(kind) => kind,
+                    None => {
+                        d.error(
+                            f.pos,
+                            format!(
+                                "is “{}” a person or a collective? “{}” goes to both",
+                                name.as_deref().unwrap_or_default(),
+                                award.title
+                            ),
+                        )
+                        .help = Some("add `kind: individual` (a person: give the `position` too) or `kind: collective` (a group of the unit)".into());
+                        return None;
+                    }
+                },
+            };
             if kind == HonoreeKind::Individual && !award.for_individuals() {
                 d.error(
                     f.pos,
@@ -376,6 +430,7 @@ fn decode_honorees(
                     .help = Some("personal identifiers must not be published; remove it".into());
                 }
             }
+            let in_unit = kind == HonoreeKind::Collective && name.is_some() && unit_name.is_some();
             let name = match (kind, name, unit_name) {
                 (HonoreeKind::Individual, Some(name), _) => name,
                 (HonoreeKind::Individual, None, _) => {
@@ -400,11 +455,102 @@ fn decode_honorees(
                 name,
                 position,
                 unit,
+                in_unit,
                 achievement,
                 pos: f.pos,
             })
         })
         .collect()
+}
+
+/// Whether a record is a person or a collective, when `kind:` does not say.
+/// `None` when it cannot be known: a name and a unit but no position, under
+/// an award both people and collectives receive, and a name that does not
+/// start like a group's.
+fn infer_kind(
+    award: &Award,
+    name: Option<&str>,
+    unit: bool,
+    position: bool,
+) -> Option<HonoreeKind> {
+    let grouplike = name.is_some_and(looks_like_group);
+    Some(match (award.for_individuals(), award.for_collectives()) {
+        (true, false) => HonoreeKind::Individual,
+        // A name with a position is a person, whatever the award: report
+        // the award, not the position.
+        (false, true) if position && name.is_some() && !grouplike => HonoreeKind::Individual,
+        (false, true) => HonoreeKind::Collective,
+        _ if position => HonoreeKind::Individual,
+        _ if name.is_none() => HonoreeKind::Collective,
+        _ if grouplike => HonoreeKind::Collective,
+        _ if unit => return None,
+        _ => HonoreeKind::Individual,
+    })
+}
+
+/// The words a collective's name starts with: "Tổ Toán - Tin", "Phòng Tổ
+/// chức", "Ban Chấp hành Đoàn trường", "Chi đoàn …". "Đoàn" alone is also
+/// a family name, so only "Đoàn Thanh niên", "Đoàn trường" … count.
+const GROUP_WORDS: &[&str] = &[
+    "tổ",
+    "phòng",
+    "ban",
+    "khoa",
+    "chi đoàn",
+    "chi bộ",
+    "chi hội",
+    "công đoàn",
+    "đoàn thanh niên",
+    "đoàn trường",
+    "đoàn cơ sở",
+    "đoàn thanh niên cộng sản",
+    "trường",
+    "trung tâm",
+    "hội",
+    "bộ phận",
+    "đội",
+    "nhóm",
+    "lớp",
+    "văn phòng",
+    "chi cục",
+    "cục",
+    "vụ",
+    "viện",
+    "bệnh viện",
+    "trạm",
+    "ủy ban",
+    "hợp tác xã",
+    "công ty",
+    "thôn",
+    "xóm",
+    "bản",
+    "tổ dân phố",
+    "khu phố",
+    "xã",
+    "phường",
+    "thị trấn",
+    "hội đồng",
+    "liên đoàn",
+    "đảng bộ",
+    "tập thể",
+    "cơ quan",
+    "đơn vị",
+    "sở",
+    "phân hiệu",
+    "ký túc xá",
+    "thư viện",
+    "nhà văn hóa",
+    "ban chấp hành",
+];
+
+/// Whether a name starts like a collective's (see [`GROUP_WORDS`]).
+pub fn looks_like_group(name: &str) -> bool {
+    let words = super::words::words(name);
+    let cursor = super::words::Cursor::new(&words, super::words::Compare::Marks);
+    GROUP_WORDS.iter().any(|w| {
+        let phrase = super::words::phrase(w);
+        cursor.starts_with(&phrase) && words.len() > phrase.len()
+    })
 }
 
 /// The unit's name, reporting an unknown id with the closest known one.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use rayon::prelude::*;
 
-use super::awards::{Award, Vocabulary};
+use super::awards::{Award, AwardId, Vocabulary};
 use super::page::{Page, PageKind};
 use super::results::{Honoree, HonoreeKind, ResultsList};
 use crate::config::SiteConfig;
@@ -35,6 +35,11 @@ pub struct Site {
     /// Drafts left out of this build.
     pub held_back: usize,
     pub vocabulary: Vocabulary,
+    /// Every award of the lists, once, in display order; its first spelling
+    /// (in the lists' order) is the one shown for all of them.
+    pub awards: Vec<Award>,
+    /// For each list, the award of each of its groups.
+    pub list_awards: Vec<Vec<AwardId>>,
     /// Results lists, sorted by path.
     pub lists: Vec<Arc<ResultsList>>,
     /// The campaign page of each list.
@@ -109,8 +114,11 @@ impl Site {
     }
 
     pub fn award_of(&self, h: Honour) -> &Award {
-        self.vocabulary
-            .get(self.lists[h.list].awards[h.group].award)
+        self.award(self.list_awards[h.list][h.group])
+    }
+
+    pub fn award(&self, id: AwardId) -> &Award {
+        &self.awards[id.0 as usize]
     }
 
     /// The page at `index` and the sections above it, nearest first, up to
@@ -276,6 +284,7 @@ impl Site {
         }
         drop(index);
         let (honours, tags) = rayon::join(|| roll_order(&lists), || tag_pages(&pages, &title_keys));
+        let (awards, list_awards) = intern_awards(&lists);
         Site {
             config,
             pages,
@@ -286,6 +295,8 @@ impl Site {
             campaigns,
             held_back,
             vocabulary,
+            awards,
+            list_awards,
             lists,
             list_campaign,
             lists_of_page,
@@ -398,6 +409,40 @@ fn roll_order(lists: &[Arc<ResultsList>]) -> Vec<Honour> {
         })
     });
     keyed.into_iter().map(|k| k.3).collect()
+}
+
+/// One [`Award`] per award of the lists: spellings of one award (one
+/// [`Award::key`]) share the first spelling met.
+fn intern_awards(lists: &[Arc<ResultsList>]) -> (Vec<Award>, Vec<Vec<AwardId>>) {
+    let mut first: Vec<Award> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
+    let keyed: Vec<Vec<usize>> = lists
+        .iter()
+        .map(|list| {
+            list.awards
+                .iter()
+                .map(|group| {
+                    let key = group.award.key();
+                    *index.entry(key).or_insert_with(|| {
+                        first.push(group.award.clone());
+                        first.len() - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..first.len()).collect();
+    order.sort_by(|&a, &b| super::awards::display_order(&first[a], &first[b]));
+    let mut id_of = vec![AwardId(0); first.len()];
+    for (id, &i) in order.iter().enumerate() {
+        id_of[i] = AwardId(id as u16);
+    }
+    let awards = order.iter().map(|&i| first[i].clone()).collect();
+    let list_awards = keyed
+        .into_iter()
+        .map(|groups| groups.into_iter().map(|i| id_of[i]).collect())
+        .collect();
+    (awards, list_awards)
 }
 
 /// Two sources that would write the same URL.

@@ -14,7 +14,7 @@ use crate::model::Site;
 use crate::model::campaign::{Campaign, Measure, Milestone, Phase, Target, TargetGroup};
 use crate::model::date::PartialDate;
 use crate::model::page::Page;
-use crate::model::results::{HonoreeKind, ListStatus, ResultsList};
+use crate::model::results::{HonoreeKind, ListStatus};
 use crate::text::collate;
 use crate::text::vi_date;
 
@@ -82,7 +82,9 @@ pub struct TargetGroupView<'a> {
 #[derive(Serialize)]
 pub struct TargetView<'a> {
     pub text: Option<&'a str>,
-    pub award: Option<&'a str>,
+    /// What it counts: "Bằng khen (Bộ trưởng Bộ Nội vụ, Chủ tịch Ủy ban nhân
+    /// dân tỉnh Hà Tĩnh)", "Tập thể lao động xuất sắc".
+    pub award: Option<String>,
     /// "20%", "2–3", "ít nhất 1".
     pub measure: Option<String>,
     /// Against the decided lists of the campaign, when there are any.
@@ -243,9 +245,9 @@ fn target_groups<'a>(
             .filter(|t| t.group == group)
             .map(|t| TargetView {
                 text: t.text.as_deref(),
-                award: t.award.map(|a| site.vocabulary.get(a).title.as_str()),
+                award: t.award.as_ref().map(|a| counted_label(a, t)),
                 measure: t.measure.map(measure_label),
-                result: target_result(site, page, t),
+                result: target_result(site, page, t, targets),
             })
             .collect(),
     })
@@ -253,43 +255,108 @@ fn target_groups<'a>(
     .collect()
 }
 
+/// What a target counts, as the plan says it.
+fn counted_label(award: &crate::model::awards::Award, target: &Target) -> String {
+    let mut label = award.title.clone();
+    if !target.issuers.is_empty() {
+        let issuers: Vec<String> = target.issuers.iter().map(|i| i.holder()).collect();
+        label = format!("{label} ({})", issuers.join(", "));
+    }
+    if let Some(level) = target.level {
+        label = format!("{label} — {}", level.label_vi().to_lowercase());
+    }
+    label
+}
+
 fn measure_label(measure: Measure) -> String {
     match measure {
-        Measure::Percent(p) => format!("{p}%"),
+        Measure::Percent {
+            min: Some(min),
+            max: None,
+        } => format!("{min}%"),
+        Measure::Percent {
+            min: None,
+            max: Some(max),
+        } => format!("không quá {max}%"),
+        Measure::Percent {
+            min: Some(min),
+            max: Some(max),
+        } => format!("{min}–{max}%"),
         Measure::Count {
-            min,
+            min: Some(min),
             max: Some(max),
         } if max == min => min.to_string(),
         Measure::Count {
-            min,
+            min: Some(min),
             max: Some(max),
         } => format!("{min}–{max}"),
-        Measure::Count { min, max: None } => format!("ít nhất {min}"),
+        Measure::Count {
+            min: Some(min),
+            max: None,
+        } => format!("ít nhất {min}"),
+        Measure::Count {
+            min: None,
+            max: Some(max),
+        } => format!("không quá {max}"),
+        Measure::Percent { .. } | Measure::Count { .. } => String::new(),
     }
 }
 
-/// Counts the distinct honorees of the target's award and group in the campaign's
-/// decided lists, and compares with the target. Percentages divide by `eligible`
-/// of a whole-campaign list if one gives it, else of the latest phase list.
-fn target_result(site: &Site, page: usize, target: &Target) -> Option<TargetResult> {
-    let (award, measure) = (target.award?, target.measure?);
+/// Whether a figure meets a target of at least `min` and at most `max`, and
+/// how to say it: a ceiling passed is not met; a plan's range passed is
+/// "vượt chỉ tiêu".
+fn judged(
+    value: u64,
+    scale: u64,
+    min: Option<u32>,
+    max: Option<u32>,
+) -> (bool, bool, &'static str) {
+    // value / scale against the bounds, without rounding.
+    let at_least = min.is_none_or(|m| value * 100 >= u64::from(m) * scale);
+    let at_most = max.is_none_or(|m| value * 100 <= u64::from(m) * scale);
+    match (min, at_least, at_most) {
+        (None, _, true) => (true, false, "đạt"),
+        (None, _, false) => (false, true, "vượt mức tối đa"),
+        (Some(_), true, false) => (true, true, "vượt chỉ tiêu"),
+        (Some(_), true, true) => (true, false, "đạt"),
+        (Some(_), false, _) => (false, false, "chưa đạt"),
+    }
+}
+
+/// Counts the distinct honorees of what the target counts in the campaign's
+/// decided lists, and compares with the target. Percentages divide by
+/// `eligible` of a whole-campaign list if one gives it, else of the latest
+/// phase list — or, `within` another target, by that target's holders in
+/// the same list.
+fn target_result(
+    site: &Site,
+    page: usize,
+    target: &Target,
+    all: &[Target],
+) -> Option<TargetResult> {
+    let measure = target.measure?;
+    target.award.as_ref()?;
     let kind = match target.group {
         TargetGroup::Collectives => HonoreeKind::Collective,
         TargetGroup::Individuals => HonoreeKind::Individual,
     };
-    let decided: Vec<&ResultsList> = site.lists_of_page[page]
+    let decided: Vec<usize> = site.lists_of_page[page]
         .iter()
-        .map(|&l| &*site.lists[l])
-        .filter(|l| l.status == ListStatus::Decided)
+        .copied()
+        .filter(|&l| site.lists[l].status == ListStatus::Decided)
         .collect();
     if decided.is_empty() {
         return None;
     }
-    // Distinct honorees of the award in `lists`.
-    let count_in = |lists: &[&ResultsList]| -> u32 {
+    // Distinct honorees, in `lists`, of the awards `counts` takes.
+    let count_in = |lists: &[usize], counted: &Target| -> u32 {
         let mut people: HashSet<(String, Option<&str>)> = HashSet::new();
-        for list in lists {
-            for group in list.awards.iter().filter(|g| g.award == award) {
+        for &l in lists {
+            let list = &site.lists[l];
+            for (g, group) in list.awards.iter().enumerate() {
+                if !counted.counts(site.award(site.list_awards[l][g])) {
+                    continue;
+                }
                 for h in group.honorees.iter().filter(|h| h.kind == kind) {
                     people.insert((collate::spelling_key(&h.name), h.unit.as_deref()));
                 }
@@ -298,56 +365,63 @@ fn target_result(site: &Site, page: usize, target: &Target) -> Option<TargetResu
         people.len() as u32
     };
     let result = match measure {
-        Measure::Percent(percent) => {
+        Measure::Percent { min, max } => {
+            let within = target
+                .within
+                .as_ref()
+                .and_then(|(id, _)| all.iter().find(|t| t.id.as_deref() == Some(id.as_str())));
             // Numerator and denominator from the same list: a whole-campaign
-            // list that gives `eligible`, else the latest phase list that does.
-            let eligible_of = |l: &ResultsList| match target.group {
-                TargetGroup::Collectives => l.eligible.collectives,
-                TargetGroup::Individuals => l.eligible.individuals,
+            // list that gives it, else the latest phase list that does.
+            let denominator_in = |l: usize| -> Option<u32> {
+                match within {
+                    Some(other) => Some(count_in(&[l], other)),
+                    None => match target.group {
+                        TargetGroup::Collectives => site.lists[l].eligible.collectives,
+                        TargetGroup::Individuals => site.lists[l].eligible.individuals,
+                    },
+                }
             };
             let source = decided
                 .iter()
                 .rev()
-                .filter(|l| l.phase.is_none())
+                .filter(|&&l| site.lists[l].phase.is_none())
                 .chain(decided.iter().rev())
-                .find(|l| eligible_of(l).is_some_and(|n| n > 0));
+                .copied()
+                .find(|&l| denominator_in(l).is_some_and(|n| n > 0));
             match source {
                 None => TargetResult {
-                    achieved: count_in(&decided).to_string(),
+                    achieved: count_in(&decided, target).to_string(),
                     met: false,
                     exceeded: false,
-                    label: "chưa có số đối tượng (eligible) để tính tỷ lệ".into(),
+                    label: if within.is_some() {
+                        "chưa có người đạt chỉ tiêu gốc để tính tỷ lệ".into()
+                    } else {
+                        "chưa có số đối tượng (eligible) để tính tỷ lệ".into()
+                    },
                 },
                 Some(list) => {
-                    let eligible = eligible_of(list).unwrap_or(1);
-                    let count = count_in(&[*list]);
-                    let share = f64::from(count) * 100.0 / f64::from(eligible);
-                    let met = u64::from(count) * 100 >= u64::from(percent) * u64::from(eligible);
+                    let whole = denominator_in(list).unwrap_or(1);
+                    let count = count_in(&[list], target);
+                    let share = f64::from(count) * 100.0 / f64::from(whole);
+                    let (met, exceeded, label) =
+                        judged(u64::from(count), u64::from(whole), min, max);
                     TargetResult {
-                        achieved: format!("{count}/{eligible} ({})", percent_label(share)),
+                        achieved: format!("{count}/{whole} ({})", percent_label(share)),
                         met,
-                        exceeded: false,
-                        label: if met { "đạt" } else { "chưa đạt" }.into(),
+                        exceeded,
+                        label: label.into(),
                     }
                 }
             }
         }
         Measure::Count { min, max } => {
-            let count = count_in(&decided);
-            let met = count >= min;
-            let exceeded = max.is_some_and(|max| count > max);
+            let count = count_in(&decided, target);
+            let (met, exceeded, label) = judged(u64::from(count), 100, min, max);
             TargetResult {
                 achieved: count.to_string(),
                 met,
                 exceeded,
-                label: if exceeded {
-                    "vượt chỉ tiêu"
-                } else if met {
-                    "đạt"
-                } else {
-                    "chưa đạt"
-                }
-                .into(),
+                label: label.into(),
             }
         }
     };

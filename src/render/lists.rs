@@ -148,8 +148,9 @@ pub fn list_view<'a>(site: &'a Site, index: usize, links: &Links) -> ListView<'a
         groups: list
             .awards
             .iter()
-            .map(|group| {
-                let award = site.vocabulary.get(group.award);
+            .enumerate()
+            .map(|(g, group)| {
+                let award = site.award(site.list_awards[index][g]);
                 GroupView {
                     award: &award.title,
                     kind_label: award.kind.label_vi(),
@@ -173,7 +174,8 @@ pub fn list_view<'a>(site: &'a Site, index: usize, links: &Links) -> ListView<'a
                         .map(|(i, h)| {
                             // A collective named by its unit id is that unit: the
                             // name links to it and the unit column stays empty.
-                            let own_unit = h.kind == HonoreeKind::Collective;
+                            // A group inside a unit shows its unit.
+                            let own_unit = h.kind == HonoreeKind::Collective && !h.in_unit;
                             let unit = h.unit.as_deref().and_then(|id| site.config.unit(id));
                             RowView {
                                 number: i + 1,

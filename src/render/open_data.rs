@@ -24,6 +24,14 @@ pub struct Record<'a> {
     pub list_title: &'a str,
     pub status: &'static str,
     pub award: &'a str,
+    /// The form or title of the Law (`bang-khen`, `lao-dong-tien-tien`;
+    /// `site` for the site's own titles, `other` outside the Law).
+    pub form: &'static str,
+    /// Who gave it: "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh"; empty when the
+    /// award's wording does not say (a title given by the list's signer).
+    pub issuer: String,
+    /// An order's or medal's class: "hạng Nhất" …
+    pub class: Option<&'static str>,
     pub award_kind: &'static str,
     pub level: &'static str,
     pub recipient: &'static str,
@@ -47,6 +55,9 @@ const COLUMNS: &[&str] = &[
     "list_title",
     "status",
     "award",
+    "form",
+    "issuer",
+    "class",
     "award_kind",
     "level",
     "recipient",
@@ -83,6 +94,9 @@ pub fn records<'a>(site: &'a Site, links: &Links) -> Vec<Record<'a>> {
                 list_title: &list.title,
                 status: list.status.key(),
                 award: &award.title,
+                form: award.form_key(),
+                issuer: award.issuer_label(),
+                class: award.class.map(|c| c.label()),
                 award_kind: award.kind.label_vi(),
                 level: award.level.label_vi(),
                 recipient: match honoree.kind {
@@ -118,7 +132,7 @@ pub fn csv(records: &[Record]) -> Vec<u8> {
     out.push_str("\r\n");
     for r in records {
         let year = r.year.map(|y| y.to_string());
-        let fields: [Option<&str>; 19] = [
+        let fields: [Option<&str>; 22] = [
             Some(r.campaign),
             Some(r.campaign_title),
             r.phase,
@@ -126,6 +140,9 @@ pub fn csv(records: &[Record]) -> Vec<u8> {
             Some(r.list_title),
             Some(r.status),
             Some(r.award),
+            Some(r.form),
+            Some(r.issuer.as_str()),
+            r.class,
             Some(r.award_kind),
             Some(r.level),
             Some(r.recipient),

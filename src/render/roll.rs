@@ -27,7 +27,13 @@ pub struct HonourRow<'a> {
     /// Index of the row's list in `site.lists`.
     #[serde(skip)]
     pub list: usize,
-    pub name: &'a str,
+    /// The name shown: a group inside a unit with its unit, "Tổ Toán - Tin —
+    /// Trường THPT chuyên Phan Bội Châu".
+    pub name: std::borrow::Cow<'a, str>,
+    /// A group inside its unit: listed on the unit's page as its group's.
+    pub in_unit: bool,
+    /// The group's own name, without its unit ("Tổ Toán - Tin").
+    pub group_name: Option<&'a str>,
     pub kind: &'static str,
     pub position: Option<&'a str>,
     pub unit_id: Option<&'a str>,
@@ -52,12 +58,20 @@ pub fn rows<'a>(site: &'a Site, links: &Links) -> Vec<HonourRow<'a>> {
         .map(|&h| {
             let list = &site.lists[h.list];
             let honoree = site.honoree(h);
-            let award_id = list.awards[h.group].award;
-            let award = site.vocabulary.get(award_id);
+            let award_id = site.list_awards[h.list][h.group];
+            let award = site.award(award_id);
             let unit = honoree.unit.as_deref().and_then(|id| site.config.unit(id));
+            let name = match unit {
+                Some(u) if honoree.in_unit => {
+                    std::borrow::Cow::Owned(format!("{} — {}", honoree.name, u.name))
+                }
+                _ => std::borrow::Cow::Borrowed(honoree.name.as_str()),
+            };
             HonourRow {
                 list: h.list,
-                name: &honoree.name,
+                name,
+                in_unit: honoree.in_unit,
+                group_name: honoree.in_unit.then_some(honoree.name.as_str()),
                 kind: kind_key(honoree.kind),
                 position: honoree.position.as_deref(),
                 unit_id: unit.map(|u| u.id.as_str()),
@@ -99,13 +113,6 @@ pub fn filters<'a>(site: &'a Site) -> RollFilters<'a> {
         .collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
-    let mut awards: Vec<u16> = site
-        .lists
-        .iter()
-        .flat_map(|l| l.awards.iter().map(|g| g.award.0))
-        .collect();
-    awards.sort_unstable();
-    awards.dedup();
     let used_units: std::collections::HashSet<&str> = site
         .honours
         .iter()
@@ -113,11 +120,13 @@ pub fn filters<'a>(site: &'a Site) -> RollFilters<'a> {
         .collect();
     RollFilters {
         years,
-        awards: awards
-            .into_iter()
-            .map(|id| FilterOption {
+        awards: site
+            .awards
+            .iter()
+            .enumerate()
+            .map(|(id, award)| FilterOption {
                 value: id.to_string(),
-                label: &site.vocabulary.get(crate::model::awards::AwardId(id)).title,
+                label: &award.title,
             })
             .collect(),
         units: site
@@ -133,11 +142,13 @@ pub fn filters<'a>(site: &'a Site) -> RollFilters<'a> {
     }
 }
 
-/// A unit's honours for one year: the unit's own (collective) and its people's.
+/// A unit's honours for one year: the unit's own (collective), its groups'
+/// (a team, a department of it) and its people's.
 #[derive(Serialize)]
 pub struct UnitYear<'r, 'a> {
     pub year: Option<i32>,
     pub collective: Vec<&'r HonourRow<'a>>,
+    pub groups: Vec<&'r HonourRow<'a>>,
     pub individual: Vec<&'r HonourRow<'a>>,
 }
 
@@ -163,9 +174,12 @@ pub fn units<'r, 'a>(site: &'a Site, rows: &'r [HonourRow<'a>]) -> Vec<UnitView<
             .or_insert_with(|| UnitYear {
                 year: row.year,
                 collective: Vec::new(),
+                groups: Vec::new(),
                 individual: Vec::new(),
             });
-        if row.kind == kind_key(HonoreeKind::Collective) {
+        if row.in_unit {
+            year.groups.push(row);
+        } else if row.kind == kind_key(HonoreeKind::Collective) {
             year.collective.push(row);
         } else {
             year.individual.push(row);
@@ -184,7 +198,7 @@ pub fn units<'r, 'a>(site: &'a Site, rows: &'r [HonourRow<'a>]) -> Vec<UnitView<
                 name: &unit.name,
                 total: years
                     .iter()
-                    .map(|y| y.collective.len() + y.individual.len())
+                    .map(|y| y.collective.len() + y.groups.len() + y.individual.len())
                     .sum(),
                 years,
             }
@@ -253,15 +267,8 @@ pub struct RollIndex<'a> {
     rows: Vec<(u8, &'a str, &'a str, i32, u16, u32, String)>,
 }
 
-pub fn index<'a>(site: &'a Site, rows: &[HonourRow<'a>], links: &Links) -> String {
+pub fn index<'r>(site: &'r Site, rows: &'r [HonourRow<'r>], links: &Links) -> String {
     let filters = filters(site);
-    let award_position = |id: u16| {
-        filters
-            .awards
-            .iter()
-            .position(|a| a.value == id.to_string())
-            .unwrap_or(0) as u16
-    };
     let units: Vec<_> = site
         .config
         .units
@@ -304,10 +311,11 @@ pub fn index<'a>(site: &'a Site, rows: &[HonourRow<'a>], links: &Links) -> Strin
                 let position = r.position.unwrap_or_default();
                 (
                     u8::from(r.kind == "collective"),
-                    r.name,
+                    r.name.as_ref(),
                     position,
                     unit,
-                    award_position(r.award_id),
+                    // The filter's options are `site.awards`, in order.
+                    r.award_id,
                     r.list as u32,
                     collate::search_key(&format!("{} {position}", r.name)),
                 )
