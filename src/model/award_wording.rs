@@ -272,7 +272,7 @@ fn parse(
     }
     for prize in [key::GIAI_THUONG_HCM, key::GIAI_THUONG_NN] {
         let def = award_catalog::form(prize);
-        if c.eat(&words::phrase(def.title)) {
+        if c.eat(words::known(def.title)) {
             // "… về Văn học Nghệ thuật": the field, as written.
             let field = words::join(c.rest());
             let title = if field.is_empty() {
@@ -698,9 +698,9 @@ fn memorial(c: &mut Cursor, vocabulary: &Vocabulary) -> Reading {
         .as_ref()
         .is_some_and(|i| i.office == Office::Organisation)
         || ORGANISATION_MEMORIALS.iter().any(|marker| {
-            let marker = words::phrase(marker);
+            let marker = words::known(marker);
             (0..name_words.len())
-                .any(|at| Cursor::new(&name_words[at..], Compare::Marks).starts_with(&marker))
+                .any(|at| Cursor::new(&name_words[at..], Compare::Marks).starts_with(marker))
         });
     let mut title = if name.is_empty() {
         "Kỷ niệm chương".to_owned()
@@ -728,7 +728,7 @@ fn memorial(c: &mut Cursor, vocabulary: &Vocabulary) -> Reading {
 /// (a foreign state's, the Front's).
 fn outside_by_its_words(words_: &[Word]) -> Option<&'static str> {
     let c = Cursor::new(words_, Compare::Marks);
-    let starts = |t: &str| c.starts_with(&words::phrase(t));
+    let starts = |t: &'static str| c.starts_with(words::known(t));
     if starts("huân chương") || starts("huy chương") {
         return Some(
             "it is not one of the orders and medals of Luật Thi đua, khen thưởng (Điều 33, 54): a resistance medal, a foreign state's or an organisation's",

@@ -117,10 +117,41 @@ pub struct SiteAward {
 
 /// What the award grammar needs to know of a site: its own titles, and its
 /// province, department or ministry (for "Chủ tịch UBND tỉnh", "Giám đốc Sở").
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Vocabulary {
     pub site_awards: Vec<SiteAward>,
     pub setting: Setting,
+    /// Each wording read once: a site's lists repeat a handful of wordings
+    /// thousands of times (400 lists of a 50,000-honoree site, 5 wordings).
+    read: Memo<Reading>,
+    /// Each target read once: every campaign of a site counts the same few.
+    read_target: Memo<TargetReading>,
+}
+
+/// What a target's `award:` counts, or why it counts nothing.
+pub type TargetReading = Result<(Award, Option<AwardLevel>), Box<Reading>>;
+
+type Memo<T> = std::sync::Mutex<std::collections::HashMap<String, T>>;
+
+/// `memo[text]`, made by `make` the first time. The lock is not held while
+/// `make` runs: two threads may read one wording twice, never wait on it.
+fn remembered<T: Clone>(memo: &Memo<T>, text: &str, make: impl FnOnce() -> T) -> T {
+    let lock = || {
+        memo.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    };
+    if let Some(known) = lock().get(text) {
+        return known.clone();
+    }
+    let made = make();
+    lock().insert(text.to_owned(), made.clone());
+    made
+}
+
+impl Clone for Vocabulary {
+    fn clone(&self) -> Vocabulary {
+        Vocabulary::new(&self.site_awards, self.setting.clone())
+    }
 }
 
 impl Vocabulary {
@@ -128,18 +159,22 @@ impl Vocabulary {
         Vocabulary {
             site_awards: site_awards.to_vec(),
             setting,
+            read: Default::default(),
+            read_target: Default::default(),
         }
     }
 
     /// What a wording means: see [`Reading`].
     pub fn read(&self, text: &str) -> Reading {
-        award_wording::read(text, self)
+        remembered(&self.read, text, || award_wording::read(text, self))
     }
 
     /// The award a target counts: a form, optionally with its issuer, class or
     /// name ("Bằng khen" counts every Bằng khen).
-    pub fn read_target(&self, text: &str) -> Result<(Award, Option<AwardLevel>), Box<Reading>> {
-        award_wording::read_target(text, self)
+    pub fn read_target(&self, text: &str) -> TargetReading {
+        remembered(&self.read_target, text, || {
+            award_wording::read_target(text, self)
+        })
     }
 }
 

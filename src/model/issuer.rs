@@ -440,18 +440,18 @@ fn read(c: &mut Cursor, setting: &Setting) -> Result<Option<Issuer>, IssuerProbl
         return of(Office::PrimeMinister, None);
     }
     // Central bodies, with or without their head's title.
-    let heads: Vec<Vec<Word>> = CENTRAL_BODIES
+    let heads: Vec<&[Word]> = CENTRAL_BODIES
         .iter()
-        .map(|(t, _)| words::phrase(t))
+        .map(|(t, _)| words::known(t))
         .collect();
-    let bodies: Vec<Vec<Word>> = CENTRAL_BODIES
+    let bodies: Vec<&[Word]> = CENTRAL_BODIES
         .iter()
-        .map(|(_, b)| words::phrase(b))
+        .map(|(_, b)| words::known(b))
         .collect();
     if let Some((i, n)) = c
-        .longest(heads.iter().map(Vec::as_slice))
+        .longest(heads.iter().copied())
         .into_iter()
-        .chain(c.longest(bodies.iter().map(Vec::as_slice)))
+        .chain(c.longest(bodies.iter().copied()))
         .max_by_key(|(_, n)| *n)
     {
         c.skip(n);
@@ -485,7 +485,7 @@ fn read(c: &mut Cursor, setting: &Setting) -> Result<Option<Issuer>, IssuerProbl
     }
     // A minister: "Bộ trưởng Bộ X", "Bộ X", "Bộ trưởng" on a ministry's site.
     let minister = c.eat_text("bộ trưởng");
-    if !c.starts_with(&words::phrase("bộ tư lệnh")) && c.eat_text("bộ") {
+    if !c.starts_with(words::known("bộ tư lệnh")) && c.eat_text("bộ") {
         let name = sector_name(c.rest());
         c.skip(c.rest().len());
         if name.is_empty() {
@@ -546,8 +546,10 @@ fn read(c: &mut Cursor, setting: &Setting) -> Result<Option<Issuer>, IssuerProbl
     let _ = director;
     // Organisations outside the Law: named by their first words, or holding
     // "Hội" (not "Xã hội", "Hội đồng"), "Đoàn Thanh niên", "Công đoàn".
-    let organisations: Vec<Vec<Word>> = ORGANISATIONS.iter().map(|o| words::phrase(o)).collect();
-    if c.longest(organisations.iter().map(Vec::as_slice)).is_some() || is_organisation(c.rest()) {
+    if c.longest(ORGANISATIONS.iter().map(|o| words::known(o)))
+        .is_some()
+        || is_organisation(c.rest())
+    {
         let name = words::join(&words::recased(c.rest(), false));
         c.skip(c.rest().len());
         return of(Office::Organisation, Some(name));
@@ -583,7 +585,7 @@ fn is_organisation(words_: &[Word]) -> bool {
         "huyện ủy",
         "đảng ủy",
     ];
-    let phrases: Vec<Vec<Word>> = marks.iter().map(|m| words::phrase(m)).collect();
+    let phrases: Vec<&[Word]> = marks.iter().map(|m| words::known(m)).collect();
     (0..words_.len()).any(|at| {
         let c = Cursor::new(&words_[at..], Compare::Marks);
         let society = words_[at].is("hội")
@@ -704,7 +706,7 @@ pub fn sector_name(rest: &[Word]) -> String {
         let wanted = bare(rest, compare);
         if let Some(sector) = SECTORS
             .iter()
-            .find(|s| bare(&words::phrase(s), compare) == wanted)
+            .find(|s| bare(words::known(s), compare) == wanted)
         {
             return (*sector).to_owned();
         }

@@ -276,6 +276,8 @@ fn decode_awards(
         return Vec::new();
     };
     let mut groups: Vec<AwardGroup> = Vec::with_capacity(items.len());
+    // One key per group, made once: `Award::key` folds the whole title.
+    let mut keys: Vec<String> = Vec::with_capacity(items.len());
     for item in items {
         let what = "an award of the list";
         let Some(g) = d.fields(item, what, AWARD_GROUP_KEYS) else {
@@ -294,10 +296,13 @@ fn decode_awards(
         };
         let award = award.expect("matched above");
         let key = award.key();
-        match groups.iter_mut().find(|g| g.award.key() == key) {
+        match keys.iter().position(|k| *k == key) {
             // The same award twice in a list: one table, in the order written.
-            Some(group) => group.honorees.extend(honorees),
-            None => groups.push(AwardGroup { award, honorees }),
+            Some(i) => groups[i].honorees.extend(honorees),
+            None => {
+                keys.push(key);
+                groups.push(AwardGroup { award, honorees });
+            }
         }
     }
     for group in &groups {
@@ -473,16 +478,17 @@ fn infer_kind(
     unit: bool,
     position: bool,
 ) -> Option<HonoreeKind> {
-    let grouplike = name.is_some_and(looks_like_group);
+    // Read only where it decides: most records are people with a position.
+    let grouplike = || name.is_some_and(looks_like_group);
     Some(match (award.for_individuals(), award.for_collectives()) {
         (true, false) => HonoreeKind::Individual,
         // A name with a position is a person, whatever the award: report
         // the award, not the position.
-        (false, true) if position && name.is_some() && !grouplike => HonoreeKind::Individual,
+        (false, true) if position && name.is_some() && !grouplike() => HonoreeKind::Individual,
         (false, true) => HonoreeKind::Collective,
         _ if position => HonoreeKind::Individual,
         _ if name.is_none() => HonoreeKind::Collective,
-        _ if grouplike => HonoreeKind::Collective,
+        _ if grouplike() => HonoreeKind::Collective,
         _ if unit => return None,
         _ => HonoreeKind::Individual,
     })
@@ -545,12 +551,25 @@ const GROUP_WORDS: &[&str] = &[
 
 /// Whether a name starts like a collective's (see [`GROUP_WORDS`]).
 pub fn looks_like_group(name: &str) -> bool {
-    let words = super::words::words(name);
-    let cursor = super::words::Cursor::new(&words, super::words::Compare::Marks);
-    GROUP_WORDS.iter().any(|w| {
-        let phrase = super::words::phrase(w);
-        cursor.starts_with(&phrase) && words.len() > phrase.len()
-    })
+    // The name's first words, folded once, against the group words folded
+    // once (a list of 50,000 names reads this for each name without a
+    // position).
+    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let folded = FOLDED.get_or_init(|| {
+        GROUP_WORDS
+            .iter()
+            .map(|w| collate::spelling_key(w))
+            .collect()
+    });
+    let head: Vec<&str> = name.split_whitespace().take(4).collect();
+    let more_words = name.split_whitespace().count() > 1;
+    let head = collate::spelling_key(&head.join(" "));
+    more_words
+        && folded.iter().any(|w| {
+            head.strip_prefix(w.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+                && head.len() > w.len()
+        })
 }
 
 /// The unit's name, reporting an unknown id with the closest known one.
