@@ -3,9 +3,10 @@
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
-use crate::load::decode::{Decode, Decoder};
-use crate::load::yaml::Node;
-use crate::load::{source, yaml};
+use crate::decode::{Decode, Decoder};
+use crate::decode::yaml::Node;
+use crate::decode::yaml;
+use crate::load::source;
 use crate::model::award_catalog::{AwardKind, AwardLevel, Recipients};
 use crate::model::awards::SiteAward;
 use crate::text::slug::slugify;
@@ -379,7 +380,7 @@ impl Decode for SiteAward {
                 ("both", Recipients::Both),
                 ("households", Recipients::Household),
             ];
-            pick(d, f.pos_of("for"), &v, &options)
+            crate::decode::pick(d, f.pos_of("for"), &v, &options)
         });
         let level = f
             .opt::<String>(d, "level")
@@ -391,7 +392,7 @@ impl Decode for SiteAward {
                     ("district", AwardLevel::District),
                     ("grassroots", AwardLevel::Grassroots),
                 ];
-                pick(d, f.pos_of("level"), &v, &options)
+                crate::decode::pick(d, f.pos_of("level"), &v, &options)
             });
         let kind = f
             .opt::<String>(d, "kind")
@@ -400,7 +401,7 @@ impl Decode for SiteAward {
                     ("title", AwardKind::Title),
                     ("commendation", AwardKind::Commendation),
                 ];
-                pick(d, f.pos_of("kind"), &v, &options)
+                crate::decode::pick(d, f.pos_of("kind"), &v, &options)
             });
         Some(SiteAward {
             title: title?,
@@ -409,26 +410,6 @@ impl Decode for SiteAward {
             kind: kind?,
         })
     }
-}
-
-/// One of a fixed set of words, with a suggestion for a misspelt one.
-pub fn pick<T: Copy>(
-    d: &mut Decoder,
-    pos: crate::diagnostics::Pos,
-    value: &str,
-    options: &[(&'static str, T)],
-) -> Option<T> {
-    if let Some((_, v)) = options.iter().find(|(name, _)| *name == value) {
-        return Some(*v);
-    }
-    let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
-    let help = match crate::text::suggest::closest(value, names.iter().copied()) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("write one of: {}", names.join(", ")),
-    };
-    d.error(pos, format!("`{value}` is not one of {}", names.join(", ")))
-        .help = Some(help);
-    None
 }
 
 /// Checks that a base URL is absolute http(s) and ends in `/`.

@@ -8,6 +8,7 @@
 //! across the stages and reported together.
 
 pub mod config;
+pub mod decode;
 pub mod diagnostics;
 pub mod load;
 pub mod memo;

@@ -109,7 +109,7 @@ struct BuildArgs {
 }
 
 fn parse_today(text: &str) -> Result<NaiveDate, String> {
-    bangvang::model::date::parse_day(text).map_err(|e| match e.help {
+    bangvang::text::date::parse_day(text).map_err(|e| match e.help {
         Some(help) => format!("{} ({help})", e.message),
         None => e.message,
     })

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::config::SiteConfig;
-use crate::load::{front_matter, source, yaml};
+use crate::decode::{front_matter, yaml};
+use crate::load::source;
 use crate::text::slug::slugify;
 
 /// Writes `content/phong-trao/<slug>/index.md`; returns its path.

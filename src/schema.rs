@@ -10,7 +10,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::config;
-use crate::load::yaml::{Node, NodeKind};
+use crate::decode::yaml::{Node, NodeKind};
 use crate::model::award_catalog::{FORMS, HONOURS};
 use crate::model::{campaign, page, results};
 

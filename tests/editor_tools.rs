@@ -4,7 +4,8 @@ mod common;
 
 use std::path::Path;
 
-use bangvang::load::{front_matter, source, yaml};
+use bangvang::decode::{front_matter, yaml};
+use bangvang::load::source;
 use common::{REPO, TestSite};
 
 fn schema(name: &str) -> jsonschema::Validator {

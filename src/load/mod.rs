@@ -1,12 +1,8 @@
 //! Reading the site tree: walk `content/`, classify every file, and load pages in
 //! parallel into the typed model. Nothing after this stage reads a content file.
 
-pub mod decode;
-pub mod flat_yaml;
-pub mod front_matter;
 pub mod source;
 pub mod walk;
-pub mod yaml;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -21,7 +17,7 @@ use crate::model::campaign::{self, Campaign};
 use crate::model::page::{self, Page, PageMeta};
 use crate::model::results::{self, ResultsList};
 use crate::text::slug::slugify;
-use decode::Decoder;
+use crate::decode::{Decoder, front_matter, yaml};
 use source::{FileVersion, ReadFiles};
 use walk::{ContentTree, PageFile};
 

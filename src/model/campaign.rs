@@ -10,11 +10,11 @@ use chrono::{Datelike, NaiveDate};
 use super::award_catalog::AwardLevel;
 use super::award_wording::Reading;
 use super::awards::{Award, Vocabulary};
-use super::date::PartialDate;
+use crate::text::date::PartialDate;
 use super::issuer::Issuer;
 use crate::diagnostics::Pos;
-use crate::load::decode::{Decode, Decoder, Fields};
-use crate::load::yaml::Node;
+use crate::decode::{Decode, Decoder, Fields};
+use crate::decode::yaml::Node;
 use crate::text::slug::slugify;
 
 /// The keys a campaign's front matter adds to those of every page.
@@ -219,7 +219,7 @@ impl Campaign {
         };
         check_phases(d, &phases);
         let all_phases_decoded = match f.node("phases").map(|n| &n.kind) {
-            Some(crate::load::yaml::NodeKind::Seq(items)) => items.len() == phases.len(),
+            Some(crate::decode::yaml::NodeKind::Seq(items)) => items.len() == phases.len(),
             _ => false,
         };
         // With a phase missing the span is unknown: no warning on a guess.
@@ -426,7 +426,7 @@ fn decode_targets(d: &mut Decoder, f: &Fields, vocabulary: &Vocabulary) -> Vec<T
     let Some(node) = f.node("targets") else {
         return Vec::new();
     };
-    let crate::load::yaml::NodeKind::Seq(items) = &node.kind else {
+    let crate::decode::yaml::NodeKind::Seq(items) = &node.kind else {
         d.error(
             node.pos,
             format!("`targets` must be a list, found {}", node.describe()),
@@ -500,7 +500,7 @@ fn decode_target(d: &mut Decoder, node: &Node, vocabulary: &Vocabulary) -> Optio
         Some(node) => decode_issuers(d, node, vocabulary),
     };
     let level = f.opt::<String>(d, "level").and_then(|v| {
-        crate::config::pick(
+        crate::decode::pick(
             d,
             f.pos_of("level"),
             &v,
@@ -567,7 +567,7 @@ fn decode_target(d: &mut Decoder, node: &Node, vocabulary: &Vocabulary) -> Optio
 
 /// `issuers: [Bộ Nội vụ, UBND tỉnh]`: each read by the issuer grammar.
 fn decode_issuers(d: &mut Decoder, node: &Node, vocabulary: &Vocabulary) -> Vec<Issuer> {
-    let crate::load::yaml::NodeKind::Seq(items) = &node.kind else {
+    let crate::decode::yaml::NodeKind::Seq(items) = &node.kind else {
         d.error(
             node.pos,
             format!("`issuers` must be a list, found {}", node.describe()),
@@ -602,7 +602,7 @@ fn decode_percent(d: &mut Decoder, node: &Node) -> Option<Measure> {
             Some(p)
         }
     };
-    if let crate::load::yaml::NodeKind::Scalar { .. } = node.kind {
+    if let crate::decode::yaml::NodeKind::Scalar { .. } = node.kind {
         let p = u32::decode(d, node)?;
         return check(d, p, node.pos).map(|p| Measure::Percent {
             min: Some(p),
@@ -644,7 +644,7 @@ fn bounds(
 
 /// `count: 3`, or `count: { min: 2, max: 3 }`, `{ min: 1 }`, `{ max: 3 }`.
 fn decode_count(d: &mut Decoder, node: &Node) -> Option<Measure> {
-    if let crate::load::yaml::NodeKind::Scalar { .. } = node.kind {
+    if let crate::decode::yaml::NodeKind::Scalar { .. } = node.kind {
         let n = u32::decode(d, node)?;
         return Some(Measure::Count {
             min: Some(n),

@@ -5,7 +5,6 @@ pub mod award_catalog;
 pub mod award_wording;
 pub mod awards;
 pub mod campaign;
-pub mod date;
 pub mod issuer;
 pub mod page;
 pub mod results;

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::campaign::Campaign;
-use crate::load::decode::{Decode, Decoder, Fields};
-use crate::load::yaml::Node;
+use crate::decode::{Decode, Decoder, Fields};
+use crate::decode::yaml::Node;
 use crate::text::slug::slugify;
 
 /// Keys any page may have. Campaigns add theirs (see `campaign::KEYS`).
@@ -68,7 +68,7 @@ impl PageMeta {
         }
         let mut tags: Vec<Tag> = Vec::new();
         let items = match f.node("tags").map(|n| &n.kind) {
-            Some(crate::load::yaml::NodeKind::Seq(items)) => items.as_slice(),
+            Some(crate::decode::yaml::NodeKind::Seq(items)) => items.as_slice(),
             Some(_) => {
                 // Reported by `list` as not a list.
                 let _ = f.list::<String>(d, "tags");

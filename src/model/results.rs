@@ -13,10 +13,11 @@ use chrono::{Datelike, NaiveDate};
 use super::award_wording::Reading;
 use super::awards::{Award, Vocabulary};
 use super::page::AttachmentRef;
-use crate::config::{SiteConfig, pick};
+use crate::config::SiteConfig;
+use crate::decode::pick;
 use crate::diagnostics::Pos;
-use crate::load::decode::{Decoder, Fields};
-use crate::load::yaml::{Node, NodeKind};
+use crate::decode::{Decoder, Fields};
+use crate::decode::yaml::{Node, NodeKind};
 use crate::text::{collate, suggest};
 
 pub const KEYS: &[&str] = &[

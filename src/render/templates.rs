@@ -11,7 +11,7 @@ use tera::value::{Key, ValueKind};
 use tera::{ErrorKind, Kwargs, Map, State, Tera, TeraResult, Value};
 
 use crate::diagnostics::{Diagnostic, Pos, display_path};
-use crate::model::date;
+use crate::text::date;
 use crate::text::vi_date;
 
 pub const THEMES_DIR: &str = "themes";

@@ -14,7 +14,7 @@ use super::shared::SharedValues;
 use crate::config::SiteConfig;
 use crate::model::Site;
 use crate::model::campaign::{Campaign, Phase};
-use crate::model::date::PartialDate;
+use crate::text::date::PartialDate;
 use crate::model::page::{BundleFile, Page, PageKind};
 
 #[derive(Serialize)]

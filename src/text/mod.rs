@@ -1,7 +1,8 @@
-//! Vietnamese text: slugs, dates, alphabetical order and search keys, and the
+//! Vietnamese text: slugs, dates as written and as shown, alphabetical order and search keys, and the
 //! "did you mean" suggestions of error messages.
 
 pub mod collate;
+pub mod date;
 pub mod slug;
 pub mod suggest;
 pub mod vi_date;

@@ -7,7 +7,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::date::PartialDate;
+use crate::text::date::PartialDate;
 
 /// "ngày 03 tháng 02 năm 2022"; with the day unknown, the day is left blank for
 /// filling in by hand, as on the paper original: "ngày      tháng 01 năm 2022".

@@ -1,17 +1,27 @@
-//! YAML [`Node`]s → typed values, collecting every problem of a file.
+//! Decoding: text with positions in, typed values and diagnostics out. The
+//! toolkit every file format of the site is read with; it knows nothing of
+//! pages, campaigns or lists (depends only on `diagnostics` and `text`).
 //!
-//! Each field is decoded on its own: a wrong value is reported at its own line and
-//! column and decoding goes on, so one run tells the editor about every misspelt key
-//! and every malformed date of the file at once. Unknown keys are errors with the
-//! closest known key suggested: a misspelt key never vanishes silently.
+//! - [`yaml`]: YAML → a tree of [`Node`]s, each with its line and column
+//!   ([`flat_yaml`] is the fast path for the flat front matter most pages have);
+//! - [`front_matter`]: a Markdown file → its YAML and its body;
+//! - [`Decoder`] and [`Fields`]: nodes → typed values. Each field is decoded on
+//!   its own: a wrong value is reported at its own line and column and decoding
+//!   goes on, so one run tells the editor about every misspelt key and every
+//!   malformed date of the file at once. Unknown keys are errors with the
+//!   closest known key suggested: a misspelt key never vanishes silently.
+
+pub mod flat_yaml;
+pub mod front_matter;
+pub mod yaml;
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::yaml::{Node, NodeKind};
+use yaml::{Node, NodeKind};
 use crate::diagnostics::{Diagnostic, Pos};
-use crate::model::date::{self, PartialDate};
+use crate::text::date::{self, PartialDate};
 use crate::text::suggest;
 
 /// Collects the diagnostics of one file while its values are decoded.
@@ -309,10 +319,30 @@ impl Decode for PartialDate {
     }
 }
 
+/// One of a fixed set of words, with a suggestion for a misspelt one.
+pub fn pick<T: Copy>(
+    d: &mut Decoder,
+    pos: Pos,
+    value: &str,
+    options: &[(&'static str, T)],
+) -> Option<T> {
+    if let Some((_, v)) = options.iter().find(|(name, _)| *name == value) {
+        return Some(*v);
+    }
+    let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+    let help = match crate::text::suggest::closest(value, names.iter().copied()) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("write one of: {}", names.join(", ")),
+    };
+    d.error(pos, format!("`{value}` is not one of {}", names.join(", ")))
+        .help = Some(help);
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::yaml;
+    use crate::decode::yaml;
 
     struct Phase {
         name: String,
