@@ -7,7 +7,6 @@
 //! directory, swapped in on success). Problems are [`diagnostics`], collected
 //! across the stages and reported together.
 
-pub mod config;
 pub mod decode;
 pub mod diagnostics;
 pub mod load;
@@ -159,7 +158,7 @@ fn run(
     let started = Instant::now();
     let mut clock = Stopwatch::from_env();
     let root = options.root.as_path();
-    let config = config::load(root)?;
+    let config = load::site_config(root)?;
     let links = Links {
         clean_urls: config.clean_urls,
         base_url: options.base_url.clone().or_else(|| config.base_url.clone()),
@@ -203,12 +202,14 @@ fn run(
             None
         }
     };
-    let mut loaded = loaded;
-    let read_files = std::mem::take(&mut loaded.read);
+    let load::Loaded {
+        content,
+        read: read_files,
+    } = loaded;
     let site = Site::assemble(
         config,
         vocabulary,
-        loaded,
+        content,
         today,
         options.drafts,
         &mut diagnostics,
@@ -305,7 +306,7 @@ fn build_key(
     templates: u64,
     static_files: &[(PathBuf, String)],
 ) -> u64 {
-    let config = std::fs::read(root.join(config::CONFIG_FILE)).unwrap_or_default();
+    let config = std::fs::read(root.join(model::config::CONFIG_FILE)).unwrap_or_default();
     let statics: Vec<u8> = static_files
         .iter()
         .flat_map(|(from, to)| {

@@ -116,7 +116,7 @@ fn parse_today(text: &str) -> Result<NaiveDate, String> {
 }
 
 fn parse_base_url(text: &str) -> Result<String, String> {
-    bangvang::config::normalize_base_url(text)
+    bangvang::model::config::normalize_base_url(text)
 }
 
 impl BuildArgs {
@@ -147,7 +147,7 @@ fn main() -> ExitCode {
         Command::Build(args) => finish(bangvang::build(&args.options()), "published"),
         Command::Check(args) => finish(bangvang::check(&args.options()), "checked"),
         Command::New { what, root, today } => {
-            let result = bangvang::config::load(&root)
+            let result = bangvang::load::site_config(&root)
                 .map_err(|d| {
                     d.iter()
                         .map(ToString::to_string)

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::config::SiteConfig;
 use crate::decode::{front_matter, yaml};
 use crate::load::source;
+use crate::model::config::SiteConfig;
 use crate::text::slug::slugify;
 
 /// Writes `content/phong-trao/<slug>/index.md`; returns its path.

@@ -9,9 +9,9 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::config;
 use crate::decode::yaml::{Node, NodeKind};
 use crate::model::award_catalog::{FORMS, HONOURS};
+use crate::model::config;
 use crate::model::{campaign, page, results};
 
 /// `(file name, schema)` of every schema.
@@ -434,7 +434,7 @@ pub fn site_schema() -> Value {
         "Cơ quan.",
     );
     let unit = object(
-        config::UNIT_KEYS,
+        crate::model::unit::KEYS,
         &["id", "name"],
         props(vec![
             (
@@ -458,7 +458,7 @@ pub fn site_schema() -> Value {
         "Một mục của thanh điều hướng.",
     );
     let award = object(
-        config::AWARD_KEYS,
+        crate::model::awards::SITE_AWARD_KEYS,
         &["title", "for"],
         props(vec![
             ("title", text("Tên danh hiệu, hình thức khen thưởng.")),

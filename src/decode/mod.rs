@@ -19,10 +19,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use yaml::{Node, NodeKind};
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::text::date::{self, PartialDate};
 use crate::text::suggest;
+use yaml::{Node, NodeKind};
 
 /// Collects the diagnostics of one file while its values are decoded.
 pub struct Decoder<'a> {

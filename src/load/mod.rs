@@ -9,29 +9,23 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::config::SiteConfig;
+use crate::decode::{Decoder, front_matter, yaml};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::memo::{Recall, Stamp};
 use crate::model::awards::Vocabulary;
 use crate::model::campaign::{self, Campaign};
+use crate::model::config::{self, SiteConfig};
 use crate::model::page::{self, Page, PageMeta};
 use crate::model::results::{self, ResultsList};
+use crate::model::site::Content;
 use crate::text::slug::slugify;
-use crate::decode::{Decoder, front_matter, yaml};
 use source::{FileVersion, ReadFiles};
 use walk::{ContentTree, PageFile};
 
-/// The content of a site, loaded and decoded.
+/// The content of a site, loaded and decoded, and the files it was read from.
 #[derive(Debug, Default)]
 pub struct Loaded {
-    /// Shared with `serve`'s memory of the build (src/memo.rs), never copied.
-    pub pages: Vec<Arc<Page>>,
-    pub lists: Vec<Arc<ResultsList>>,
-    /// Files copied as they are: `(absolute source, site-relative output path)`.
-    pub assets: Vec<walk::Asset>,
-    /// The paths of every page and list found, loaded or not: a link to a page
-    /// whose file has an error is not reported as broken too.
-    pub found_paths: Vec<String>,
+    pub content: Content,
     /// The files read, with their versions: checked before publishing.
     pub read: ReadFiles,
 }
@@ -54,6 +48,25 @@ impl<'a> LoadContext<'a> {
     fn remembered(&self, abs: &Path) -> Option<(&'a Recall, Stamp)> {
         Some((self.recall?, Stamp::of(abs)?))
     }
+}
+
+/// Reads `<root>/site.yaml`. Every problem of the file is returned at once.
+pub fn site_config(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let rel = Path::new(config::CONFIG_FILE);
+    let abs = root.join(config::CONFIG_FILE);
+    if !abs.is_file() {
+        return Err(vec![
+            Diagnostic::error(
+                rel,
+                Pos::START,
+                format!("no {} in {}", config::CONFIG_FILE, root.display()),
+            )
+            .with_help("run bangvang in the site's folder, or give it with --root"),
+        ]);
+    }
+    let text = source::read_text(&abs, rel).map_err(|d| vec![d])?;
+    let node = yaml::parse(&text.text, 1, rel).map_err(|d| vec![d])?;
+    config::decode_file(&node, rel)
 }
 
 /// Loads everything under `<root>/content`. Problems of every file are collected.
@@ -92,10 +105,12 @@ pub fn load_content(cx: &LoadContext, diagnostics: &mut Diagnostics) -> Loaded {
     diagnostics.extend(page_problems);
     diagnostics.extend(list_problems);
     Loaded {
-        pages,
-        lists,
-        assets: tree.assets,
-        found_paths,
+        content: Content {
+            pages,
+            lists,
+            assets: tree.assets,
+            found_paths,
+        },
         read: read_files,
     }
 }
@@ -323,7 +338,7 @@ mod tests {
             Path::new("site.yaml"),
         )
         .unwrap();
-        crate::config::decode_for_tests(&root)
+        crate::model::config::decode_for_tests(&root)
     }
 
     fn campaign_file() -> PageFile {

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
-use crate::model::page::{BundleFile, PageKind};
+use crate::model::page::{Asset, BundleFile, PageKind};
 use crate::text::slug::slugify;
 
 pub const CONTENT_DIR: &str = "content";
@@ -29,16 +29,6 @@ pub struct PageFile {
     /// `index.md`: the other files of its folder are its bundle.
     pub is_bundle: bool,
     pub bundle_files: Vec<BundleFile>,
-}
-
-/// A file copied into the output unchanged.
-#[derive(Debug, Clone)]
-pub struct Asset {
-    pub abs: PathBuf,
-    /// Relative to the root, for messages.
-    pub rel: PathBuf,
-    /// Site-relative output path: `phong-trao/2022/ke-hoach.pdf`.
-    pub out: String,
 }
 
 #[derive(Debug, Default)]

@@ -11,6 +11,8 @@
 use super::award_catalog::{AwardKind, AwardLevel, Class, FORMS, FormDef, Recipients};
 use super::award_wording::{self, Reading};
 use super::issuer::{Issuer, Setting};
+use crate::decode::yaml::Node;
+use crate::decode::{Decode, Decoder, pick};
 use crate::text::collate;
 
 /// What an award is.
@@ -174,6 +176,54 @@ impl Vocabulary {
     pub fn read_target(&self, text: &str) -> TargetReading {
         remembered(&self.read_target, text, || {
             award_wording::read_target(text, self)
+        })
+    }
+}
+
+/// The keys of a title in site.yaml `awards:`.
+pub const SITE_AWARD_KEYS: &[&str] = &["title", "for", "level", "kind"];
+
+/// A title the site adds: `{ title, for, level, kind }`.
+impl Decode for SiteAward {
+    fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
+        let what = "an award";
+        let f = d.fields(node, what, SITE_AWARD_KEYS)?;
+        let title: Option<String> = f.req_text(d, "title", what);
+        let recipients = f.req::<String>(d, "for", what).and_then(|v| {
+            let options = [
+                ("individuals", Recipients::Individual),
+                ("collectives", Recipients::Collective),
+                ("both", Recipients::Both),
+                ("households", Recipients::Household),
+            ];
+            pick(d, f.pos_of("for"), &v, &options)
+        });
+        let level = f
+            .opt::<String>(d, "level")
+            .map_or(Some(AwardLevel::Grassroots), |v| {
+                let options = [
+                    ("state", AwardLevel::State),
+                    ("government", AwardLevel::Government),
+                    ("province", AwardLevel::Province),
+                    ("district", AwardLevel::District),
+                    ("grassroots", AwardLevel::Grassroots),
+                ];
+                pick(d, f.pos_of("level"), &v, &options)
+            });
+        let kind = f
+            .opt::<String>(d, "kind")
+            .map_or(Some(AwardKind::Commendation), |v| {
+                let options = [
+                    ("title", AwardKind::Title),
+                    ("commendation", AwardKind::Commendation),
+                ];
+                pick(d, f.pos_of("kind"), &v, &options)
+            });
+        Some(SiteAward {
+            title: title?,
+            recipients: recipients?,
+            level: level?,
+            kind: kind?,
         })
     }
 }

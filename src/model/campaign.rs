@@ -10,11 +10,11 @@ use chrono::{Datelike, NaiveDate};
 use super::award_catalog::AwardLevel;
 use super::award_wording::Reading;
 use super::awards::{Award, Vocabulary};
-use crate::text::date::PartialDate;
 use super::issuer::Issuer;
-use crate::diagnostics::Pos;
-use crate::decode::{Decode, Decoder, Fields};
 use crate::decode::yaml::Node;
+use crate::decode::{Decode, Decoder, Fields};
+use crate::diagnostics::Pos;
+use crate::text::date::PartialDate;
 use crate::text::slug::slugify;
 
 /// The keys a campaign's front matter adds to those of every page.

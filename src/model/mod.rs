@@ -5,10 +5,12 @@ pub mod award_catalog;
 pub mod award_wording;
 pub mod awards;
 pub mod campaign;
+pub mod config;
 pub mod issuer;
 pub mod page;
 pub mod results;
 pub mod site;
+pub mod unit;
 pub mod words;
 
 pub use site::Site;

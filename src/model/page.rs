@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::campaign::Campaign;
-use crate::decode::{Decode, Decoder, Fields};
 use crate::decode::yaml::Node;
+use crate::decode::{Decode, Decoder, Fields};
 use crate::text::slug::slugify;
 
 /// Keys any page may have. Campaigns add theirs (see `campaign::KEYS`).
@@ -163,4 +163,14 @@ pub struct Page {
     pub campaign: Option<Box<Campaign>>,
     /// Files copied beside the page (bundles only), sorted by name.
     pub bundle_files: Vec<BundleFile>,
+}
+
+/// A file copied into the output unchanged.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub abs: std::path::PathBuf,
+    /// Relative to the root, for messages.
+    pub rel: std::path::PathBuf,
+    /// Site-relative output path: `phong-trao/2022/ke-hoach.pdf`.
+    pub out: String,
 }

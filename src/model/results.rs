@@ -13,11 +13,11 @@ use chrono::{Datelike, NaiveDate};
 use super::award_wording::Reading;
 use super::awards::{Award, Vocabulary};
 use super::page::AttachmentRef;
-use crate::config::SiteConfig;
 use crate::decode::pick;
-use crate::diagnostics::Pos;
-use crate::decode::{Decoder, Fields};
 use crate::decode::yaml::{Node, NodeKind};
+use crate::decode::{Decoder, Fields};
+use crate::diagnostics::Pos;
+use crate::model::config::SiteConfig;
 use crate::text::{collate, suggest};
 
 pub const KEYS: &[&str] = &[

@@ -9,13 +9,24 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::awards::{Award, AwardId, Vocabulary};
-use super::page::{Page, PageKind};
+use super::page::{Asset, Page, PageKind};
 use super::results::{Honoree, HonoreeKind, ResultsList};
-use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
-use crate::load::Loaded;
-use crate::load::walk::Asset;
+use crate::model::config::SiteConfig;
 use crate::text::collate;
+
+/// What loading found: the pages and lists decoded, the files to copy, and
+/// the paths of every page and list file, loaded or not.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// Shared with `serve`'s memory of the build (src/memo/), never copied.
+    pub pages: Vec<Arc<Page>>,
+    pub lists: Vec<Arc<ResultsList>>,
+    /// Files copied as they are.
+    pub assets: Vec<Asset>,
+    /// A link to a page whose file has an error is not reported as broken too.
+    pub found_paths: Vec<String>,
+}
 
 #[derive(Debug)]
 pub struct Site {
@@ -134,18 +145,17 @@ impl Site {
     pub fn assemble(
         config: SiteConfig,
         vocabulary: Vocabulary,
-        loaded: Loaded,
+        content: Content,
         today: NaiveDate,
         include_drafts: bool,
         diagnostics: &mut Diagnostics,
     ) -> Site {
-        let Loaded {
+        let Content {
             mut pages,
             mut lists,
             mut assets,
             found_paths,
-            read: _,
-        } = loaded;
+        } = content;
         // Drafts and pages dated after today wait; so do lists published after
         // today, and a held-back bundle's files.
         let mut unpublished: HashSet<String> = HashSet::default();

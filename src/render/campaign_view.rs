@@ -12,10 +12,10 @@ use super::lists::{ListSummary, list_summary};
 use super::views::{PhaseBrief, Status, campaign_summary};
 use crate::model::Site;
 use crate::model::campaign::{Campaign, Measure, Milestone, Phase, Target, TargetGroup};
-use crate::text::date::PartialDate;
 use crate::model::page::Page;
 use crate::model::results::{HonoreeKind, ListStatus};
 use crate::text::collate;
+use crate::text::date::PartialDate;
 use crate::text::vi_date;
 
 /// A campaign's page: the document's header fields, phases, targets.

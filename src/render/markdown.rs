@@ -254,7 +254,7 @@ fn rewrite<'a>(url: CowStr<'a>, root: &str, links: &Links) -> CowStr<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::HtmlPolicy;
+    use crate::model::config::HtmlPolicy;
 
     fn html(markdown: &str, page_path: &str) -> String {
         let policy = HtmlPolicy::default();

@@ -333,7 +333,7 @@ impl Shared<'_, '_> {
     fn run(&self, job: Job) -> Result<Vec<Diagnostic>, Diagnostic> {
         let site = self.site;
         let content = std::path::Path::new("content");
-        let site_yaml = std::path::Path::new(crate::config::CONFIG_FILE);
+        let site_yaml = std::path::Path::new(crate::model::config::CONFIG_FILE);
         match job {
             Job::Page(i) => self.page(i, 1),
             Job::SectionPage(i, n) => self.page(i, n),

@@ -10,7 +10,7 @@
 
 use std::collections::HashSet;
 
-use crate::config::HtmlPolicy;
+use crate::model::config::HtmlPolicy;
 
 pub const URL_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
 

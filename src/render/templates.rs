@@ -147,7 +147,7 @@ pub fn read(root: &Path, theme: &str) -> Result<TemplateSources, Vec<Diagnostic>
     if !theme_dir.is_dir() {
         return Err(vec![
             Diagnostic::error(
-                crate::config::CONFIG_FILE,
+                crate::model::config::CONFIG_FILE,
                 Pos::START,
                 format!(
                     "the theme `{theme}` has no folder {}",

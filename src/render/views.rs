@@ -11,11 +11,11 @@ use serde::Serialize;
 
 use super::links::Links;
 use super::shared::SharedValues;
-use crate::config::SiteConfig;
 use crate::model::Site;
 use crate::model::campaign::{Campaign, Phase};
-use crate::text::date::PartialDate;
+use crate::model::config::SiteConfig;
 use crate::model::page::{BundleFile, Page, PageKind};
+use crate::text::date::PartialDate;
 
 #[derive(Serialize)]
 pub struct SiteView<'a> {

@@ -230,12 +230,12 @@ fn position(page: &Page, offset: usize) -> Pos {
 }
 
 /// Menu items of site.yaml that lead nowhere or could run a script.
-pub fn check_menu(menu: &[crate::config::MenuItem], paths: &SitePaths) -> Vec<Diagnostic> {
+pub fn check_menu(menu: &[crate::model::config::MenuItem], paths: &SitePaths) -> Vec<Diagnostic> {
     menu.iter()
         .filter_map(|item| {
             let (message, _) = problem("the menu item", &item.url, "", paths)?;
             Some(Diagnostic::error(
-                crate::config::CONFIG_FILE,
+                crate::model::config::CONFIG_FILE,
                 item.pos,
                 message,
             ))

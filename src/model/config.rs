@@ -2,14 +2,11 @@
 
 use std::path::Path;
 
-use crate::diagnostics::Diagnostic;
+use super::awards::SiteAward;
+use super::unit::Unit;
+use crate::decode::yaml::{self, Node};
 use crate::decode::{Decode, Decoder};
-use crate::decode::yaml::Node;
-use crate::decode::yaml;
-use crate::load::source;
-use crate::model::award_catalog::{AwardKind, AwardLevel, Recipients};
-use crate::model::awards::SiteAward;
-use crate::text::slug::slugify;
+use crate::diagnostics::Diagnostic;
 
 pub const CONFIG_FILE: &str = "site.yaml";
 
@@ -62,15 +59,6 @@ pub struct Organization {
     pub province: Option<String>,
 }
 
-/// An office of the department (phòng, ban, trung tâm): honours are filed under it.
-#[derive(Debug, Clone)]
-pub struct Unit {
-    pub id: String,
-    pub name: String,
-    /// Where the id is written, for messages.
-    pub pos: crate::diagnostics::Pos,
-}
-
 #[derive(Debug, Clone)]
 pub struct MenuItem {
     pub title: String,
@@ -101,29 +89,13 @@ pub const ORGANIZATION_KEYS: &[&str] = &[
     "email",
     "province",
 ];
-pub const UNIT_KEYS: &[&str] = &["id", "name"];
 pub const MENU_KEYS: &[&str] = &["title", "url"];
-pub const AWARD_KEYS: &[&str] = &["title", "for", "level", "kind"];
 pub const HTML_KEYS: &[&str] = &["allow_tags", "allow_attributes"];
 
-/// Reads `<root>/site.yaml`. Every problem of the file is returned at once.
-pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
-    let rel = Path::new(CONFIG_FILE);
-    let abs = root.join(CONFIG_FILE);
-    if !abs.is_file() {
-        return Err(vec![
-            Diagnostic::error(
-                rel,
-                crate::diagnostics::Pos::START,
-                format!("no {CONFIG_FILE} in {}", root.display()),
-            )
-            .with_help("run bangvang in the site's folder, or give it with --root"),
-        ]);
-    }
-    let text = source::read_text(&abs, rel).map_err(|d| vec![d])?;
-    let node = yaml::parse(&text.text, 1, rel).map_err(|d| vec![d])?;
-    let mut d = Decoder::new(rel);
-    let config = decode(&mut d, &node);
+/// Decodes site.yaml's tree. Every problem of the file is returned at once.
+pub fn decode_file(node: &Node, file: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let mut d = Decoder::new(file);
+    let config = decode(&mut d, node);
     match config {
         Some(config) if !d.has_errors() => Ok(config),
         _ => Err(d.diagnostics),
@@ -159,7 +131,7 @@ fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
         None => Organization::default(),
     };
     let units: Vec<Unit> = f.list(d, "units");
-    check_unique_units(d, &units);
+    super::unit::check_unique(d, &units);
     Some(SiteConfig {
         title: title?,
         base_url,
@@ -321,38 +293,6 @@ fn decode_organization(d: &mut Decoder, node: &Node) -> Option<Organization> {
     })
 }
 
-fn check_unique_units(d: &mut Decoder, units: &[Unit]) {
-    for (i, unit) in units.iter().enumerate() {
-        if let Some(first) = units[..i].iter().find(|u| u.id == unit.id) {
-            let line = first.pos.line;
-            d.error(unit.pos, format!("the unit id `{}` is used twice", unit.id))
-                .help = Some(format!("it is already the id on line {line}"));
-        }
-    }
-}
-
-impl Decode for Unit {
-    fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
-        let what = "a unit";
-        let f = d.fields(node, what, UNIT_KEYS)?;
-        let id: Option<String> = f.req(d, "id", what);
-        let name = f.req_text(d, "name", what);
-        let id = id?;
-        if slugify(&id) != id {
-            d.error(
-                f.pos_of("id"),
-                format!("the unit id `{id}` must be lowercase letters, digits and `-`"),
-            )
-            .help = Some(format!("write `{}`", slugify(&id)));
-        }
-        Some(Unit {
-            id,
-            name: name?,
-            pos: f.pos_of("id"),
-        })
-    }
-}
-
 impl Decode for MenuItem {
     fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
         let what = "a menu item";
@@ -363,51 +303,6 @@ impl Decode for MenuItem {
             title: title?,
             url: url?,
             pos: f.pos_of("url"),
-        })
-    }
-}
-
-/// A title the site adds: `{ title, for, level, kind }`.
-impl Decode for SiteAward {
-    fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
-        let what = "an award";
-        let f = d.fields(node, what, AWARD_KEYS)?;
-        let title: Option<String> = f.req_text(d, "title", what);
-        let recipients = f.req::<String>(d, "for", what).and_then(|v| {
-            let options = [
-                ("individuals", Recipients::Individual),
-                ("collectives", Recipients::Collective),
-                ("both", Recipients::Both),
-                ("households", Recipients::Household),
-            ];
-            crate::decode::pick(d, f.pos_of("for"), &v, &options)
-        });
-        let level = f
-            .opt::<String>(d, "level")
-            .map_or(Some(AwardLevel::Grassroots), |v| {
-                let options = [
-                    ("state", AwardLevel::State),
-                    ("government", AwardLevel::Government),
-                    ("province", AwardLevel::Province),
-                    ("district", AwardLevel::District),
-                    ("grassroots", AwardLevel::Grassroots),
-                ];
-                crate::decode::pick(d, f.pos_of("level"), &v, &options)
-            });
-        let kind = f
-            .opt::<String>(d, "kind")
-            .map_or(Some(AwardKind::Commendation), |v| {
-                let options = [
-                    ("title", AwardKind::Title),
-                    ("commendation", AwardKind::Commendation),
-                ];
-                crate::decode::pick(d, f.pos_of("kind"), &v, &options)
-            });
-        Some(SiteAward {
-            title: title?,
-            recipients: recipients?,
-            level: level?,
-            kind: kind?,
         })
     }
 }
