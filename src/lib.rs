@@ -13,6 +13,7 @@ pub mod load;
 pub mod memo;
 pub mod model;
 pub mod output;
+pub mod paths;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
@@ -24,13 +25,13 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use rayon::prelude::*;
 
-use diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
+use diagnostics::{Diagnostic, Diagnostics, Pos};
 use memo::{Memo, Recall};
 use model::Site;
 use output::{Discard, Overlay, Sink, Staging};
 use render::links::Links;
+use render::write::{OutputMemory, Writer};
 
 /// What to build, from the command line.
 #[derive(Debug, Clone, Default)]
@@ -186,7 +187,7 @@ fn run(
         root,
         config: &config,
         vocabulary: &vocabulary,
-        recall,
+        memory: recall.map(|r| r as &dyn load::FileMemory),
     };
     // Compiling the templates needs nothing from the content: it runs beside
     // the walk and the reading of pages.
@@ -246,25 +247,18 @@ fn run(
     };
     templates.tera.register_function("asset", assets);
 
-    let copied = copy_files(root, &static_files, &site, sink, recall);
-    let rendered = render::render_site(
-        &site,
-        &mut templates,
-        &links,
-        &paths,
-        &generated,
-        sink,
-        recall,
-    );
+    let writer = Writer::new(sink, recall.map(|r| r as &dyn OutputMemory));
+    let copied = render::copy_files(&writer, root, &static_files, &site);
+    let rendered = render::render_site(&site, &mut templates, &links, &paths, &generated, &writer);
     clock.lap("rendered and written");
     let held_back = site.held_back;
     // Freeing the site (tens of thousands of strings and views' worth) is
     // work nobody waits for: in `serve` the reader is waiting for the page.
     std::thread::spawn(move || drop((site, templates, paths, generated)));
     match (rendered, copied) {
-        (Ok(rendered), Ok(files_copied)) => {
+        (Ok(warnings), Ok(())) => {
             let mut late = Diagnostics::new();
-            late.extend(rendered.warnings);
+            late.extend(warnings);
             late.extend(load::source::changed_since_read(&read_files));
             if options.deny_warnings {
                 late.deny_warnings();
@@ -274,10 +268,11 @@ fn run(
             if failed {
                 return Err(diagnostics.sorted());
             }
+            let written = writer.written();
             Ok(BuildReport {
-                pages: rendered.pages,
-                data_files: rendered.data_files,
-                files_copied,
+                pages: written.pages,
+                data_files: written.data_files,
+                files_copied: written.files_copied,
                 held_back,
                 millis: started.elapsed().as_millis(),
                 output,
@@ -310,7 +305,7 @@ fn build_key(
     let statics: Vec<u8> = static_files
         .iter()
         .flat_map(|(from, to)| {
-            let mut part = memo::of_copy(from).to_le_bytes().to_vec();
+            let mut part = render::fingerprint::of_copy(from).to_le_bytes().to_vec();
             part.extend_from_slice(to.as_bytes());
             part
         })
@@ -319,7 +314,7 @@ fn build_key(
         "{today} {} {:?} {}",
         options.drafts, links.base_url, links.clean_urls
     );
-    memo::key(&[
+    render::fingerprint::key(&[
         &config,
         &templates.to_le_bytes(),
         &statics,
@@ -422,49 +417,4 @@ fn static_files(root: &Path, theme: &str) -> (Vec<(PathBuf, String)>, Vec<Diagno
     }
     let files = files.into_iter().map(|(rel, path)| (path, rel)).collect();
     (files, problems)
-}
-
-/// Copies the static and content files; returns how many were copied (in
-/// `serve`, those unchanged since the last build are not).
-fn copy_files(
-    root: &Path,
-    static_files: &[(PathBuf, String)],
-    site: &Site,
-    sink: &dyn Sink,
-    recall: Option<&Recall>,
-) -> Result<usize, Vec<Diagnostic>> {
-    let jobs: Vec<(&Path, &str)> = static_files
-        .iter()
-        .map(|(from, to)| (from.as_path(), to.as_str()))
-        .chain(
-            site.assets
-                .iter()
-                .map(|a| (a.abs.as_path(), a.out.as_str())),
-        )
-        .collect();
-    let jobs: Vec<(&Path, &str)> = jobs
-        .into_iter()
-        .filter(|(from, to)| !recall.is_some_and(|r| r.unchanged(to, memo::of_copy(from))))
-        .collect();
-    let problems: Vec<Diagnostic> = jobs
-        .par_iter()
-        .filter_map(|(from, to)| {
-            sink.copy(to, from)
-                .err()
-                .map(|e| match std::fs::File::open(from) {
-                    // The source cannot be read: the editor's file is the problem.
-                    Err(e) => Diagnostic::error(
-                        display_path(root, from),
-                        Pos::NONE,
-                        format!("cannot read the file to publish it: {e}"),
-                    ),
-                    Ok(_) => output::write_failed(sink, &e),
-                })
-        })
-        .collect();
-    if problems.is_empty() {
-        Ok(jobs.len())
-    } else {
-        Err(problems)
-    }
 }

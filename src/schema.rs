@@ -12,6 +12,7 @@ use serde_json::{Map, Value, json};
 use crate::decode::yaml::{Node, NodeKind};
 use crate::model::award_catalog::{FORMS, HONOURS};
 use crate::model::config;
+use crate::model::results::{HonoreeKind, ListStatus};
 use crate::model::{campaign, page, results};
 
 /// `(file name, schema)` of every schema.
@@ -321,7 +322,7 @@ pub fn results_schema() -> Value {
             ("achievement", text("Thành tích.")),
             (
                 "kind",
-                json!({ "enum": ["individual", "collective"], "description": "Chỉ cần khi danh hiệu dành cho cả cá nhân và tập thể." }),
+                json!({ "enum": HonoreeKind::ALL.map(HonoreeKind::key), "description": "Chỉ cần khi danh hiệu dành cho cả cá nhân và tập thể." }),
             ),
         ]),
         "Một người hoặc tập thể được khen thưởng. Không ghi ngày sinh, số CMND/CCCD hay số điện thoại.",
@@ -364,7 +365,7 @@ pub fn results_schema() -> Value {
         ),
         (
             "status",
-            json!({ "enum": ["proposed", "decided"], "description": "proposed: dự kiến, lấy ý kiến; decided: đã có quyết định." }),
+            json!({ "enum": ListStatus::ALL.map(ListStatus::key), "description": "proposed: dự kiến, lấy ý kiến; decided: đã có quyết định." }),
         ),
         (
             "published",

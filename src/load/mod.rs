@@ -4,6 +4,7 @@
 pub mod source;
 pub mod walk;
 
+use crate::paths;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -11,7 +12,6 @@ use rayon::prelude::*;
 
 use crate::decode::{Decoder, front_matter, yaml};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
-use crate::memo::{Recall, Stamp};
 use crate::model::awards::Vocabulary;
 use crate::model::campaign::{self, Campaign};
 use crate::model::config::{self, SiteConfig};
@@ -20,7 +20,7 @@ use crate::model::results::{self, ResultsList};
 use crate::model::site::Content;
 use crate::text::slug::slugify;
 use source::{FileVersion, ReadFiles};
-use walk::{ContentTree, PageFile};
+use walk::{ContentTree, DataFile, PageFile};
 
 /// The content of a site, loaded and decoded, and the files it was read from.
 #[derive(Debug, Default)]
@@ -30,24 +30,37 @@ pub struct Loaded {
     pub read: ReadFiles,
 }
 
-/// The section whose direct children are campaigns.
-pub const CAMPAIGN_SECTION: &str = "phong-trao/";
-
 /// What decoding needs to know about the site beyond the file itself.
 pub struct LoadContext<'a> {
     pub root: &'a Path,
     pub config: &'a SiteConfig,
     pub vocabulary: &'a Vocabulary,
     /// In `serve`: files unchanged since the last build are not read again.
-    pub recall: Option<&'a Recall>,
+    pub memory: Option<&'a dyn FileMemory>,
 }
 
-impl<'a> LoadContext<'a> {
-    /// In `serve`, the memory and the file's stamp to look it up by; in a
-    /// full build nothing (and no stat).
-    fn remembered(&self, abs: &Path) -> Option<(&'a Recall, Stamp)> {
-        Some((self.recall?, Stamp::of(abs)?))
-    }
+/// What loading one file gave, and the version of the file it was read from
+/// (none when it could not be read).
+pub type FileLoading<T> = (Loading<T>, Option<FileVersion>);
+
+/// What `serve` remembers of the files of its last build (src/memo/): a file
+/// whose version is the one read then is not read and decoded again.
+///
+/// Each method returns what the file gave last time when it is unchanged,
+/// else what `read` gives now; either way the memory keeps it for the next
+/// build.
+pub trait FileMemory: Sync {
+    fn page(
+        &self,
+        file: &PageFile,
+        read: &mut dyn FnMut() -> FileLoading<Arc<Page>>,
+    ) -> FileLoading<Arc<Page>>;
+
+    fn list(
+        &self,
+        file: &DataFile,
+        read: &mut dyn FnMut() -> FileLoading<Arc<ResultsList>>,
+    ) -> FileLoading<Arc<ResultsList>>;
 }
 
 /// Reads `<root>/site.yaml`. Every problem of the file is returned at once.
@@ -154,29 +167,21 @@ fn failed<T>(diagnostic: Diagnostic) -> Loading<T> {
 }
 
 /// A YAML file of a bundle: a results list when the bundle is a campaign.
-fn load_results(
-    cx: &LoadContext,
-    file: &walk::DataFile,
-) -> (Loading<Arc<ResultsList>>, Option<FileVersion>) {
-    let (dir, rel, abs) = (file.dir.as_str(), file.rel.as_path(), &file.abs);
-    let remembered = cx.remembered(abs);
-    if let Some((recall, stamp)) = remembered
-        && let Some(loading) = recall.list(rel, stamp)
-    {
-        recall.remember_list(rel, stamp, &loading);
-        return (loading, FileVersion::of(abs));
-    }
-    let (loading, version) = match source::read_text(abs, rel) {
+fn load_results(cx: &LoadContext, file: &DataFile) -> FileLoading<Arc<ResultsList>> {
+    let mut read = || match source::read_text(&file.abs, &file.rel) {
         Ok(text) => {
             let version = text.version;
-            (shared(decode_results(cx, dir, rel, text)), version)
+            (
+                shared(decode_results(cx, &file.dir, &file.rel, text)),
+                version,
+            )
         }
         Err(d) => (failed(d), None),
     };
-    if let Some((recall, stamp)) = remembered {
-        recall.remember_list(rel, stamp, &loading);
+    match cx.memory {
+        Some(memory) => memory.list(file, &mut read),
+        None => read(),
     }
-    (loading, version)
 }
 
 fn decode_results(
@@ -185,7 +190,7 @@ fn decode_results(
     rel: &Path,
     text: source::SourceText,
 ) -> Loading<ResultsList> {
-    if !is_campaign_path(dir) {
+    if !paths::is_campaign(dir) {
         return failed(Diagnostic::warning(
             rel,
             Pos::START,
@@ -225,32 +230,18 @@ fn decode_results(
     d.finish_partial(list)
 }
 
-/// Whether a page at this site path is a campaign: a direct child of `phong-trao/`.
-pub fn is_campaign_path(path: &str) -> bool {
-    path.strip_prefix(CAMPAIGN_SECTION)
-        .is_some_and(|rest| !rest.is_empty() && rest.matches('/').count() == 1)
-}
-
-fn load_page(cx: &LoadContext, file: &PageFile) -> (Loading<Arc<Page>>, Option<FileVersion>) {
-    let abs = &file.abs;
-    let remembered = cx.remembered(abs);
-    if let Some((recall, stamp)) = remembered
-        && let Some(loading) = recall.page(file, stamp)
-    {
-        recall.remember_page(file, stamp, &loading);
-        return (loading, FileVersion::of(abs));
-    }
-    let (loading, version) = match source::read_text(abs, &file.rel) {
+fn load_page(cx: &LoadContext, file: &PageFile) -> FileLoading<Arc<Page>> {
+    let mut read = || match source::read_text(&file.abs, &file.rel) {
         Ok(text) => {
             let version = text.version;
             (shared(decode_page(cx, file, text)), version)
         }
         Err(d) => (failed(d), None),
     };
-    if let Some((recall, stamp)) = remembered {
-        recall.remember_page(file, stamp, &loading);
+    match cx.memory {
+        Some(memory) => memory.page(file, &mut read),
+        None => read(),
     }
-    (loading, version)
 }
 
 fn decode_page(cx: &LoadContext, file: &PageFile, text: source::SourceText) -> Loading<Page> {
@@ -264,7 +255,7 @@ fn decode_page(cx: &LoadContext, file: &PageFile, text: source::SourceText) -> L
         Err(d) => return failed(d),
     };
 
-    let is_campaign = file.kind == page::PageKind::Regular && is_campaign_path(&file.path);
+    let is_campaign = file.kind == page::PageKind::Regular && paths::is_campaign(&file.path);
     let known: Vec<&'static str> = if is_campaign {
         page::KEYS.iter().chain(campaign::KEYS).copied().collect()
     } else {
@@ -361,7 +352,7 @@ mod tests {
             root: Path::new("."),
             config: &config,
             vocabulary: &vocabulary,
-            recall: None,
+            memory: None,
         };
         let file = campaign_file();
         if let Ok(text) = source::decode(bytes.to_vec(), &file.rel) {
@@ -449,9 +440,9 @@ mod tests {
 
     #[test]
     fn campaigns_are_direct_children_of_phong_trao() {
-        assert!(is_campaign_path("phong-trao/2022/"));
-        assert!(!is_campaign_path("phong-trao/"));
-        assert!(!is_campaign_path("phong-trao/2022/dot-1/"));
-        assert!(!is_campaign_path("tin-tuc/2022/"));
+        assert!(paths::is_campaign("phong-trao/2022/"));
+        assert!(!paths::is_campaign("phong-trao/"));
+        assert!(!paths::is_campaign("phong-trao/2022/dot-1/"));
+        assert!(!paths::is_campaign("tin-tuc/2022/"));
     }
 }

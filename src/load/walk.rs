@@ -40,7 +40,7 @@ pub struct ContentTree {
 }
 
 /// A YAML file inside a bundle: a results list when the bundle is a campaign.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataFile {
     /// The site path of its bundle: `phong-trao/2022/`.
     pub dir: String,

@@ -1,77 +1,51 @@
 //! Memory between builds, for `bangvang serve`: what the last good build read
-//! and wrote, so that the next one re-reads only the files whose size or time
-//! changed, renders Markdown again only for changed bodies, and renders and
-//! writes only the outputs whose inputs changed.
+//! and wrote, so that the next one re-reads only the files whose version
+//! (size, times, inode) changed, renders Markdown again only for changed
+//! bodies, and renders and writes only the outputs whose inputs changed.
 //!
-//! An output is skipped when the fingerprint of everything it is made from is
-//! the one recorded last time: for a page, the template's name and the whole
-//! context given to it (so any change a template could show, in any page,
-//! re-renders exactly the pages that show it); for a data file, its bytes; for
-//! a copied file, its source's name, size and time. Templates, site.yaml and
-//! the build options are in every fingerprint, through [`Memo::key`]: changing
-//! one of them renders everything again.
+//! The memory is behind the two interfaces the stages declare, and nothing
+//! else sees it: [`load::FileMemory`] (a file unchanged since the last build
+//! gives what it gave then) and [`render::write::OutputMemory`] (an output
+//! whose fingerprint is the last build's is kept; see
+//! `render/fingerprint.rs` for what a fingerprint covers). The build's key
+//! (site.yaml, the templates, the static files and the options) is in every
+//! output's record: when it changes, everything is written again.
 //!
 //! `bangvang build` and `check` have no memory: they read and write everything.
 
-use std::hash::Hasher;
-use std::path::Path;
 use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
 
 use rustc_hash::FxHashMap;
-use xxhash_rust::xxh3::Xxh3;
 
-use crate::load::Loading;
-use crate::load::walk::PageFile;
+use crate::load::source::FileVersion;
+use crate::load::walk::{DataFile, PageFile};
+use crate::load::{self, FileLoading, Loading};
 use crate::model::page::Page;
 use crate::model::results::ResultsList;
-use crate::render::markdown;
-
-mod fingerprint;
+use crate::render::{self, markdown};
 
 /// What a good build leaves for the next one.
 #[derive(Default)]
 pub struct Memo {
-    /// Fingerprint of site.yaml, the templates and the build options.
+    /// Fingerprint of site.yaml, the templates, the static files and the
+    /// build options.
     key: Option<u64>,
     /// By source path (`/`-separated, UTF-8 like every name of the site).
-    pages: FxHashMap<String, (Stamp, PageFile, Loading<Arc<Page>>)>,
-    lists: FxHashMap<String, (Stamp, Loading<Arc<ResultsList>>)>,
+    pages: FxHashMap<String, Remembered<PageFile, Page>>,
+    lists: FxHashMap<String, Remembered<DataFile, ResultsList>>,
     /// By output path: the fingerprint of the body it was rendered from.
     markdown: FxHashMap<String, (u64, Arc<markdown::Rendered>)>,
     /// By output path: the fingerprint of what it was made from.
     outputs: FxHashMap<String, u64>,
 }
 
+/// A file as the walk found it, the version read and what it gave.
+type Remembered<F, T> = (F, FileVersion, Loading<Arc<T>>);
+
 impl Memo {
     /// The outputs the build wrote, site-relative.
     pub fn outputs(&self) -> impl Iterator<Item = &str> {
         self.outputs.keys().map(String::as_str)
-    }
-}
-
-/// A source file's size, modification time and inode: when all are unchanged
-/// the file is not read again. (Editors that save by renaming a new file over
-/// the old one change the inode even within one tick of the file clock.)
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    len: u64,
-    modified: Option<SystemTime>,
-    inode: u64,
-}
-
-impl Stamp {
-    pub fn of(path: &Path) -> Option<Stamp> {
-        let meta = std::fs::metadata(path).ok()?;
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
-        #[cfg(not(unix))]
-        let inode = 0;
-        Some(Stamp {
-            len: meta.len(),
-            modified: meta.modified().ok(),
-            inode,
-        })
     }
 }
 
@@ -141,39 +115,71 @@ impl Recall {
     fn next_memo(&self) -> std::sync::MutexGuard<'_, Memo> {
         self.next.lock().expect("no thread panics holding it")
     }
+}
 
-    /// The page loaded from `file` last time, when its stamp is the same and
-    /// so are its place and its bundle's files.
-    pub fn page(&self, file: &PageFile, stamp: Stamp) -> Option<Loading<Arc<Page>>> {
-        let (was, was_file, loading) = self.previous.pages.get(&*file.rel.to_string_lossy())?;
-        (*was == stamp && was_file == file).then(|| loading.clone())
+/// What `file` gave last time if its version is the same now (and so is its
+/// place: a page whose bundle changed is decoded again), else `read()`'s;
+/// remembered for the next build when the file could be read.
+fn recall_file<F: Clone + PartialEq, T>(
+    previous: &FxHashMap<String, Remembered<F, T>>,
+    next: &Mutex<Memo>,
+    slot: impl FnOnce(&mut Memo) -> &mut FxHashMap<String, Remembered<F, T>>,
+    (file, rel, abs): (&F, &std::path::Path, &std::path::Path),
+    read: &mut dyn FnMut() -> FileLoading<Arc<T>>,
+) -> FileLoading<Arc<T>> {
+    let key = rel.to_string_lossy();
+    let now = FileVersion::of(abs);
+    let (loading, version) = match previous.get(&*key) {
+        Some((was_file, was, loading)) if Some(*was) == now && was_file == file => {
+            (loading.clone(), now)
+        }
+        _ => read(),
+    };
+    if let Some(version) = version {
+        let mut next = next.lock().expect("no thread panics holding it");
+        slot(&mut next).insert(key.into_owned(), (file.clone(), version, loading.clone()));
+    }
+    (loading, version)
+}
+
+impl load::FileMemory for Recall {
+    fn page(
+        &self,
+        file: &PageFile,
+        read: &mut dyn FnMut() -> FileLoading<Arc<Page>>,
+    ) -> FileLoading<Arc<Page>> {
+        let place = (file, file.rel.as_path(), file.abs.as_path());
+        recall_file(
+            &self.previous.pages,
+            &self.next,
+            |m| &mut m.pages,
+            place,
+            read,
+        )
     }
 
-    pub fn remember_page(&self, file: &PageFile, stamp: Stamp, loading: &Loading<Arc<Page>>) {
-        self.next_memo().pages.insert(
-            file.rel.to_string_lossy().into_owned(),
-            (stamp, file.clone(), loading.clone()),
-        );
+    fn list(
+        &self,
+        file: &DataFile,
+        read: &mut dyn FnMut() -> FileLoading<Arc<ResultsList>>,
+    ) -> FileLoading<Arc<ResultsList>> {
+        let place = (file, file.rel.as_path(), file.abs.as_path());
+        recall_file(
+            &self.previous.lists,
+            &self.next,
+            |m| &mut m.lists,
+            place,
+            read,
+        )
     }
+}
 
-    pub fn list(&self, rel: &Path, stamp: Stamp) -> Option<Loading<Arc<ResultsList>>> {
-        let (was, loading) = self.previous.lists.get(&*rel.to_string_lossy())?;
-        (*was == stamp).then(|| loading.clone())
-    }
-
-    pub fn remember_list(&self, rel: &Path, stamp: Stamp, loading: &Loading<Arc<ResultsList>>) {
-        self.next_memo()
-            .lists
-            .insert(rel.to_string_lossy().into_owned(), (stamp, loading.clone()));
-    }
-
-    /// The Markdown of the page at output path `out`, rendered by `render` only
-    /// when its body changed.
-    pub fn markdown(
+impl render::write::OutputMemory for Recall {
+    fn markdown(
         &self,
         out: &str,
         body: &str,
-        render: impl FnOnce() -> markdown::Rendered,
+        render: &mut dyn FnMut() -> markdown::Rendered,
     ) -> Arc<markdown::Rendered> {
         let fingerprint = xxhash_rust::xxh3::xxh3_64(body.as_bytes());
         let rendered = match self.previous.markdown.get(out) {
@@ -186,91 +192,18 @@ impl Recall {
         rendered
     }
 
-    /// Records that `out` is made from inputs with this fingerprint; true when
-    /// the previous build made it from the same ones, so it need not be
-    /// written again.
-    pub fn unchanged(&self, out: &str, fingerprint: u64) -> bool {
-        self.next_memo().outputs.insert(out.to_owned(), fingerprint);
+    fn unchanged(&self, out: &str, fingerprint: u64) -> bool {
+        let recorded_before = self.next_memo().outputs.insert(out.to_owned(), fingerprint);
+        // One record per output: see render/write.rs.
+        debug_assert!(recorded_before.is_none(), "{out} was recorded twice");
         self.reuse_outputs && self.previous.outputs.get(out) == Some(&fingerprint)
     }
-}
-
-/// The fingerprint of a page: its template, the fingerprint `base` of what
-/// every page is given, and its own named inputs.
-pub fn of_inputs(
-    template: &str,
-    base: u64,
-    inputs: &[(&str, &dyn erased_serde::Serialize)],
-) -> u64 {
-    // Serialized into one buffer and hashed at once: XXH3 is many times faster
-    // on one long input than on thousands of small writes.
-    thread_local! {
-        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    BUFFER.with_borrow_mut(|buffer| {
-        buffer.clear();
-        buffer.extend_from_slice(template.as_bytes());
-        buffer.push(0xff);
-        buffer.extend_from_slice(&base.to_le_bytes());
-        for (name, value) in inputs {
-            fingerprint::write(*name, buffer);
-            fingerprint::write(value, buffer);
-        }
-        xxhash_rust::xxh3::xxh3_64(buffer)
-    })
-}
-
-/// The fingerprint of a data file's bytes.
-pub fn of_bytes(bytes: &[u8]) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(bytes)
-}
-
-/// The fingerprint of a copied file: its source's path, size and time.
-pub fn of_copy(from: &Path) -> u64 {
-    let mut hasher = Xxh3::new();
-    hasher.write(from.as_os_str().as_encoded_bytes());
-    if let Some(stamp) = Stamp::of(from) {
-        hasher.write_u64(stamp.len);
-        if let Some(since) = stamp
-            .modified
-            .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-        {
-            hasher.write_u128(since.as_nanos());
-        }
-    }
-    hasher.finish()
-}
-
-/// The fingerprint of the files every output depends on, and the options.
-pub fn key(parts: &[&[u8]]) -> u64 {
-    let mut hasher = Xxh3::new();
-    for part in parts {
-        hasher.write_u64(part.len() as u64);
-        hasher.write(part);
-    }
-    hasher.finish()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn inputs_differing_anywhere_differ() {
-        let print = |template: &str, title: &str, tags: &[&str]| {
-            let page = json!({"title": title, "tags": tags});
-            of_inputs(template, 1, &[("page", &page as _)])
-        };
-        let a = print("page.html", "Đợt 1", &["a", "b"]);
-        assert_eq!(a, print("page.html", "Đợt 1", &["a", "b"]));
-        assert_ne!(a, print("page.html", "Đợt 1", &["ab"]));
-        assert_ne!(a, print("page.html", "Đợt 2", &["a", "b"]));
-        assert_ne!(a, print("section.html", "Đợt 1", &["a", "b"]));
-        let page = json!({"title": "Đợt 1", "tags": ["a", "b"]});
-        assert_ne!(a, of_inputs("page.html", 2, &[("page", &page as _)]));
-        assert_ne!(a, of_inputs("page.html", 1, &[("trang", &page as _)]));
-    }
+    use crate::render::write::OutputMemory;
 
     #[test]
     fn outputs_are_reused_only_under_the_same_key() {

@@ -47,6 +47,8 @@ pub enum ListStatus {
 }
 
 impl ListStatus {
+    pub const ALL: [ListStatus; 2] = [ListStatus::Proposed, ListStatus::Decided];
+
     /// The word used in site.yaml, the open data and CSS classes.
     pub fn key(self) -> &'static str {
         match self {
@@ -78,6 +80,31 @@ pub enum HonoreeKind {
     Individual,
     Collective,
 }
+
+impl HonoreeKind {
+    pub const ALL: [HonoreeKind; 2] = [HonoreeKind::Individual, HonoreeKind::Collective];
+
+    /// The word used in lists (`kind:`), the open data, templates and CSS
+    /// classes.
+    pub fn key(self) -> &'static str {
+        match self {
+            HonoreeKind::Individual => "individual",
+            HonoreeKind::Collective => "collective",
+        }
+    }
+}
+
+/// Kinds and statuses reach templates and the open data as their keys.
+macro_rules! serialize_as_key {
+    ($($ty:ty),*) => {$(
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.key())
+            }
+        }
+    )*};
+}
+serialize_as_key!(HonoreeKind, ListStatus);
 
 #[derive(Debug, Clone)]
 pub struct Honoree {
@@ -165,10 +192,7 @@ pub fn decode(
             d,
             f.pos_of("status"),
             &v,
-            &[
-                ("proposed", ListStatus::Proposed),
-                ("decided", ListStatus::Decided),
-            ],
+            &ListStatus::ALL.map(|s| (s.key(), s)),
         )
     });
     let decision = f.node("decision").and_then(|n| decode_decision(d, n));
@@ -389,7 +413,7 @@ fn decode_honorees(
                     d,
                     f.pos_of("kind"),
                     &v,
-                    &[("individual", HonoreeKind::Individual), ("collective", HonoreeKind::Collective)],
+                    &HonoreeKind::ALL.map(|k| (k.key(), k)),
                 )
             });
             let kind = match explicit {

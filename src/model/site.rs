@@ -15,6 +15,45 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::model::config::SiteConfig;
 use crate::text::collate;
 
+/// Indices into the site's collections, one type per collection: a page's
+/// index cannot be taken for a list's.
+macro_rules! ids {
+    ($($(#[$doc:meta])* $name:ident,)*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(u32);
+
+        impl $name {
+            /// Its position in its collection.
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+
+            fn of(index: usize) -> $name {
+                $name(u32::try_from(index).expect("fewer than 2^32 of anything"))
+            }
+
+            /// Every id of a collection of `len` items, in order.
+            fn all(len: usize) -> impl DoubleEndedIterator<Item = $name> + ExactSizeIterator {
+                (0..len).map($name::of)
+            }
+        }
+    )*};
+}
+
+ids! {
+    /// A page of [`Site::pages`].
+    PageId,
+    /// A results list of [`Site::lists`].
+    ListId,
+    /// A tag of [`Site::tags`].
+    TagId,
+    /// A unit of site.yaml's `units:`, in its order.
+    UnitId,
+    /// A page of the roll by initial ([`Site::letters`]).
+    LetterId,
+}
+
 /// What loading found: the pages and lists decoded, the files to copy, and
 /// the paths of every page and list file, loaded or not.
 #[derive(Debug, Default)]
@@ -38,11 +77,11 @@ pub struct Site {
     pub today: NaiveDate,
     /// For each page, the pages its list shows (sections and the home page), in
     /// display order; empty for regular pages.
-    pub children: Vec<Vec<usize>>,
+    children: Vec<Vec<PageId>>,
     /// For each page, the section page it belongs to.
-    pub parent: Vec<Option<usize>>,
+    parent: Vec<Option<PageId>>,
     /// Campaign pages, newest first.
-    pub campaigns: Vec<usize>,
+    pub campaigns: Vec<PageId>,
     /// Drafts left out of this build.
     pub held_back: usize,
     pub vocabulary: Vocabulary,
@@ -50,17 +89,20 @@ pub struct Site {
     /// (in the lists' order) is the one shown for all of them.
     pub awards: Vec<Award>,
     /// For each list, the award of each of its groups.
-    pub list_awards: Vec<Vec<AwardId>>,
+    list_awards: Vec<Vec<AwardId>>,
     /// Results lists, sorted by path.
     pub lists: Vec<Arc<ResultsList>>,
     /// The campaign page of each list.
-    pub list_campaign: Vec<usize>,
+    list_campaign: Vec<PageId>,
     /// For each page, its results lists (campaigns only): whole-campaign lists
     /// last, phase lists in phase order.
-    pub lists_of_page: Vec<Vec<usize>>,
+    lists_of_page: Vec<Vec<ListId>>,
     /// Every honoree under every award, in roll-of-honour order: individuals by
     /// Vietnamese name order, then collectives by name.
     pub honours: Vec<Honour>,
+    /// The individuals of [`Site::honours`] by the initial of their given
+    /// name: the roll's pages by letter, in alphabetical order.
+    pub letters: Vec<Letter>,
     /// Paths of every page and list file found, including those with errors.
     pub found_paths: Vec<String>,
     /// Paths of pages and lists held back: drafts, and dated after `today`.
@@ -72,12 +114,23 @@ pub struct Site {
     pub tags: Vec<TagPages>,
 }
 
+/// The people whose given name starts with one letter.
+#[derive(Debug)]
+pub struct Letter {
+    /// As shown: "A", "Ă", "Đ", "#" for names outside the alphabet.
+    pub label: String,
+    /// In its page's address: `a`, `aw`, `dd`.
+    pub slug: &'static str,
+    /// Indices into [`Site::honours`], in roll order.
+    pub honours: Vec<usize>,
+}
+
 #[derive(Debug)]
 pub struct TagPages {
     /// As first written (pages in path order).
     pub name: String,
     pub slug: String,
-    pub pages: Vec<usize>,
+    pub pages: Vec<PageId>,
 }
 
 /// Groups pages by tag: one pass over the pages, then one sort per tag.
@@ -93,12 +146,13 @@ fn tag_pages(pages: &[Arc<Page>], title_keys: &TitleKeys) -> Vec<TagPages> {
                     pages: Vec::new(),
                 })
                 .pages
-                .push(i);
+                .push(PageId::of(i));
         }
     }
     let mut tags: Vec<TagPages> = by_slug.into_values().collect();
     tags.par_iter_mut().for_each(|tag| {
         tag.pages.sort_by(|&a, &b| {
+            let (a, b) = (a.index(), b.index());
             pages[b]
                 .meta
                 .date
@@ -114,28 +168,93 @@ fn tag_pages(pages: &[Arc<Page>], title_keys: &TitleKeys) -> Vec<TagPages> {
 /// One honoree under one award of one list.
 #[derive(Debug, Clone, Copy)]
 pub struct Honour {
-    pub list: usize,
+    pub list: ListId,
     pub group: usize,
     pub honoree: usize,
 }
 
 impl Site {
+    pub fn page(&self, id: PageId) -> &Page {
+        &self.pages[id.index()]
+    }
+
+    pub fn page_ids(&self) -> impl DoubleEndedIterator<Item = PageId> + ExactSizeIterator {
+        PageId::all(self.pages.len())
+    }
+
+    pub fn list(&self, id: ListId) -> &ResultsList {
+        &self.lists[id.index()]
+    }
+
+    pub fn list_ids(&self) -> impl DoubleEndedIterator<Item = ListId> + ExactSizeIterator {
+        ListId::all(self.lists.len())
+    }
+
+    pub fn tag(&self, id: TagId) -> &TagPages {
+        &self.tags[id.index()]
+    }
+
+    pub fn tag_ids(&self) -> impl DoubleEndedIterator<Item = TagId> + ExactSizeIterator {
+        TagId::all(self.tags.len())
+    }
+
+    pub fn unit_ids(&self) -> impl DoubleEndedIterator<Item = UnitId> + ExactSizeIterator {
+        UnitId::all(self.config.units.len())
+    }
+
+    pub fn unit(&self, id: UnitId) -> &super::unit::Unit {
+        &self.config.units[id.index()]
+    }
+
+    pub fn letter(&self, id: LetterId) -> &Letter {
+        &self.letters[id.index()]
+    }
+
+    pub fn letter_ids(&self) -> impl DoubleEndedIterator<Item = LetterId> + ExactSizeIterator {
+        LetterId::all(self.letters.len())
+    }
+
+    /// The pages a section's (or the home page's) list shows, in order.
+    pub fn children(&self, page: PageId) -> &[PageId] {
+        &self.children[page.index()]
+    }
+
+    /// The section a page is listed in.
+    pub fn parent(&self, page: PageId) -> Option<PageId> {
+        self.parent[page.index()]
+    }
+
+    /// A campaign's results lists: phase lists in phase order, then the
+    /// whole campaign's.
+    pub fn lists_of(&self, page: PageId) -> &[ListId] {
+        &self.lists_of_page[page.index()]
+    }
+
+    /// The campaign a list belongs to.
+    pub fn campaign_of(&self, list: ListId) -> PageId {
+        self.list_campaign[list.index()]
+    }
+
+    /// The award of one group of a list.
+    pub fn group_award(&self, list: ListId, group: usize) -> AwardId {
+        self.list_awards[list.index()][group]
+    }
+
     pub fn honoree(&self, h: Honour) -> &Honoree {
-        &self.lists[h.list].awards[h.group].honorees[h.honoree]
+        &self.list(h.list).awards[h.group].honorees[h.honoree]
     }
 
     pub fn award_of(&self, h: Honour) -> &Award {
-        self.award(self.list_awards[h.list][h.group])
+        self.award(self.group_award(h.list, h.group))
     }
 
     pub fn award(&self, id: AwardId) -> &Award {
         &self.awards[id.0 as usize]
     }
 
-    /// The page at `index` and the sections above it, nearest first, up to
-    /// the home page.
-    pub fn with_sections_above(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
-        std::iter::successors(Some(index), |&i| self.parent[i])
+    /// The page and the sections above it, nearest first, up to the home page.
+    pub fn with_sections_above(&self, page: PageId) -> impl Iterator<Item = PageId> + '_ {
+        std::iter::successors(Some(page), |&p| self.parent(p))
     }
 }
 
@@ -295,22 +414,28 @@ impl Site {
         drop(index);
         let (honours, tags) = rayon::join(|| roll_order(&lists), || tag_pages(&pages, &title_keys));
         let (awards, list_awards) = intern_awards(&lists);
+        let letters = letters(&lists, &honours);
+        let ids = |indices: Vec<usize>| indices.into_iter().map(PageId::of).collect();
         Site {
             config,
             pages,
             assets,
             today,
-            children,
-            parent,
-            campaigns,
+            children: children.into_iter().map(ids).collect(),
+            parent: parent.into_iter().map(|p| p.map(PageId::of)).collect(),
+            campaigns: ids(campaigns),
             held_back,
             vocabulary,
             awards,
             list_awards,
             lists,
-            list_campaign,
-            lists_of_page,
+            list_campaign: ids(list_campaign),
+            lists_of_page: lists_of_page
+                .into_iter()
+                .map(|l| l.into_iter().map(ListId::of).collect())
+                .collect(),
             honours,
+            letters,
             found_paths,
             unpublished,
             held,
@@ -318,8 +443,11 @@ impl Site {
         }
     }
 
-    pub fn home(&self) -> Option<usize> {
-        self.pages.iter().position(|p| p.kind == PageKind::Home)
+    pub fn home(&self) -> Option<PageId> {
+        self.pages
+            .iter()
+            .position(|p| p.kind == PageKind::Home)
+            .map(PageId::of)
     }
 }
 
@@ -404,7 +532,7 @@ fn roll_order(lists: &[Arc<ResultsList>]) -> Vec<Honour> {
                         key,
                         std::cmp::Reverse(list.year()),
                         Honour {
-                            list: l,
+                            list: ListId::of(l),
                             group: g,
                             honoree: h,
                         },
@@ -419,6 +547,29 @@ fn roll_order(lists: &[Arc<ResultsList>]) -> Vec<Honour> {
         })
     });
     keyed.into_iter().map(|k| k.3).collect()
+}
+
+/// The individuals of the roll by the initial of their given name, each
+/// letter in the order first met (the roll's order is alphabetical).
+fn letters(lists: &[Arc<ResultsList>], honours: &[Honour]) -> Vec<Letter> {
+    let mut letters: Vec<Letter> = Vec::new();
+    for (i, h) in honours.iter().enumerate() {
+        let honoree = &lists[h.list.index()].awards[h.group].honorees[h.honoree];
+        if honoree.kind != HonoreeKind::Individual {
+            continue;
+        }
+        let given = honoree.name.split_whitespace().last().unwrap_or_default();
+        let (label, slug) = collate::initial(given);
+        match letters.iter_mut().find(|l| l.slug == slug) {
+            Some(letter) => letter.honours.push(i),
+            None => letters.push(Letter {
+                label,
+                slug,
+                honours: vec![i],
+            }),
+        }
+    }
+    letters
 }
 
 /// One [`Award`] per award of the lists: spellings of one award (one

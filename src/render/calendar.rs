@@ -2,6 +2,7 @@
 //! public-comment periods, as a page (`/lich/`) and as an iCalendar feed
 //! (`/lich.ics`, RFC 5545) that offices subscribe to in their own calendars.
 
+use crate::paths;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
@@ -9,9 +10,6 @@ use super::links::Links;
 use crate::model::Site;
 use crate::model::results::ListStatus;
 use crate::text::vi_date;
-
-pub const CALENDAR_PATH: &str = "lich/";
-pub const ICS_FILE: &str = "lich.ics";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -53,7 +51,7 @@ pub struct Event {
 pub fn events(site: &Site) -> Vec<Event> {
     let mut events = Vec::new();
     for &c in &site.campaigns {
-        let page = &site.pages[c];
+        let page = site.page(c);
         let Some(campaign) = &page.campaign else {
             continue;
         };
@@ -100,8 +98,8 @@ pub fn events(site: &Site) -> Vec<Event> {
                 });
             }
         }
-        for &l in &site.lists_of_page[c] {
-            let list = &site.lists[l];
+        for &l in site.lists_of(c) {
+            let list = site.list(l);
             let (ListStatus::Proposed, Some(until)) = (list.status, list.comment_until) else {
                 continue;
             };
@@ -264,6 +262,35 @@ fn fold_line(out: &mut String, line: &str) {
         width += len;
     }
     out.push_str("\r\n");
+}
+
+/// The calendar page: every phase, commemoration, review deadline and
+/// comment period, by year.
+pub(super) fn render(
+    cx: &super::Context,
+) -> Result<Vec<crate::diagnostics::Diagnostic>, crate::diagnostics::Diagnostic> {
+    let path = paths::CALENDAR;
+    let generated = cx.generated(path, "Lịch thi đua", Vec::new());
+    let years = years(cx.events, cx.site.today, cx.links);
+    let mut inputs = generated.inputs();
+    inputs.push(("years", &years));
+    inputs.push(("ics_href", &paths::CALENDAR_ICS));
+    cx.render(
+        "calendar.html",
+        &inputs,
+        path,
+        std::path::Path::new("content"),
+    )
+}
+
+/// The same events as an iCalendar file.
+pub(super) fn write_ics(
+    cx: &super::Context,
+) -> Result<Vec<crate::diagnostics::Diagnostic>, crate::diagnostics::Diagnostic> {
+    cx.write_data(
+        paths::CALENDAR_ICS,
+        ics(cx.site, cx.events, cx.links).as_bytes(),
+    )
 }
 
 #[cfg(test)]

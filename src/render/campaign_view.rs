@@ -14,6 +14,7 @@ use crate::model::Site;
 use crate::model::campaign::{Campaign, Measure, Milestone, Phase, Target, TargetGroup};
 use crate::model::page::Page;
 use crate::model::results::{HonoreeKind, ListStatus};
+use crate::model::site::{ListId, PageId};
 use crate::text::collate;
 use crate::text::date::PartialDate;
 use crate::text::vi_date;
@@ -105,11 +106,11 @@ pub struct TargetResult {
 
 pub fn campaign_view<'a>(
     site: &'a Site,
-    index: usize,
+    id: PageId,
     campaign: &'a Campaign,
     links: &Links,
 ) -> CampaignView<'a> {
-    let page: &Page = &site.pages[index];
+    let page: &Page = site.page(id);
     let today = site.today;
     let summary = campaign_summary(campaign, today);
     let issued_long = campaign.issued.map(vi_date::long);
@@ -139,9 +140,10 @@ pub fn campaign_view<'a>(
             .iter()
             .map(|p| phase_view(p, today))
             .collect(),
-        targets: target_groups(site, index, &campaign.targets),
+        targets: target_groups(site, id, &campaign.targets),
         recipients: &campaign.recipients,
-        lists: site.lists_of_page[index]
+        lists: site
+            .lists_of(id)
             .iter()
             .map(|&l| list_summary(site, l, links))
             .collect(),
@@ -225,7 +227,7 @@ fn milestone_item(m: &Milestone, today: NaiveDate) -> TimelineItem<'_> {
 
 fn target_groups<'a>(
     site: &'a Site,
-    page: usize,
+    page: PageId,
     targets: &'a [Target],
 ) -> Vec<TargetGroupView<'a>> {
     [
@@ -330,7 +332,7 @@ fn judged(
 /// the same list.
 fn target_result(
     site: &Site,
-    page: usize,
+    page: PageId,
     target: &Target,
     all: &[Target],
 ) -> Option<TargetResult> {
@@ -340,21 +342,22 @@ fn target_result(
         TargetGroup::Collectives => HonoreeKind::Collective,
         TargetGroup::Individuals => HonoreeKind::Individual,
     };
-    let decided: Vec<usize> = site.lists_of_page[page]
+    let decided: Vec<ListId> = site
+        .lists_of(page)
         .iter()
         .copied()
-        .filter(|&l| site.lists[l].status == ListStatus::Decided)
+        .filter(|&l| site.list(l).status == ListStatus::Decided)
         .collect();
     if decided.is_empty() {
         return None;
     }
     // Distinct honorees, in `lists`, of the awards `counts` takes.
-    let count_in = |lists: &[usize], counted: &Target| -> u32 {
+    let count_in = |lists: &[ListId], counted: &Target| -> u32 {
         let mut people: HashSet<(String, Option<&str>)> = HashSet::new();
         for &l in lists {
-            let list = &site.lists[l];
+            let list = site.list(l);
             for (g, group) in list.awards.iter().enumerate() {
-                if !counted.counts(site.award(site.list_awards[l][g])) {
+                if !counted.counts(site.award(site.group_award(l, g))) {
                     continue;
                 }
                 for h in group.honorees.iter().filter(|h| h.kind == kind) {
@@ -372,19 +375,19 @@ fn target_result(
                 .and_then(|(id, _)| all.iter().find(|t| t.id.as_deref() == Some(id.as_str())));
             // Numerator and denominator from the same list: a whole-campaign
             // list that gives it, else the latest phase list that does.
-            let denominator_in = |l: usize| -> Option<u32> {
+            let denominator_in = |l: ListId| -> Option<u32> {
                 match within {
                     Some(other) => Some(count_in(&[l], other)),
                     None => match target.group {
-                        TargetGroup::Collectives => site.lists[l].eligible.collectives,
-                        TargetGroup::Individuals => site.lists[l].eligible.individuals,
+                        TargetGroup::Collectives => site.list(l).eligible.collectives,
+                        TargetGroup::Individuals => site.list(l).eligible.individuals,
                     },
                 }
             };
             let source = decided
                 .iter()
                 .rev()
-                .filter(|&&l| site.lists[l].phase.is_none())
+                .filter(|&&l| site.list(l).phase.is_none())
                 .chain(decided.iter().rev())
                 .copied()
                 .find(|&l| denominator_in(l).is_some_and(|n| n > 0));

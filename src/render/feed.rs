@@ -2,6 +2,7 @@
 //! results lists, newest first. Feeds need absolute addresses, so a site without
 //! `base_url` has no feed.
 
+use crate::paths;
 use chrono::{NaiveDate, TimeZone};
 
 use super::links::Links;
@@ -9,7 +10,6 @@ use super::site_files::xml_escape;
 use crate::model::Site;
 use crate::model::page::PageKind;
 
-pub const FEED_FILE: &str = "atom.xml";
 /// Entries in the feed: readers poll it; older entries are on the site.
 pub const FEED_ENTRIES: usize = 30;
 
@@ -77,7 +77,7 @@ pub fn atom(site: &Site, links: &Links) -> Option<String> {
     ));
     xml.push_str(&format!(
         "  <link rel=\"self\" href=\"{}\"/>\n",
-        xml_escape(&format!("{base}{FEED_FILE}"))
+        xml_escape(&[base.as_str(), paths::FEED].concat())
     ));
     xml.push_str(&format!("  <updated>{}</updated>\n", stamp(updated)));
     let author = if site.config.organization.name.is_empty() {
@@ -106,4 +106,14 @@ pub fn atom(site: &Site, links: &Links) -> Option<String> {
     }
     xml.push_str("</feed>\n");
     Some(xml)
+}
+
+/// The Atom feed (a job only when the site has a base URL).
+pub(super) fn write(
+    cx: &super::Context,
+) -> Result<Vec<crate::diagnostics::Diagnostic>, crate::diagnostics::Diagnostic> {
+    match atom(cx.site, cx.links) {
+        Some(xml) => cx.write_data(paths::FEED, xml.as_bytes()),
+        None => Ok(Vec::new()),
+    }
 }

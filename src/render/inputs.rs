@@ -9,14 +9,14 @@
 use tera::Context;
 
 use super::shared::SharedValues;
-use crate::memo;
+use crate::model::site::PageId;
 
 /// The named inputs of one page.
 #[derive(Default)]
 pub struct Inputs<'v> {
     views: Vec<(&'static str, &'v dyn erased_serde::Serialize)>,
     /// Lists of pages' summaries, by the pages' indices.
-    summaries: Vec<(&'static str, &'v [usize])>,
+    summaries: Vec<(&'static str, &'v [PageId])>,
 }
 
 impl<'v> Inputs<'v> {
@@ -32,7 +32,7 @@ impl<'v> Inputs<'v> {
     }
 
     /// A list of the summaries of these pages.
-    pub fn push_summaries(&mut self, name: &'static str, pages: &'v [usize]) {
+    pub fn push_summaries(&mut self, name: &'static str, pages: &'v [PageId]) {
         self.summaries.push((name, pages));
     }
 
@@ -54,7 +54,7 @@ impl<'v> Inputs<'v> {
                     .map(|((name, _), prints)| (*name, prints as _)),
             )
             .collect();
-        memo::of_inputs(template, base, &all)
+        super::fingerprint::of_inputs(template, base, &all)
     }
 
     pub fn context(&self, shared: &SharedValues) -> Context {

@@ -1,13 +1,17 @@
 //! Views of results lists: the list's own page and the short form campaign pages
 //! link.
 
+use crate::paths;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::Context;
 use super::links::Links;
 use super::views::AttachmentView;
+use crate::diagnostics::Diagnostic;
 use crate::model::Site;
 use crate::model::results::{HonoreeKind, ListStatus, ResultsList};
+use crate::model::site::ListId;
 
 fn status_key(status: ListStatus) -> (&'static str, &'static str) {
     let label = match status {
@@ -32,9 +36,9 @@ pub struct ListSummary<'a> {
     pub collectives: usize,
 }
 
-fn phase_name(site: &Site, index: usize) -> Option<&str> {
-    let list = &site.lists[index];
-    let campaign = site.pages[site.list_campaign[index]].campaign.as_ref()?;
+fn phase_name(site: &Site, id: ListId) -> Option<&str> {
+    let list = site.list(id);
+    let campaign = site.page(site.campaign_of(id)).campaign.as_ref()?;
     let id = list.phase.as_ref()?;
     campaign
         .phases
@@ -43,15 +47,15 @@ fn phase_name(site: &Site, index: usize) -> Option<&str> {
         .map(|p| p.name.as_str())
 }
 
-pub fn list_summary<'a>(site: &'a Site, index: usize, links: &Links) -> ListSummary<'a> {
-    let list = &site.lists[index];
+pub fn list_summary<'a>(site: &'a Site, id: ListId, links: &Links) -> ListSummary<'a> {
+    let list = site.list(id);
     let (status, status_label) = status_key(list.status);
     ListSummary {
         title: &list.title,
         href: links.href(&list.path),
         status,
         status_label,
-        phase_name: phase_name(site, index),
+        phase_name: phase_name(site, id),
         decision_number: list.decision.as_ref().map(|d| d.number.as_str()),
         decision_date: list.decision.as_ref().map(|d| d.date.to_string()),
         comment_until: list.comment_until.map(|d| d.to_string()),
@@ -113,7 +117,7 @@ pub struct GroupView<'a> {
 pub struct RowView<'a> {
     pub number: usize,
     pub name: &'a str,
-    pub kind: &'static str,
+    pub kind: HonoreeKind,
     pub position: Option<&'a str>,
     /// For a collective that is one of the site's units: its page.
     pub name_href: Option<String>,
@@ -123,9 +127,9 @@ pub struct RowView<'a> {
     pub achievement: Option<&'a str>,
 }
 
-pub fn list_view<'a>(site: &'a Site, index: usize, links: &Links) -> ListView<'a> {
-    let list: &ResultsList = &site.lists[index];
-    let campaign = &site.pages[site.list_campaign[index]];
+pub fn list_view<'a>(site: &'a Site, id: ListId, links: &Links) -> ListView<'a> {
+    let list: &ResultsList = site.list(id);
+    let campaign = site.page(site.campaign_of(id));
     let (status, status_label) = status_key(list.status);
     ListView {
         title: &list.title,
@@ -134,7 +138,7 @@ pub fn list_view<'a>(site: &'a Site, index: usize, links: &Links) -> ListView<'a
         status_label,
         campaign_title: &campaign.meta.title,
         campaign_href: links.href(&campaign.path),
-        phase_name: phase_name(site, index),
+        phase_name: phase_name(site, id),
         decision: list.decision.as_ref().map(|d| DecisionView {
             number: &d.number,
             date: d.date.to_string(),
@@ -150,7 +154,7 @@ pub fn list_view<'a>(site: &'a Site, index: usize, links: &Links) -> ListView<'a
             .iter()
             .enumerate()
             .map(|(g, group)| {
-                let award = site.award(site.list_awards[index][g]);
+                let award = site.award(site.group_award(id, g));
                 GroupView {
                     award: &award.title,
                     kind_label: award.kind.label_vi(),
@@ -180,7 +184,7 @@ pub fn list_view<'a>(site: &'a Site, index: usize, links: &Links) -> ListView<'a
                             RowView {
                                 number: i + 1,
                                 name: &h.name,
-                                kind: kind_key(h.kind),
+                                kind: h.kind,
                                 position: h.position.as_deref(),
                                 name_href: unit
                                     .filter(|_| own_unit)
@@ -216,18 +220,18 @@ fn comment_view(list: &ResultsList, today: NaiveDate) -> CommentView {
     }
 }
 
-pub fn kind_key(kind: HonoreeKind) -> &'static str {
-    match kind {
-        HonoreeKind::Individual => "individual",
-        HonoreeKind::Collective => "collective",
-    }
-}
-
-/// The site path of a unit's page.
-pub fn unit_path(id: &str) -> String {
-    format!("{}{id}/", super::roll::UNITS_PATH)
-}
-
 pub fn unit_href(id: &str, links: &Links) -> String {
-    links.href(&unit_path(id))
+    links.href(&paths::unit(id))
+}
+
+/// A results list's page.
+pub(super) fn render(cx: &Context, id: ListId) -> Result<Vec<Diagnostic>, Diagnostic> {
+    let site = cx.site;
+    let list = site.list(id);
+    let parents = super::campaign_parents(site, site.campaign_of(id));
+    let generated = cx.generated(&list.path, &list.title, parents);
+    let view = list_view(site, id, cx.links);
+    let mut inputs = generated.inputs();
+    inputs.push(("list", &view));
+    cx.render("results.html", &inputs, &list.path, &list.source)
 }

@@ -6,12 +6,10 @@
 
 use serde::Serialize;
 
+use crate::paths;
+
 use super::links::Links;
 use crate::model::Site;
-use crate::model::results::HonoreeKind;
-
-pub const JSON_FILE: &str = "khen-thuong/danh-sach.json";
-pub const CSV_FILE: &str = "khen-thuong/danh-sach.csv";
 
 /// One row of open data. The field names are the CSV's header and the JSON keys;
 /// README.md documents each.
@@ -76,8 +74,8 @@ pub fn records<'a>(site: &'a Site, links: &Links) -> Vec<Record<'a>> {
     site.honours
         .iter()
         .map(|&h| {
-            let list = &site.lists[h.list];
-            let campaign_page = &site.pages[site.list_campaign[h.list]];
+            let list = site.list(h.list);
+            let campaign_page = site.page(site.campaign_of(h.list));
             let campaign = campaign_page.campaign.as_deref();
             let phase = list
                 .phase
@@ -99,10 +97,7 @@ pub fn records<'a>(site: &'a Site, links: &Links) -> Vec<Record<'a>> {
                 class: award.class.map(|c| c.label()),
                 award_kind: award.kind.label_vi(),
                 level: award.level.label_vi(),
-                recipient: match honoree.kind {
-                    HonoreeKind::Individual => "individual",
-                    HonoreeKind::Collective => "collective",
-                },
+                recipient: honoree.kind.key(),
                 name: &honoree.name,
                 position: honoree.position.as_deref(),
                 unit_id: unit.map(|u| u.id.as_str()),
@@ -184,6 +179,15 @@ fn push_field(out: &mut String, field: &str) {
     } else {
         out.push_str(field);
     }
+}
+
+/// The open data: every honour, as JSON and as CSV, from one set of records.
+pub(super) fn write(
+    cx: &super::Context,
+) -> Result<Vec<crate::diagnostics::Diagnostic>, crate::diagnostics::Diagnostic> {
+    let records = records(cx.site, cx.links);
+    cx.write_data(paths::OPEN_DATA_JSON, &json(&records))?;
+    cx.write_data(paths::OPEN_DATA_CSV, &csv(&records))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! each page links to a few other pages (the first, the last and those around
 //! it), never to all of them: a list of N pages would otherwise write N² links.
 
+use crate::paths;
 use serde::Serialize;
 
 use super::links::Links;
@@ -36,15 +37,6 @@ pub fn page_count(items: usize, per_page: usize) -> usize {
     items.div_ceil(per_page).max(1)
 }
 
-/// The site path of page `number` of the list whose first page is `base`.
-pub fn page_path(base: &str, number: usize) -> String {
-    if number <= 1 {
-        base.to_owned()
-    } else {
-        format!("{base}trang/{number}/")
-    }
-}
-
 /// The range of items shown on page `number`.
 pub fn slice(items: usize, per_page: usize, number: usize) -> std::ops::Range<usize> {
     let start = ((number - 1) * per_page).min(items);
@@ -59,7 +51,7 @@ pub fn paginator(
     links: &Links,
 ) -> Paginator {
     let total = page_count(items, per_page);
-    let href = |n: usize| links.href(&page_path(base, n));
+    let href = |n: usize| links.href(&paths::list_page(base, n));
     Paginator {
         current: number,
         total,
@@ -111,8 +103,8 @@ mod tests {
         assert_eq!(page_count(11, 10), 2);
         assert_eq!(slice(11, 10, 2), 10..11);
         assert_eq!(slice(0, 10, 1), 0..0);
-        assert_eq!(page_path("tin-tuc/", 1), "tin-tuc/");
-        assert_eq!(page_path("tin-tuc/", 3), "tin-tuc/trang/3/");
+        assert_eq!(paths::list_page("tin-tuc/", 1), "tin-tuc/");
+        assert_eq!(paths::list_page("tin-tuc/", 3), "tin-tuc/trang/3/");
     }
 
     #[test]

@@ -1,22 +1,21 @@
 //! The roll of honour (`/khen-thuong/`) and the units' pages (`/don-vi/<id>/`):
 //! every honoree under every award, as rows computed once and shared by both.
 
+use crate::paths;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::inputs::Inputs;
 use super::links::Links;
-use super::lists::{kind_key, unit_href};
+use super::lists::unit_href;
+use super::{Context, Generated};
+use crate::diagnostics::Diagnostic;
 use crate::model::Site;
 use crate::model::results::HonoreeKind;
+use crate::model::site::{LetterId, ListId, UnitId};
 use crate::text::collate;
 
-pub const ROLL_PATH: &str = "khen-thuong/";
-pub const UNITS_PATH: &str = "don-vi/";
-/// The search index the roll's script loads: a script file, not JSON, so that it
-/// also loads when the site is opened from the disk (browsers refuse to fetch
-/// files there) and under a strict Content-Security-Policy.
-pub const INDEX_FILE: &str = "khen-thuong/chi-muc.js";
 /// Up to this many rows the roll's page also holds the whole list, for readers
 /// without JavaScript; above it the list is split into pages by initial.
 pub const INLINE_LIMIT: usize = 2000;
@@ -24,9 +23,9 @@ pub const INLINE_LIMIT: usize = 2000;
 /// One honoree under one award.
 #[derive(Serialize)]
 pub struct HonourRow<'a> {
-    /// Index of the row's list in `site.lists`.
+    /// The row's list.
     #[serde(skip)]
-    pub list: usize,
+    pub list: ListId,
     /// The name shown: a group inside a unit with its unit, "Tổ Toán - Tin —
     /// Trường THPT chuyên Phan Bội Châu".
     pub name: std::borrow::Cow<'a, str>,
@@ -34,7 +33,7 @@ pub struct HonourRow<'a> {
     pub in_unit: bool,
     /// The group's own name, without its unit ("Tổ Toán - Tin").
     pub group_name: Option<&'a str>,
-    pub kind: &'static str,
+    pub kind: HonoreeKind,
     pub position: Option<&'a str>,
     pub unit_id: Option<&'a str>,
     pub unit_name: Option<&'a str>,
@@ -56,9 +55,9 @@ pub fn rows<'a>(site: &'a Site, links: &Links) -> Vec<HonourRow<'a>> {
     site.honours
         .iter()
         .map(|&h| {
-            let list = &site.lists[h.list];
+            let list = site.list(h.list);
             let honoree = site.honoree(h);
-            let award_id = site.list_awards[h.list][h.group];
+            let award_id = site.group_award(h.list, h.group);
             let award = site.award(award_id);
             let unit = honoree.unit.as_deref().and_then(|id| site.config.unit(id));
             let name = match unit {
@@ -72,7 +71,7 @@ pub fn rows<'a>(site: &'a Site, links: &Links) -> Vec<HonourRow<'a>> {
                 name,
                 in_unit: honoree.in_unit,
                 group_name: honoree.in_unit.then_some(honoree.name.as_str()),
-                kind: kind_key(honoree.kind),
+                kind: honoree.kind,
                 position: honoree.position.as_deref(),
                 unit_id: unit.map(|u| u.id.as_str()),
                 unit_name: unit.map(|u| u.name.as_str()),
@@ -109,7 +108,7 @@ pub fn filters<'a>(site: &'a Site) -> RollFilters<'a> {
     let mut years: Vec<i32> = site
         .honours
         .iter()
-        .filter_map(|&h| site.lists[h.list].year())
+        .filter_map(|&h| site.list(h.list).year())
         .collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
@@ -179,7 +178,7 @@ pub fn units<'r, 'a>(site: &'a Site, rows: &'r [HonourRow<'a>]) -> Vec<UnitView<
             });
         if row.in_unit {
             year.groups.push(row);
-        } else if row.kind == kind_key(HonoreeKind::Collective) {
+        } else if row.kind == HonoreeKind::Collective {
             year.collective.push(row);
         } else {
             year.individual.push(row);
@@ -206,54 +205,6 @@ pub fn units<'r, 'a>(site: &'a Site, rows: &'r [HonourRow<'a>]) -> Vec<UnitView<
         .collect()
 }
 
-/// The people whose given name starts with one letter, for one page of the roll.
-#[derive(Serialize)]
-pub struct LetterGroup<'r, 'a> {
-    pub label: String,
-    /// Site path of the group's page: `khen-thuong/ten-dd/`.
-    pub path: String,
-    pub rows: Vec<&'r HonourRow<'a>>,
-}
-
-/// Site path of the collectives' page of the roll.
-pub const COLLECTIVES_PATH: &str = "khen-thuong/tap-the/";
-
-/// Individuals by the initial of their given name, in alphabetical order (the
-/// rows are already in roll order, so each group is too).
-pub fn letter_groups<'r, 'a>(rows: &'r [HonourRow<'a>]) -> Vec<LetterGroup<'r, 'a>> {
-    let mut groups: Vec<LetterGroup> = Vec::new();
-    for row in rows.iter().filter(|r| r.kind == "individual") {
-        let given = row.name.split_whitespace().last().unwrap_or_default();
-        let (label, slug) = collate::initial(given);
-        match groups.iter_mut().find(|g| g.label == label) {
-            Some(group) => group.rows.push(row),
-            None => groups.push(LetterGroup {
-                label,
-                path: format!("{ROLL_PATH}ten-{slug}/"),
-                rows: vec![row],
-            }),
-        }
-    }
-    groups
-}
-
-/// The paths of the pages by initial, without computing the rows.
-pub fn letter_paths(site: &Site) -> Vec<String> {
-    let mut slugs: Vec<&str> = site
-        .honours
-        .iter()
-        .map(|&h| site.honoree(h))
-        .filter(|h| h.kind == HonoreeKind::Individual)
-        .map(|h| collate::initial(h.name.split_whitespace().last().unwrap_or_default()).1)
-        .collect();
-    slugs.sort_unstable();
-    slugs.dedup();
-    slugs
-        .into_iter()
-        .map(|s| format!("{ROLL_PATH}ten-{s}/"))
-        .collect()
-}
-
 /// The roll's search index, compact: lookup tables for awards, units and lists,
 /// then one array per row with the row's folded search text.
 #[derive(Serialize)]
@@ -269,6 +220,14 @@ pub struct RollIndex<'a> {
 
 pub fn index<'r>(site: &'r Site, rows: &'r [HonourRow<'r>], links: &Links) -> String {
     let filters = filters(site);
+    // By id: a list of 50,000 honourees asks once per row.
+    let unit_index: std::collections::HashMap<&str, usize> = site
+        .config
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.id.as_str(), i))
+        .collect();
     let units: Vec<_> = site
         .config
         .units
@@ -306,17 +265,17 @@ pub fn index<'r>(site: &'r Site, rows: &'r [HonourRow<'r>], links: &Links) -> St
             .map(|r| {
                 let unit = r
                     .unit_id
-                    .and_then(|id| site.config.units.iter().position(|u| u.id == id))
-                    .map_or(-1, |i| i as i32);
+                    .and_then(|id| unit_index.get(id))
+                    .map_or(-1, |&i| i as i32);
                 let position = r.position.unwrap_or_default();
                 (
-                    u8::from(r.kind == "collective"),
+                    u8::from(r.kind == HonoreeKind::Collective),
                     r.name.as_ref(),
                     position,
                     unit,
                     // The filter's options are `site.awards`, in order.
                     r.award_id,
-                    r.list as u32,
+                    r.list.index() as u32,
                     collate::search_key(&format!("{} {position}", r.name)),
                 )
             })
@@ -332,4 +291,155 @@ pub fn index<'r>(site: &'r Site, rows: &'r [HonourRow<'r>], links: &Links) -> St
             .replace('\u{2029}', "\\u2029");
     }
     format!("window.BANGVANG_ROLL = {json};\n")
+}
+
+/// A page of the roll: a generated page with the letters' navigation.
+struct RollPage<'v> {
+    generated: Generated<'v>,
+    letters: Vec<serde_json::Value>,
+    collectives_href: String,
+    roll_href: String,
+    current: Option<&'v str>,
+}
+
+impl RollPage<'_> {
+    fn inputs(&self) -> Inputs<'_> {
+        let mut inputs = self.generated.inputs();
+        inputs.push(("letters", &self.letters));
+        inputs.push(("collectives_href", &self.collectives_href));
+        inputs.push(("roll_href", &self.roll_href));
+        inputs.push(("current", &self.current));
+        inputs
+    }
+}
+
+/// A page of the roll: the letters' navigation, and `current` marks the
+/// letter (or "Tập thể") the page is for.
+fn roll_page<'v>(
+    cx: &'v Context,
+    path: &'v str,
+    title: &'v str,
+    current: Option<&'v str>,
+) -> RollPage<'v> {
+    let parents = if current.is_some() {
+        vec![("Bảng vàng khen thưởng", paths::ROLL)]
+    } else {
+        Vec::new()
+    };
+    let letters = cx
+        .site
+        .letters
+        .iter()
+        .map(|letter| {
+            serde_json::json!({
+                "label": letter.label,
+                "href": cx.links.href(&paths::roll_letter(letter.slug)),
+                "count": letter.honours.len(),
+            })
+        })
+        .collect();
+    RollPage {
+        generated: cx.generated(path, title, parents),
+        letters,
+        collectives_href: cx.links.href(paths::ROLL_COLLECTIVES),
+        roll_href: cx.links.href(paths::ROLL),
+        current,
+    }
+}
+
+fn content() -> &'static std::path::Path {
+    std::path::Path::new("content")
+}
+
+/// The roll of honour: everyone on one page up to [`INLINE_LIMIT`] rows, the
+/// filters and the search (the rows come from its index).
+pub(super) fn render(cx: &Context) -> Result<Vec<Diagnostic>, Diagnostic> {
+    let path = paths::ROLL;
+    let roll = roll_page(cx, path, "Bảng vàng khen thưởng", None);
+    let inline = cx.rows.len() <= INLINE_LIMIT;
+    let (individuals, collectives): (Vec<&HonourRow>, Vec<&HonourRow>) = if inline {
+        cx.rows
+            .iter()
+            .partition(|r| r.kind == HonoreeKind::Individual)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let filters = filters(cx.site);
+    let mut inputs = roll.inputs();
+    inputs.push(("inline", &inline));
+    if inline {
+        inputs.push(("individuals", &individuals));
+        inputs.push(("collectives", &collectives));
+    }
+    inputs.push(("filters", &filters));
+    inputs.push(("json_href", &paths::OPEN_DATA_JSON));
+    inputs.push(("csv_href", &paths::OPEN_DATA_CSV));
+    inputs.push(("index_href", &paths::ROLL_INDEX));
+    cx.render("honours.html", &inputs, path, content())
+}
+
+/// The people whose given name starts with one letter.
+pub(super) fn render_letter(cx: &Context, id: LetterId) -> Result<Vec<Diagnostic>, Diagnostic> {
+    let letter = cx.site.letter(id);
+    let path = paths::roll_letter(letter.slug);
+    let title = format!("Cá nhân có tên bắt đầu bằng chữ {}", letter.label);
+    let roll = roll_page(cx, &path, &title, Some(&letter.label));
+    let individuals: Vec<&HonourRow> = letter.honours.iter().map(|&i| &cx.rows[i]).collect();
+    let mut inputs = roll.inputs();
+    inputs.push(("individuals", &individuals));
+    cx.render("honours_part.html", &inputs, &path, content())
+}
+
+pub(super) fn render_collectives(cx: &Context) -> Result<Vec<Diagnostic>, Diagnostic> {
+    let path = paths::ROLL_COLLECTIVES;
+    let roll = roll_page(cx, path, "Tập thể được khen thưởng", Some("Tập thể"));
+    let collectives: Vec<&HonourRow> = cx
+        .rows
+        .iter()
+        .filter(|r| r.kind == HonoreeKind::Collective)
+        .collect();
+    let mut inputs = roll.inputs();
+    inputs.push(("collectives", &collectives));
+    cx.render("honours_part.html", &inputs, path, content())
+}
+
+/// The roll's search index.
+pub(super) fn write_index(cx: &Context) -> Result<Vec<Diagnostic>, Diagnostic> {
+    let index = index(cx.site, cx.rows, cx.links);
+    cx.write_data(paths::ROLL_INDEX, index.as_bytes())
+}
+
+fn site_yaml() -> &'static std::path::Path {
+    std::path::Path::new(crate::model::config::CONFIG_FILE)
+}
+
+/// The units' index.
+pub(super) fn render_units(cx: &Context) -> Result<Vec<Diagnostic>, Diagnostic> {
+    let path = paths::UNITS;
+    let generated = cx.generated(path, "Đơn vị", Vec::new());
+    let summaries: Vec<_> = cx
+        .units
+        .iter()
+        .map(|u| {
+            serde_json::json!({
+                "id": u.id,
+                "name": u.name,
+                "total": u.total,
+                "href": unit_href(u.id, cx.links),
+            })
+        })
+        .collect();
+    let mut inputs = generated.inputs();
+    inputs.push(("units", &summaries));
+    cx.render("units.html", &inputs, path, site_yaml())
+}
+
+/// A unit's page: its honours, its groups' and its people's, by year.
+pub(super) fn render_unit(cx: &Context, id: UnitId) -> Result<Vec<Diagnostic>, Diagnostic> {
+    let unit = &cx.units[id.index()];
+    let path = paths::unit(unit.id);
+    let generated = cx.generated(&path, unit.name, vec![("Đơn vị", paths::UNITS)]);
+    let mut inputs = generated.inputs();
+    inputs.push(("unit", unit));
+    cx.render("unit.html", &inputs, &path, site_yaml())
 }

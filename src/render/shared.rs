@@ -5,6 +5,7 @@
 //! the same value (a reference count, not a copy); Tera 2 takes a value as it
 //! is when a view that holds one is inserted into a context.
 
+use crate::paths;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -12,8 +13,8 @@ use tera::Value;
 
 use super::links::Links;
 use super::views::{self, Crumb, TagLink};
-use crate::memo;
 use crate::model::Site;
+use crate::model::site::PageId;
 
 pub struct SharedValues<'a> {
     site: &'a Site,
@@ -35,7 +36,7 @@ impl<'a> SharedValues<'a> {
             tag_links.entry(tag.name.as_str()).or_insert_with(|| {
                 Value::from_serializable(&TagLink {
                     name: &tag.name,
-                    href: links.href(&views::tag_path(&tag.slug)),
+                    href: links.href(&paths::tag(&tag.slug)),
                 })
             });
         }
@@ -50,7 +51,7 @@ impl<'a> SharedValues<'a> {
     }
 
     /// The summaries of the pages at these indices, as a list.
-    pub fn summaries(&self, pages: &[usize]) -> Value {
+    pub fn summaries(&self, pages: &[PageId]) -> Value {
         Value::from(
             pages
                 .iter()
@@ -59,20 +60,21 @@ impl<'a> SharedValues<'a> {
         )
     }
 
-    fn summary(&self, index: usize) -> Value {
-        self.summaries[index]
-            .get_or_init(|| Value::from_serializable(&self.summary_view(index)))
+    fn summary(&self, page: PageId) -> Value {
+        self.summaries[page.index()]
+            .get_or_init(|| Value::from_serializable(&self.summary_view(page)))
             .clone()
     }
 
-    pub fn summary_print(&self, index: usize) -> u64 {
-        *self.summary_prints[index]
-            .get_or_init(|| memo::of_inputs("", 0, &[("summary", &self.summary_view(index) as _)]))
+    pub fn summary_print(&self, page: PageId) -> u64 {
+        *self.summary_prints[page.index()].get_or_init(|| {
+            super::fingerprint::of_inputs("", 0, &[("summary", &self.summary_view(page) as _)])
+        })
     }
 
-    fn summary_view(&self, index: usize) -> views::PageSummary<'a> {
+    fn summary_view(&self, page: PageId) -> views::PageSummary<'a> {
         let site = self.site;
-        views::summary(&site.pages[index], self.links, site.today)
+        views::summary(site.page(page), self.links, site.today)
     }
 
     /// The link of a tag of a page, by the name the page writes.
@@ -83,18 +85,18 @@ impl<'a> SharedValues<'a> {
 
     /// The breadcrumbs of the page at `index`: those of the pages below its
     /// parent.
-    pub fn breadcrumbs(&self, index: usize) -> Value {
+    pub fn breadcrumbs(&self, page: PageId) -> Value {
         let site = self.site;
-        let Some(parent) = site.parent[index] else {
+        let Some(parent) = site.parent(page) else {
             return Value::from(Vec::<Value>::new());
         };
-        self.crumbs_below[parent]
+        self.crumbs_below[parent.index()]
             .get_or_init(|| {
                 let mut crumbs: Vec<Crumb> = site
                     .with_sections_above(parent)
                     .map(|i| Crumb {
-                        title: &site.pages[i].meta.title,
-                        href: self.links.href(&site.pages[i].path),
+                        title: &site.page(i).meta.title,
+                        href: self.links.href(&site.page(i).path),
                     })
                     .collect();
                 crumbs.reverse();

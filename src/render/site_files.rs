@@ -2,15 +2,12 @@
 //! its content when known) and `robots.txt` pointing at it. Both need absolute
 //! addresses, so a site without `base_url` gets a robots.txt without a sitemap.
 
+use crate::paths;
 use chrono::NaiveDate;
 use std::fmt::Write as _;
 
 use super::links::Links;
-use super::roll;
 use crate::model::Site;
-
-pub const SITEMAP_FILE: &str = "sitemap.xml";
-pub const ROBOTS_FILE: &str = "robots.txt";
 
 /// `(site path, last modification)` of every page the build writes.
 fn entries(site: &Site, generated: &[String]) -> Vec<(String, Option<NaiveDate>)> {
@@ -20,10 +17,11 @@ fn entries(site: &Site, generated: &[String]) -> Vec<(String, Option<NaiveDate>)
         .filter_map(|l| l.decision.as_ref().map(|d| d.date).or(l.published))
         .max();
     let mut entries: Vec<(String, Option<NaiveDate>)> = Vec::new();
-    for (i, page) in site.pages.iter().enumerate() {
-        let lists_date = site.lists_of_page[i]
+    for (id, page) in site.page_ids().zip(&site.pages) {
+        let lists_date = site
+            .lists_of(id)
             .iter()
-            .filter_map(|&l| site.lists[l].decision.as_ref().map(|d| d.date))
+            .filter_map(|&l| site.list(l).decision.as_ref().map(|d| d.date))
             .max();
         let issued = page
             .campaign
@@ -45,7 +43,7 @@ fn entries(site: &Site, generated: &[String]) -> Vec<(String, Option<NaiveDate>)
     // The build's own pages (folders, not files); the roll and units change
     // with the lists.
     for path in generated.iter().filter(|p| p.ends_with('/')) {
-        let date = (path.starts_with(roll::ROLL_PATH) || path.starts_with(roll::UNITS_PATH))
+        let date = (path.starts_with(paths::ROLL) || path.starts_with(paths::UNITS))
             .then_some(latest_decision)
             .flatten();
         entries.push((path.clone(), date));
@@ -77,7 +75,7 @@ pub fn sitemap(site: &Site, generated: &[String], links: &Links) -> Option<Strin
 pub fn robots(links: &Links) -> String {
     let mut text = String::from("User-agent: *\nAllow: /\n");
     if let Some(base) = &links.base_url {
-        text.push_str(&format!("Sitemap: {base}{SITEMAP_FILE}\n"));
+        text.push_str(&format!("Sitemap: {base}{}\n", paths::SITEMAP));
     }
     text
 }
@@ -106,6 +104,50 @@ pub fn push_xml_escaped(out: &mut String, text: &str) {
         run = at + 1;
     }
     out.push_str(&text[run..]);
+}
+
+/// The sitemap (a job only when the site has a base URL).
+pub(super) fn write_sitemap(
+    cx: &super::Context,
+) -> Result<Vec<crate::diagnostics::Diagnostic>, crate::diagnostics::Diagnostic> {
+    match sitemap(cx.site, cx.generated, cx.links) {
+        Some(xml) => cx.write_data(paths::SITEMAP, xml.as_bytes()),
+        None => Ok(Vec::new()),
+    }
+}
+
+pub(super) fn write_robots(
+    cx: &super::Context,
+) -> Result<Vec<crate::diagnostics::Diagnostic>, crate::diagnostics::Diagnostic> {
+    cx.write_data(paths::ROBOTS, robots(cx.links).as_bytes())
+}
+
+/// The page a web server shows for any address that does not exist: its
+/// links start from the site's root path, not from its own address.
+pub(super) fn render_not_found(
+    cx: &super::Context,
+) -> Result<Vec<crate::diagnostics::Diagnostic>, crate::diagnostics::Diagnostic> {
+    let root = cx
+        .links
+        .base_url
+        .as_deref()
+        .and_then(|b| b.splitn(4, '/').nth(3))
+        .map_or_else(|| "/".to_owned(), |p| format!("/{p}"));
+    let mut view = super::views::generated_page_view(
+        cx.site,
+        "Không tìm thấy trang",
+        "",
+        Vec::new(),
+        cx.links,
+    );
+    view.permalink = None;
+    let inputs = super::inputs::Inputs::new(vec![("root", &root), ("page", &view)]);
+    cx.render_file(
+        "404.html",
+        &inputs,
+        paths::NOT_FOUND,
+        std::path::Path::new("themes"),
+    )
 }
 
 #[cfg(test)]

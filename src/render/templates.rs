@@ -178,7 +178,7 @@ pub fn read(root: &Path, theme: &str) -> Result<TemplateSources, Vec<Diagnostic>
     if !problems.is_empty() {
         return Err(problems);
     }
-    let digest = crate::memo::key(
+    let digest = super::fingerprint::key(
         &sources
             .iter()
             .flat_map(|(name, text)| [name.as_bytes(), text.as_bytes()])

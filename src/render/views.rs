@@ -15,6 +15,7 @@ use crate::model::Site;
 use crate::model::campaign::{Campaign, Phase};
 use crate::model::config::SiteConfig;
 use crate::model::page::{BundleFile, Page, PageKind};
+use crate::model::site::PageId;
 use crate::text::date::PartialDate;
 
 #[derive(Serialize)]
@@ -218,14 +219,6 @@ pub struct PageView<'a> {
     pub breadcrumbs: tera::Value,
 }
 
-/// The site path of the tags' index; a tag's page is [`tag_path`].
-pub const TAGS_PATH: &str = "the/";
-
-/// The site path of a tag's (first) page: `the/<slug>/`.
-pub fn tag_path(slug: &str) -> String {
-    [TAGS_PATH, slug, "/"].concat()
-}
-
 #[derive(Serialize)]
 pub struct TagLink<'a> {
     pub name: &'a str,
@@ -250,12 +243,12 @@ pub struct AttachmentView<'a> {
 
 pub fn page_view<'a>(
     site: &'a Site,
-    index: usize,
+    id: PageId,
     content: &'a str,
     links: &Links,
     shared: &SharedValues,
 ) -> PageView<'a> {
-    let page = &site.pages[index];
+    let page = site.page(id);
     PageView {
         title: &page.meta.title,
         kind: match page.kind {
@@ -276,7 +269,7 @@ pub fn page_view<'a>(
             .map(|t| shared.tag_link(&t.name))
             .collect(),
         attachments: attachments(page),
-        breadcrumbs: shared.breadcrumbs(index),
+        breadcrumbs: shared.breadcrumbs(id),
     }
 }
 
@@ -292,7 +285,7 @@ pub fn generated_page_view<'a>(
     let mut crumbs: Vec<Crumb> = site
         .home()
         .map(|h| Crumb {
-            title: &site.pages[h].meta.title,
+            title: &site.page(h).meta.title,
             href: links.href(""),
         })
         .into_iter()

@@ -2,7 +2,6 @@
 //!
 //! Each check reads the assembled [`Site`] and reports; none changes it.
 
-pub mod links;
 mod results;
 
 use crate::diagnostics::Diagnostics;

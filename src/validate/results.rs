@@ -5,8 +5,8 @@ use crate::model::Site;
 use crate::text::suggest;
 
 pub fn references(site: &Site, diagnostics: &mut Diagnostics) {
-    for (i, list) in site.lists.iter().enumerate() {
-        let page = &site.pages[site.list_campaign[i]];
+    for (id, list) in site.list_ids().zip(&site.lists) {
+        let page = site.page(site.campaign_of(id));
         let Some(campaign) = &page.campaign else {
             continue;
         };

@@ -7,11 +7,11 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
+use super::markdown::{LinkRef, Rendered};
+use super::raw_html::{self, Finding};
+use super::sanitize;
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::model::page::Page;
-use crate::render::markdown::{LinkRef, Rendered};
-use crate::render::raw_html::{self, Finding};
-use crate::render::sanitize;
 
 /// Every path of the built site: page folders (`phong-trao/2022/`) and files
 /// (`phong-trao/2022/ke-hoach.pdf`, `style.css`).

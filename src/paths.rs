@@ -1,0 +1,112 @@
+//! Every address the build publishes at, in one place: the folders and files
+//! of the pages it makes itself, and how a page's address is made.
+//!
+//! Site paths are relative to the site's root: a page is a folder ending in
+//! `/` (`lich/`, written as `lich/index.html`), a file has its name
+//! (`khen-thuong/danh-sach.csv`). The home page is the empty path.
+
+/// The section whose direct children are campaigns.
+pub const CAMPAIGNS: &str = "phong-trao/";
+
+/// The roll of honour.
+pub const ROLL: &str = "khen-thuong/";
+/// The collectives' page of the roll.
+pub const ROLL_COLLECTIVES: &str = "khen-thuong/tap-the/";
+/// The search index the roll's script loads: a script file, not JSON, so that it
+/// also loads when the site is opened from the disk (browsers refuse to fetch
+/// files there) and under a strict Content-Security-Policy.
+pub const ROLL_INDEX: &str = "khen-thuong/chi-muc.js";
+/// The open data: every honour, as JSON and as CSV.
+pub const OPEN_DATA_JSON: &str = "khen-thuong/danh-sach.json";
+pub const OPEN_DATA_CSV: &str = "khen-thuong/danh-sach.csv";
+
+/// The units' index; a unit's page is [`unit`].
+pub const UNITS: &str = "don-vi/";
+/// The tags' index; a tag's page is [`tag`].
+pub const TAGS: &str = "the/";
+/// The calendar of the campaigns' phases and its iCalendar file.
+pub const CALENDAR: &str = "lich/";
+pub const CALENDAR_ICS: &str = "lich.ics";
+/// The Atom feed of news and decisions (with a base URL only).
+pub const FEED: &str = "atom.xml";
+/// For search engines: the sitemap (with a base URL only) and robots.txt.
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+/// The page a web server shows for an address that does not exist.
+pub const NOT_FOUND: &str = "404.html";
+
+/// The file a page's folder is written as.
+pub const PAGE_FILE: &str = "index.html";
+
+/// Whether a page at this site path is a campaign: a direct child of
+/// [`CAMPAIGNS`].
+pub fn is_campaign(path: &str) -> bool {
+    path.strip_prefix(CAMPAIGNS)
+        .is_some_and(|rest| !rest.is_empty() && rest.matches('/').count() == 1)
+}
+
+/// A unit's page: `don-vi/<id>/`.
+pub fn unit(id: &str) -> String {
+    [UNITS, id, "/"].concat()
+}
+
+/// A tag's (first) page: `the/<slug>/`.
+pub fn tag(slug: &str) -> String {
+    [TAGS, slug, "/"].concat()
+}
+
+/// The roll's page of the people whose given name starts with one letter:
+/// `khen-thuong/ten-dd/`.
+pub fn roll_letter(slug: &str) -> String {
+    [ROLL, "ten-", slug, "/"].concat()
+}
+
+/// Page `number` (from 1) of the list whose first page is `base`:
+/// `tin-tuc/`, `tin-tuc/trang/2/`.
+pub fn list_page(base: &str, number: usize) -> String {
+    if number <= 1 {
+        base.to_owned()
+    } else {
+        format!("{base}trang/{number}/")
+    }
+}
+
+/// The file a page's folder is written as: `lich/` → `lich/index.html`.
+pub fn page_file(path: &str) -> String {
+    [path, PAGE_FILE].concat()
+}
+
+/// The site path a written file is reached at: `lich/index.html` → `lich/`;
+/// other files are their own path.
+pub fn of_file(file: &str) -> &str {
+    match file.strip_suffix(PAGE_FILE) {
+        Some(dir) if dir.is_empty() || dir.ends_with('/') => dir,
+        _ => file,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn campaigns_are_direct_children_of_phong_trao() {
+        assert!(is_campaign("phong-trao/2022/"));
+        assert!(!is_campaign("phong-trao/"));
+        assert!(!is_campaign("phong-trao/2022/dot-1/"));
+        assert!(!is_campaign("tin-tuc/2022/"));
+    }
+
+    #[test]
+    fn pages_are_folders_written_as_index_html() {
+        assert_eq!(of_file(&page_file("lich/")), "lich/");
+        assert_eq!(of_file(&page_file("")), "");
+        assert_eq!(
+            of_file("khen-thuong/danh-sach.csv"),
+            "khen-thuong/danh-sach.csv"
+        );
+        assert_eq!(of_file("a/xindex.html"), "a/xindex.html");
+        assert_eq!(list_page("tin-tuc/", 1), "tin-tuc/");
+        assert_eq!(list_page("tin-tuc/", 3), "tin-tuc/trang/3/");
+    }
+}
