@@ -209,3 +209,37 @@ fn a_failed_rebuild_changes_nothing_and_the_next_good_one_catches_up() {
     preview.rebuild();
     preview.assert_same_as_clean_build("the fix");
 }
+
+/// The memory needs one record per output (src/render/write.rs): an output
+/// never recorded would be deleted as stale by the next rebuild, one the
+/// memory knows but the build did not write would never be written again.
+/// (Two records of one output panic in debug builds, which tests run.)
+#[test]
+fn the_memory_records_exactly_the_files_written() {
+    let mut preview = Preview::new();
+    let recorded = |preview: &Preview| {
+        let mut outputs: Vec<String> = preview.memo.outputs().map(str::to_owned).collect();
+        outputs.sort();
+        outputs
+    };
+    let on_disk = |preview: &Preview| -> Vec<String> {
+        files(&preview.preview_dir())
+            .into_iter()
+            .map(|(name, _)| name)
+            .filter(|name| name != ".bangvang")
+            .collect()
+    };
+    preview.rebuild();
+    assert_eq!(
+        recorded(&preview),
+        on_disk(&preview),
+        "after the first build"
+    );
+    preview.edit(
+        "content/gioi-thieu.md",
+        "gồm các nội dung sau:",
+        "gồm các nội dung (đã sửa) sau:",
+    );
+    preview.rebuild();
+    assert_eq!(recorded(&preview), on_disk(&preview), "after an edit");
+}

@@ -239,4 +239,14 @@ mod tests {
         let (_, stale) = second.finish();
         assert_eq!(stale, vec!["b/index.html".to_owned()]);
     }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "recorded twice")]
+    fn an_output_recorded_twice_is_a_bug() {
+        let mut recall = Recall::new(Memo::default());
+        recall.set_key(1);
+        recall.unchanged("a/index.html", 1);
+        recall.unchanged("a/index.html", 2);
+    }
 }
