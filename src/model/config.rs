@@ -21,6 +21,9 @@ pub struct SiteConfig {
     pub theme: String,
     pub organization: Organization,
     pub units: Vec<Unit>,
+    /// Each unit's position in `units`, by id: every honoree with a unit
+    /// asks, in decoding and in each page that shows it.
+    unit_index: std::collections::HashMap<String, usize>,
     pub menu: Vec<MenuItem>,
     /// Links end in `/` rather than `/index.html`. Off by default so that the built
     /// site can be opened straight from the disk; turn it on behind a web server.
@@ -152,6 +155,12 @@ fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
             }
         },
         organization,
+        unit_index: units
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, u)| (u.id.clone(), i))
+            .collect(),
         units,
         menu: f.list(d, "menu"),
         clean_urls: f.opt(d, "clean_urls").unwrap_or(false),
@@ -348,7 +357,7 @@ impl SiteConfig {
     }
 
     pub fn unit(&self, id: &str) -> Option<&Unit> {
-        self.units.iter().find(|u| u.id == id)
+        self.unit_index.get(id).map(|&i| &self.units[i])
     }
 }
 
