@@ -313,13 +313,13 @@ fn the_calendar_page_and_ics_hold_every_phase_milestone_review_and_comment_perio
     let y2022 = page.find("Năm 2022").unwrap();
     let y2021 = page.find("Năm 2021").unwrap();
     assert!(y2022 < y2021, "newest year first: {page}");
-    assert!(page.contains("01/01/2022 – 30/06/2022 Đợt thi đua Đợt thi đua thứ nhất Kế hoạch thi đua năm 2022 đã qua"), "{page}");
+    assert!(page.contains("01/01/2022 – 30/06/2022 Đợt thi đua Đợt thi đua thứ nhất Kế hoạch thi đua năm 2022 đã kết thúc"), "{page}");
     assert!(page.contains("01/07/2022 – 31/12/2022 Đợt thi đua Đợt thi đua thứ hai Kế hoạch thi đua năm 2022 đang diễn ra"), "{page}");
     assert!(
         page.contains("03/02/2022 Ngày kỷ niệm 92 năm Ngày thành lập Đảng Cộng sản Việt Nam"),
         "{page}"
     );
-    assert!(page.contains("15/07/2022 Hạn tổng kết Hạn hoàn thành tổng kết đợt thi đua thứ nhất Kế hoạch thi đua năm 2022 sắp tới"), "{page}");
+    assert!(page.contains("15/07/2022 Hạn tổng kết Hạn hoàn thành tổng kết đợt thi đua thứ nhất Kế hoạch thi đua năm 2022 sắp diễn ra"), "{page}");
     assert!(
         page.contains(
             "01/07/2022 – 10/07/2022 Lấy ý kiến Lấy ý kiến: Danh sách dự kiến, đợt 1; mẫu"

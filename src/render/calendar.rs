@@ -6,7 +6,9 @@ use crate::paths;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
+use super::labels;
 use super::links::Links;
+use super::views::Status;
 use crate::model::Site;
 use crate::model::results::ListStatus;
 use crate::text::vi_date;
@@ -18,17 +20,6 @@ pub enum EventKind {
     Milestone,
     Review,
     Comment,
-}
-
-impl EventKind {
-    fn label(self) -> &'static str {
-        match self {
-            EventKind::Phase => "Đợt thi đua",
-            EventKind::Milestone => "Ngày kỷ niệm",
-            EventKind::Review => "Hạn tổng kết",
-            EventKind::Comment => "Lấy ý kiến",
-        }
-    }
 }
 
 /// One all-day event or span of days.
@@ -70,10 +61,7 @@ pub fn events(site: &Site) -> Vec<Event> {
                 stamp,
             });
             for (i, m) in phase.milestones.iter().enumerate() {
-                let name = match m.anniversary_years() {
-                    Some(n) => format!("{n} năm {}", m.title),
-                    None => m.title.clone(),
-                };
+                let name = labels::milestone(&m.title, m.anniversary_years());
                 events.push(Event {
                     kind: EventKind::Milestone,
                     start: m.date,
@@ -90,7 +78,7 @@ pub fn events(site: &Site) -> Vec<Event> {
                     kind: EventKind::Review,
                     start: review_by,
                     end: review_by,
-                    title: format!("Hạn hoàn thành tổng kết {}", lowercase_first(&phase.name)),
+                    title: labels::review_of(&phase.name),
                     campaign: title.clone(),
                     path: page.path.clone(),
                     uid: format!("{slug}.{}.tong-ket", phase.id),
@@ -108,7 +96,7 @@ pub fn events(site: &Site) -> Vec<Event> {
                 kind: EventKind::Comment,
                 start: list.published.filter(|p| *p <= until).unwrap_or(until),
                 end: until,
-                title: format!("Lấy ý kiến: {}", list.title),
+                title: labels::comment_on(&list.title),
                 campaign: title.clone(),
                 path: list.path.clone(),
                 uid: format!("{slug}.{list_slug}.lay-y-kien"),
@@ -118,14 +106,6 @@ pub fn events(site: &Site) -> Vec<Event> {
     }
     events.sort_by(|a, b| (a.start, a.kind, &a.uid).cmp(&(b.start, b.kind, &b.uid)));
     events
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// The calendar page: years newest first, events in date order within a year.
@@ -147,23 +127,17 @@ pub struct EventView<'a> {
     pub campaign: &'a str,
     pub href: String,
     /// `past`, `current` or `upcoming` relative to `--today`.
-    pub status: &'static str,
+    pub status: Status,
     pub status_label: &'static str,
 }
 
 pub fn years<'a>(events: &'a [Event], today: NaiveDate, links: &Links) -> Vec<YearView<'a>> {
     let mut years: Vec<YearView> = Vec::new();
     for e in events {
-        let (status, status_label) = if e.end < today {
-            ("past", "đã qua")
-        } else if e.start > today {
-            ("upcoming", "sắp tới")
-        } else {
-            ("current", "đang diễn ra")
-        };
+        let status = Status::of(e.start, e.end, today);
         let view = EventView {
             kind: e.kind,
-            kind_label: e.kind.label(),
+            kind_label: labels::event_kind(e.kind),
             start: e.start.to_string(),
             end: e.end.to_string(),
             when: if e.start == e.end {
@@ -175,7 +149,7 @@ pub fn years<'a>(events: &'a [Event], today: NaiveDate, links: &Links) -> Vec<Ye
             campaign: &e.campaign,
             href: links.href(&e.path),
             status,
-            status_label,
+            status_label: labels::status(status),
         };
         match years.iter_mut().find(|y| y.year == e.start.year()) {
             Some(year) => year.events.push(view),
@@ -219,9 +193,9 @@ pub fn ics(site: &Site, events: &[Event], links: &Links) -> String {
         line(format!("SUMMARY:{}", escape(&e.title)));
         line(format!(
             "DESCRIPTION:{}",
-            escape(&format!("{} — {}", e.kind.label(), e.campaign))
+            escape(&format!("{} — {}", labels::event_kind(e.kind), e.campaign))
         ));
-        line(format!("CATEGORIES:{}", escape(e.kind.label())));
+        line(format!("CATEGORIES:{}", escape(labels::event_kind(e.kind))));
         if let Some(url) = links.permalink(&e.path) {
             line(format!("URL:{url}"));
         }
@@ -270,7 +244,7 @@ pub(super) fn render(
     cx: &super::Context,
 ) -> Result<Vec<crate::diagnostics::Diagnostic>, crate::diagnostics::Diagnostic> {
     let path = paths::CALENDAR;
-    let generated = cx.generated(path, "Lịch thi đua", Vec::new());
+    let generated = cx.generated(path, labels::CALENDAR, Vec::new());
     let years = years(cx.events, cx.site.today, cx.links);
     let mut inputs = generated.inputs();
     inputs.push(("years", &years));

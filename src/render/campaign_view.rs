@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use std::collections::HashSet;
 
+use super::labels;
 use super::links::Links;
 use super::lists::{ListSummary, list_summary};
 use super::views::{PhaseBrief, Status, campaign_summary};
@@ -166,7 +167,7 @@ fn phase_view(phase: &Phase, today: NaiveDate) -> PhaseView<'_> {
     let mut timeline = vec![TimelineItem {
         kind: "start",
         date: phase.start.iso(),
-        title: "Bắt đầu đợt thi đua".into(),
+        title: labels::PHASE_START.into(),
         since: None,
         years: None,
         detail: None,
@@ -176,7 +177,7 @@ fn phase_view(phase: &Phase, today: NaiveDate) -> PhaseView<'_> {
     timeline.push(TimelineItem {
         kind: "end",
         date: phase.end.to_string(),
-        title: "Kết thúc đợt thi đua".into(),
+        title: labels::PHASE_END.into(),
         since: None,
         years: None,
         detail: phase.goal.as_deref(),
@@ -186,7 +187,7 @@ fn phase_view(phase: &Phase, today: NaiveDate) -> PhaseView<'_> {
         timeline.push(TimelineItem {
             kind: "review",
             date: review_by.to_string(),
-            title: "Hạn hoàn thành tổng kết đợt thi đua".into(),
+            title: labels::PHASE_REVIEW.into(),
             since: None,
             years: None,
             detail: phase.review.as_deref(),
@@ -204,7 +205,7 @@ fn phase_view(phase: &Phase, today: NaiveDate) -> PhaseView<'_> {
         goal: phase.goal.as_deref(),
         review: phase.review.as_deref(),
         status,
-        status_label: status.label(),
+        status_label: labels::status(status),
         timeline,
     }
 }
@@ -214,10 +215,7 @@ fn milestone_item(m: &Milestone, today: NaiveDate) -> TimelineItem<'_> {
     TimelineItem {
         kind: "milestone",
         date: m.date.to_string(),
-        title: match years {
-            Some(n) => format!("{n} năm {}", m.title),
-            None => m.title.clone(),
-        },
+        title: labels::milestone(&m.title, years),
         since: m.since.map(|d| d.to_string()),
         years,
         detail: None,
@@ -234,9 +232,13 @@ fn target_groups<'a>(
         (
             TargetGroup::Collectives,
             "collectives",
-            "Đối với các tập thể",
+            labels::TARGETS_COLLECTIVES,
         ),
-        (TargetGroup::Individuals, "individuals", "Đối với cá nhân"),
+        (
+            TargetGroup::Individuals,
+            "individuals",
+            labels::TARGETS_INDIVIDUALS,
+        ),
     ]
     .into_iter()
     .map(|(group, key, label)| TargetGroupView {
@@ -265,7 +267,7 @@ fn counted_label(award: &crate::model::awards::Award, target: &Target) -> String
         label = format!("{label} ({})", issuers.join(", "));
     }
     if let Some(level) = target.level {
-        label = format!("{label} — {}", level.label_vi().to_lowercase());
+        label = format!("{label} — {}", labels::award_level(level).to_lowercase());
     }
     label
 }
@@ -279,7 +281,7 @@ fn measure_label(measure: Measure) -> String {
         Measure::Percent {
             min: None,
             max: Some(max),
-        } => format!("không quá {max}%"),
+        } => labels::at_most_percent(max),
         Measure::Percent {
             min: Some(min),
             max: Some(max),
@@ -295,11 +297,11 @@ fn measure_label(measure: Measure) -> String {
         Measure::Count {
             min: Some(min),
             max: None,
-        } => format!("ít nhất {min}"),
+        } => labels::at_least(min),
         Measure::Count {
             min: None,
             max: Some(max),
-        } => format!("không quá {max}"),
+        } => labels::at_most(max),
         Measure::Percent { .. } | Measure::Count { .. } => String::new(),
     }
 }
@@ -317,11 +319,11 @@ fn judged(
     let at_least = min.is_none_or(|m| value * 100 >= u64::from(m) * scale);
     let at_most = max.is_none_or(|m| value * 100 <= u64::from(m) * scale);
     match (min, at_least, at_most) {
-        (None, _, true) => (true, false, "đạt"),
-        (None, _, false) => (false, true, "vượt mức tối đa"),
-        (Some(_), true, false) => (true, true, "vượt chỉ tiêu"),
-        (Some(_), true, true) => (true, false, "đạt"),
-        (Some(_), false, _) => (false, false, "chưa đạt"),
+        (None, _, true) => (true, false, labels::TARGET_MET),
+        (None, _, false) => (false, true, labels::TARGET_OVER_CEILING),
+        (Some(_), true, false) => (true, true, labels::TARGET_EXCEEDED),
+        (Some(_), true, true) => (true, false, labels::TARGET_MET),
+        (Some(_), false, _) => (false, false, labels::TARGET_NOT_MET),
     }
 }
 
@@ -397,9 +399,9 @@ fn target_result(
                     met: false,
                     exceeded: false,
                     label: if within.is_some() {
-                        "chưa có người đạt chỉ tiêu gốc để tính tỷ lệ".into()
+                        labels::TARGET_NO_BASE_HOLDERS.into()
                     } else {
-                        "chưa có số đối tượng (eligible) để tính tỷ lệ".into()
+                        labels::TARGET_NO_ELIGIBLE.into()
                     },
                 },
                 Some(list) => {

@@ -38,12 +38,8 @@ pub fn atom(site: &Site, links: &Links) -> Option<String> {
     entries.extend(site.lists.iter().filter_map(|l| {
         let date = l.published.or(l.decision.as_ref().map(|d| d.date))?;
         let summary = match &l.decision {
-            Some(d) => format!(
-                "Quyết định số {} ngày {}",
-                d.number,
-                crate::text::vi_date::short(d.date)
-            ),
-            None => "Danh sách dự kiến, lấy ý kiến công khai".to_owned(),
+            Some(d) => super::labels::decision(&d.number, &crate::text::vi_date::short(d.date)),
+            None => super::labels::PROPOSED_LIST.to_owned(),
         };
         Some(Entry {
             title: &l.title,

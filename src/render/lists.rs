@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Context;
+use super::labels;
 use super::links::Links;
 use super::views::AttachmentView;
 use crate::diagnostics::Diagnostic;
@@ -13,20 +14,12 @@ use crate::model::Site;
 use crate::model::results::{HonoreeKind, ListStatus, ResultsList};
 use crate::model::site::ListId;
 
-fn status_key(status: ListStatus) -> (&'static str, &'static str) {
-    let label = match status {
-        ListStatus::Proposed => "dự kiến, lấy ý kiến",
-        ListStatus::Decided => "đã có quyết định",
-    };
-    (status.key(), label)
-}
-
 /// A list as the campaign page and the roll of honour mention it.
 #[derive(Serialize)]
 pub struct ListSummary<'a> {
     pub title: &'a str,
     pub href: String,
-    pub status: &'static str,
+    pub status: ListStatus,
     pub status_label: &'static str,
     pub phase_name: Option<&'a str>,
     pub decision_number: Option<&'a str>,
@@ -49,12 +42,11 @@ fn phase_name(site: &Site, id: ListId) -> Option<&str> {
 
 pub fn list_summary<'a>(site: &'a Site, id: ListId, links: &Links) -> ListSummary<'a> {
     let list = site.list(id);
-    let (status, status_label) = status_key(list.status);
     ListSummary {
         title: &list.title,
         href: links.href(&list.path),
-        status,
-        status_label,
+        status: list.status,
+        status_label: labels::list_status(list.status),
         phase_name: phase_name(site, id),
         decision_number: list.decision.as_ref().map(|d| d.number.as_str()),
         decision_date: list.decision.as_ref().map(|d| d.date.to_string()),
@@ -69,7 +61,7 @@ pub fn list_summary<'a>(site: &'a Site, id: ListId, links: &Links) -> ListSummar
 pub struct ListView<'a> {
     pub title: &'a str,
     pub summary: Option<&'a str>,
-    pub status: &'static str,
+    pub status: ListStatus,
     pub status_label: &'static str,
     pub campaign_title: &'a str,
     pub campaign_href: String,
@@ -130,12 +122,11 @@ pub struct RowView<'a> {
 pub fn list_view<'a>(site: &'a Site, id: ListId, links: &Links) -> ListView<'a> {
     let list: &ResultsList = site.list(id);
     let campaign = site.page(site.campaign_of(id));
-    let (status, status_label) = status_key(list.status);
     ListView {
         title: &list.title,
         summary: list.summary.as_deref(),
-        status,
-        status_label,
+        status: list.status,
+        status_label: labels::list_status(list.status),
         campaign_title: &campaign.meta.title,
         campaign_href: links.href(&campaign.path),
         phase_name: phase_name(site, id),
@@ -157,8 +148,8 @@ pub fn list_view<'a>(site: &'a Site, id: ListId, links: &Links) -> ListView<'a> 
                 let award = site.award(site.group_award(id, g));
                 GroupView {
                     award: &award.title,
-                    kind_label: award.kind.label_vi(),
-                    level_label: award.level.label_vi(),
+                    kind_label: labels::award_kind(award.kind),
+                    level_label: labels::award_level(award.level),
                     individuals: group
                         .honorees
                         .iter()

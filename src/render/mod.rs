@@ -11,6 +11,7 @@ pub mod feed;
 pub mod fingerprint;
 pub mod inputs;
 mod jobs;
+mod labels;
 pub mod link_check;
 pub mod links;
 pub mod lists;

@@ -7,12 +7,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::inputs::Inputs;
+use super::labels;
 use super::links::Links;
 use super::lists::unit_href;
 use super::{Context, Generated};
 use crate::diagnostics::Diagnostic;
 use crate::model::Site;
-use crate::model::results::HonoreeKind;
+use crate::model::results::{HonoreeKind, ListStatus};
 use crate::model::site::{LetterId, ListId, UnitId};
 use crate::text::collate;
 
@@ -47,7 +48,7 @@ pub struct HonourRow<'a> {
     pub list_href: String,
     pub decision_number: Option<&'a str>,
     pub decision_date: Option<String>,
-    pub status: &'static str,
+    pub status: ListStatus,
 }
 
 /// Rows for `site.honours`, in the same order.
@@ -78,13 +79,13 @@ pub fn rows<'a>(site: &'a Site, links: &Links) -> Vec<HonourRow<'a>> {
                 unit_href: unit.map(|u| unit_href(&u.id, links)),
                 award: &award.title,
                 award_id: award_id.0,
-                level: award.level.label_vi(),
+                level: labels::award_level(award.level),
                 year: list.year(),
                 list_title: &list.title,
                 list_href: links.href(&list.path),
                 decision_number: list.decision.as_ref().map(|d| d.number.as_str()),
                 decision_date: list.decision.as_ref().map(|d| d.date.to_string()),
-                status: list.status.key(),
+                status: list.status,
             }
         })
         .collect()
@@ -322,7 +323,7 @@ fn roll_page<'v>(
     current: Option<&'v str>,
 ) -> RollPage<'v> {
     let parents = if current.is_some() {
-        vec![("Bảng vàng khen thưởng", paths::ROLL)]
+        vec![(labels::ROLL, paths::ROLL)]
     } else {
         Vec::new()
     };
@@ -355,7 +356,7 @@ fn content() -> &'static std::path::Path {
 /// filters and the search (the rows come from its index).
 pub(super) fn render(cx: &Context) -> Result<Vec<Diagnostic>, Diagnostic> {
     let path = paths::ROLL;
-    let roll = roll_page(cx, path, "Bảng vàng khen thưởng", None);
+    let roll = roll_page(cx, path, labels::ROLL, None);
     let inline = cx.rows.len() <= INLINE_LIMIT;
     let (individuals, collectives): (Vec<&HonourRow>, Vec<&HonourRow>) = if inline {
         cx.rows
@@ -382,7 +383,7 @@ pub(super) fn render(cx: &Context) -> Result<Vec<Diagnostic>, Diagnostic> {
 pub(super) fn render_letter(cx: &Context, id: LetterId) -> Result<Vec<Diagnostic>, Diagnostic> {
     let letter = cx.site.letter(id);
     let path = paths::roll_letter(letter.slug);
-    let title = format!("Cá nhân có tên bắt đầu bằng chữ {}", letter.label);
+    let title = labels::roll_letter(&letter.label);
     let roll = roll_page(cx, &path, &title, Some(&letter.label));
     let individuals: Vec<&HonourRow> = letter.honours.iter().map(|&i| &cx.rows[i]).collect();
     let mut inputs = roll.inputs();
@@ -392,7 +393,12 @@ pub(super) fn render_letter(cx: &Context, id: LetterId) -> Result<Vec<Diagnostic
 
 pub(super) fn render_collectives(cx: &Context) -> Result<Vec<Diagnostic>, Diagnostic> {
     let path = paths::ROLL_COLLECTIVES;
-    let roll = roll_page(cx, path, "Tập thể được khen thưởng", Some("Tập thể"));
+    let roll = roll_page(
+        cx,
+        path,
+        labels::ROLL_COLLECTIVES,
+        Some(labels::COLLECTIVES),
+    );
     let collectives: Vec<&HonourRow> = cx
         .rows
         .iter()
@@ -416,7 +422,7 @@ fn site_yaml() -> &'static std::path::Path {
 /// The units' index.
 pub(super) fn render_units(cx: &Context) -> Result<Vec<Diagnostic>, Diagnostic> {
     let path = paths::UNITS;
-    let generated = cx.generated(path, "Đơn vị", Vec::new());
+    let generated = cx.generated(path, labels::UNITS, Vec::new());
     let summaries: Vec<_> = cx
         .units
         .iter()
@@ -438,7 +444,7 @@ pub(super) fn render_units(cx: &Context) -> Result<Vec<Diagnostic>, Diagnostic> 
 pub(super) fn render_unit(cx: &Context, id: UnitId) -> Result<Vec<Diagnostic>, Diagnostic> {
     let unit = &cx.units[id.index()];
     let path = paths::unit(unit.id);
-    let generated = cx.generated(&path, unit.name, vec![("Đơn vị", paths::UNITS)]);
+    let generated = cx.generated(&path, unit.name, vec![(labels::UNITS, paths::UNITS)]);
     let mut inputs = generated.inputs();
     inputs.push(("unit", unit));
     cx.render("unit.html", &inputs, &path, site_yaml())

@@ -135,7 +135,7 @@ pub(super) fn render_not_found(
         .map_or_else(|| "/".to_owned(), |p| format!("/{p}"));
     let mut view = super::views::generated_page_view(
         cx.site,
-        "Không tìm thấy trang",
+        super::labels::NOT_FOUND,
         "",
         Vec::new(),
         cx.links,

@@ -1,6 +1,7 @@
 //! The tags' index (`/the/`) and each tag's pages, newest first.
 
 use super::Context;
+use super::labels;
 use super::paginate;
 use crate::diagnostics::Diagnostic;
 use crate::model::site::TagId;
@@ -8,7 +9,7 @@ use crate::paths;
 
 pub(super) fn render_index(cx: &Context) -> Result<Vec<Diagnostic>, Diagnostic> {
     let path = paths::TAGS;
-    let generated = cx.generated(path, "Chủ đề", Vec::new());
+    let generated = cx.generated(path, labels::TAGS, Vec::new());
     let tags: Vec<_> = cx
         .site
         .tags
@@ -36,8 +37,8 @@ pub(super) fn render(
     let tag = site.tag(id);
     let base = paths::tag(&tag.slug);
     let path = paths::list_page(&base, number);
-    let title = format!("Chủ đề: {}", tag.name);
-    let generated = cx.generated(&path, &title, vec![("Chủ đề", paths::TAGS)]);
+    let title = labels::tag(&tag.name);
+    let generated = cx.generated(&path, &title, vec![(labels::TAGS, paths::TAGS)]);
     let per_page = site.config.paginate;
     let shown = &tag.pages[paginate::slice(tag.pages.len(), per_page, number)];
     let paginator = paginate::paginator(&base, tag.pages.len(), per_page, number, cx.links);

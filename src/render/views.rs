@@ -152,7 +152,7 @@ pub fn campaign_summary(campaign: &Campaign, today: NaiveDate) -> CampaignSummar
         number: campaign.number.as_deref(),
         issued: campaign.issued.map(PartialDate::iso),
         status,
-        status_label: status.label(),
+        status_label: super::labels::status(status),
         current_phase: current.map(|p| {
             let status = Status::of_phase(p, today);
             PhaseBrief {
@@ -161,7 +161,7 @@ pub fn campaign_summary(campaign: &Campaign, today: NaiveDate) -> CampaignSummar
                 start: p.start.iso(),
                 end: p.end.to_string(),
                 status,
-                status_label: status.label(),
+                status_label: super::labels::status(status),
             }
         }),
     }
@@ -189,14 +189,6 @@ impl Status {
 
     pub fn of_phase(phase: &Phase, today: NaiveDate) -> Status {
         Status::of(phase.start.first_day(), phase.end, today)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Upcoming => "sắp diễn ra",
-            Status::Current => "đang diễn ra",
-            Status::Past => "đã kết thúc",
-        }
     }
 }
 

@@ -1,0 +1,135 @@
+//! Every word a reader sees that the build writes itself, spelled one way:
+//! the titles of the pages it makes, statuses, the kinds and levels of
+//! awards, the calendar's and the campaign page's labels. (The theme's
+//! templates hold the rest of the page's words; dates are written by
+//! `text::vi_date`.)
+
+use super::calendar::EventKind;
+use super::views::Status;
+use crate::model::award_catalog::{AwardKind, AwardLevel};
+use crate::model::results::ListStatus;
+
+/// Titles of the pages the build makes.
+pub const TAGS: &str = "Chủ đề";
+pub const ROLL: &str = "Bảng vàng khen thưởng";
+pub const ROLL_COLLECTIVES: &str = "Tập thể được khen thưởng";
+/// The roll's navigation: the collectives' page beside the letters.
+pub const COLLECTIVES: &str = "Tập thể";
+pub const UNITS: &str = "Đơn vị";
+pub const CALENDAR: &str = "Lịch thi đua";
+pub const NOT_FOUND: &str = "Không tìm thấy trang";
+
+/// The page of one tag.
+pub fn tag(name: &str) -> String {
+    format!("{TAGS}: {name}")
+}
+
+/// The roll's page of the people whose given name starts with `letter`.
+pub fn roll_letter(letter: &str) -> String {
+    format!("Cá nhân có tên bắt đầu bằng chữ {letter}")
+}
+
+/// Where a campaign, a phase or an event of the calendar stands today.
+pub fn status(status: Status) -> &'static str {
+    match status {
+        Status::Upcoming => "sắp diễn ra",
+        Status::Current => "đang diễn ra",
+        Status::Past => "đã kết thúc",
+    }
+}
+
+pub fn list_status(status: ListStatus) -> &'static str {
+    match status {
+        ListStatus::Proposed => "dự kiến, lấy ý kiến",
+        ListStatus::Decided => "đã có quyết định",
+    }
+}
+
+/// What the feed says of a list without a decision yet.
+pub const PROPOSED_LIST: &str = "Danh sách dự kiến, lấy ý kiến công khai";
+
+/// What the feed says of a decided list.
+pub fn decision(number: &str, date: &str) -> String {
+    format!("Quyết định số {number} ngày {date}")
+}
+
+pub fn award_kind(kind: AwardKind) -> &'static str {
+    match kind {
+        AwardKind::Title => "Danh hiệu thi đua",
+        AwardKind::Commendation => "Hình thức khen thưởng",
+    }
+}
+
+pub fn award_level(level: AwardLevel) -> &'static str {
+    match level {
+        AwardLevel::State => "Nhà nước",
+        AwardLevel::Government => "Chính phủ",
+        AwardLevel::Province => "Cấp bộ, ban, ngành, tỉnh",
+        AwardLevel::District => "Cấp huyện",
+        AwardLevel::Grassroots => "Cơ sở",
+        AwardLevel::Other => "Khác",
+    }
+}
+
+pub fn event_kind(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Phase => "Đợt thi đua",
+        EventKind::Milestone => "Ngày kỷ niệm",
+        EventKind::Review => "Hạn tổng kết",
+        EventKind::Comment => "Lấy ý kiến",
+    }
+}
+
+/// A commemoration: "77 năm Ngày thành lập …" when the plan says since when.
+pub fn milestone(title: &str, years: Option<i32>) -> String {
+    match years {
+        Some(n) => format!("{n} năm {title}"),
+        None => title.to_owned(),
+    }
+}
+
+/// A phase's timeline.
+pub const PHASE_START: &str = "Bắt đầu đợt thi đua";
+pub const PHASE_END: &str = "Kết thúc đợt thi đua";
+pub const PHASE_REVIEW: &str = "Hạn hoàn thành tổng kết đợt thi đua";
+
+/// The review deadline of a phase in the calendar: "Hạn hoàn thành tổng kết
+/// đợt 1".
+pub fn review_of(phase: &str) -> String {
+    let mut chars = phase.chars();
+    let phase: String = match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    format!("Hạn hoàn thành tổng kết {phase}")
+}
+
+/// A comment period in the calendar.
+pub fn comment_on(list: &str) -> String {
+    format!("Lấy ý kiến: {list}")
+}
+
+/// The targets of a plan, by whom they are for.
+pub const TARGETS_COLLECTIVES: &str = "Đối với các tập thể";
+pub const TARGETS_INDIVIDUALS: &str = "Đối với cá nhân";
+
+/// A target's bound as the plan says it.
+pub fn at_most_percent(max: u32) -> String {
+    format!("không quá {max}%")
+}
+
+pub fn at_least(min: u32) -> String {
+    format!("ít nhất {min}")
+}
+
+pub fn at_most(max: u32) -> String {
+    format!("không quá {max}")
+}
+
+/// How a target stands.
+pub const TARGET_MET: &str = "đạt";
+pub const TARGET_NOT_MET: &str = "chưa đạt";
+pub const TARGET_EXCEEDED: &str = "vượt chỉ tiêu";
+pub const TARGET_OVER_CEILING: &str = "vượt mức tối đa";
+pub const TARGET_NO_BASE_HOLDERS: &str = "chưa có người đạt chỉ tiêu gốc để tính tỷ lệ";
+pub const TARGET_NO_ELIGIBLE: &str = "chưa có số đối tượng (eligible) để tính tỷ lệ";
