@@ -1,11 +1,18 @@
 //! The bad-input corpus (`tests/bad-input/`): one small broken site per defect,
 //! each with the messages it must produce. See tests/bad-input/README.md.
+//!
+//! Its own harness (libtest-mimic, `harness = false` in Cargo.toml): every case
+//! is a trial named after its folder, so `cargo test --test bad_input --
+//! award-variant` runs only the cases whose name contains that, and the cases
+//! run in parallel (`--test-threads`, or `RUST_TEST_THREADS`, as with libtest).
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use std::os::unix::ffi::OsStrExt;
+
+use libtest_mimic::{Arguments, Failed, Trial};
 
 use common::{REPO, TestSite, copy_dir};
 
@@ -39,12 +46,93 @@ fn unescape(text: &str) -> Vec<u8> {
 
 const MARKER: &str = "public/da-xuat-ban.html";
 
-struct Outcome {
-    case: String,
-    failures: Vec<String>,
+fn main() {
+    let mut args = Arguments::from_args();
+    // libtest reads RUST_TEST_THREADS when --test-threads is not given;
+    // libtest-mimic does not.
+    if args.test_threads.is_none() {
+        args.test_threads = std::env::var("RUST_TEST_THREADS")
+            .ok()
+            .and_then(|n| n.parse().ok());
+    }
+    let cases = cases();
+    let count = cases.len();
+    let mut trials = vec![
+        Trial::test("the_corpus_has_at_least_40_cases", move || {
+            if count >= 40 {
+                Ok(())
+            } else {
+                Err(format!("the corpus has {count} cases; it should cover every check").into())
+            }
+        }),
+        Trial::test(
+            "the_base_site_of_the_corpus_is_valid",
+            the_base_site_of_the_corpus_is_valid,
+        ),
+    ];
+    trials.extend(cases.into_iter().map(|dir| {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        Trial::test(name, move || run_case(&dir))
+    }));
+    libtest_mimic::run(&args, trials).exit();
 }
 
-fn run_case(dir: &Path) -> Outcome {
+/// The folders of `tests/bad-input/`, less `_base/` (and any other `_…`).
+fn cases() -> Vec<PathBuf> {
+    let corpus = Path::new(REPO).join("tests/bad-input");
+    let mut cases: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_type().unwrap().is_dir() && !e.file_name().to_string_lossy().starts_with('_')
+        })
+        .map(|e| e.path())
+        .collect();
+    cases.sort();
+    cases
+}
+
+fn the_base_site_of_the_corpus_is_valid() -> Result<(), Failed> {
+    let site = TestSite::empty();
+    copy_dir(&Path::new(REPO).join("tests/bad-input/_base"), site.root());
+    let run = site.build("2022-05-10");
+    if run.code != 0 || !run.stderr.is_empty() {
+        return Err(format!(
+            "exit code {}; stdout:\n{}\nstderr:\n{}",
+            run.code, run.stdout, run.stderr
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// What a case's `expect` asks for.
+struct Expect {
+    code: i32,
+    /// Lines each of which must appear within one line of stderr.
+    lines: Vec<String>,
+}
+
+impl Expect {
+    fn parse(text: &str) -> Result<Expect, String> {
+        let mut code = 1;
+        let mut lines = Vec::new();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            match line.strip_prefix("exit ") {
+                Some(n) => {
+                    code = n
+                        .trim()
+                        .parse()
+                        .map_err(|_| format!("`expect`: {line:?} does not end with a number"))?
+                }
+                None => lines.push(line.to_owned()),
+            }
+        }
+        Ok(Expect { code, lines })
+    }
+}
+
+fn run_case(dir: &Path) -> Result<(), Failed> {
     let case = dir.file_name().unwrap().to_string_lossy().into_owned();
     let site = TestSite::empty();
     copy_dir(&Path::new(REPO).join("tests/bad-input/_base"), site.root());
@@ -58,6 +146,7 @@ fn run_case(dir: &Path) -> Outcome {
         }
     }
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+    let expect = Expect::parse(&read("expect"))?;
     let mut env: Vec<(String, String)> = Vec::new();
     let mut outside: Vec<tempfile::TempDir> = Vec::new();
     for line in read("setup").lines().filter(|l| !l.trim().is_empty()) {
@@ -91,7 +180,7 @@ fn run_case(dir: &Path) -> Outcome {
                 std::fs::create_dir_all(path.parent().unwrap()).unwrap();
                 std::fs::write(path, unescape(contents)).unwrap();
             }
-            _ => panic!("{case}: unknown setup line {line:?}"),
+            _ => return Err(format!("{case}: unknown setup line {line:?}").into()),
         }
     }
     site.write(MARKER, "<p>the site as published before</p>");
@@ -109,30 +198,21 @@ fn run_case(dir: &Path) -> Outcome {
     let run = site.run_with_env(&args, &env);
 
     let mut failures = Vec::new();
-    let expect = read("expect");
-    let mut code = 1;
-    let mut expected_lines = Vec::new();
-    for line in expect.lines().filter(|l| !l.trim().is_empty()) {
-        match line.strip_prefix("exit ") {
-            Some(n) => code = n.trim().parse().unwrap(),
-            None => expected_lines.push(line),
-        }
-    }
-    if expected_lines.is_empty() {
+    if expect.lines.is_empty() {
         failures.push("the case's `expect` names no message".into());
     }
-    if run.code != code {
-        failures.push(format!("exit code {} instead of {code}", run.code));
+    if run.code != expect.code {
+        failures.push(format!("exit code {} instead of {}", run.code, expect.code));
     }
     if run.stderr.contains("panicked") {
         failures.push("the build panicked".into());
     }
-    for expected in expected_lines {
-        if !run.stderr.lines().any(|l| l.contains(expected)) {
+    for expected in &expect.lines {
+        if !run.stderr.lines().any(|l| l.contains(expected.as_str())) {
             failures.push(format!("no line containing {expected:?}"));
         }
     }
-    if code != 0 {
+    if expect.code != 0 {
         let files: Vec<String> = walkdir::WalkDir::new(site.path("public"))
             .into_iter()
             .flatten()
@@ -157,48 +237,8 @@ fn run_case(dir: &Path) -> Outcome {
     if leftovers > 0 {
         failures.push("a staging folder was left behind".into());
     }
-    if !failures.is_empty() {
-        failures.push(format!("stderr was:\n{}", run.stderr));
+    if failures.is_empty() {
+        return Ok(());
     }
-    Outcome { case, failures }
-}
-
-#[test]
-fn every_bad_input_case_gives_its_messages_and_publishes_nothing() {
-    let corpus = Path::new(REPO).join("tests/bad-input");
-    let mut cases: Vec<_> = std::fs::read_dir(&corpus)
-        .unwrap()
-        .flatten()
-        .filter(|e| {
-            e.file_type().unwrap().is_dir() && !e.file_name().to_string_lossy().starts_with('_')
-        })
-        .map(|e| e.path())
-        .collect();
-    cases.sort();
-    assert!(
-        cases.len() >= 40,
-        "the corpus has {} cases; it should cover every check",
-        cases.len()
-    );
-    let outcomes: Vec<Outcome> = cases.iter().map(|c| run_case(c)).collect();
-    let failed: Vec<String> = outcomes
-        .into_iter()
-        .filter(|o| !o.failures.is_empty())
-        .map(|o| format!("{}:\n  {}", o.case, o.failures.join("\n  ")))
-        .collect();
-    assert!(
-        failed.is_empty(),
-        "{} cases failed:\n{}",
-        failed.len(),
-        failed.join("\n")
-    );
-}
-
-#[test]
-fn the_base_site_of_the_corpus_is_valid() {
-    let site = TestSite::empty();
-    copy_dir(&Path::new(REPO).join("tests/bad-input/_base"), site.root());
-    let run = site.build("2022-05-10");
-    run.assert_ok();
-    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    Err(format!("{}\nstderr was:\n{}", failures.join("\n"), run.stderr).into())
 }
