@@ -14,7 +14,7 @@ use std::os::unix::ffi::OsStrExt;
 
 use libtest_mimic::{Arguments, Failed, Trial};
 
-use common::{REPO, TestSite, copy_dir};
+use common::{REPO, Run, TestSite, copy_dir};
 
 /// `a\x00b` → the bytes a, NUL, b; `\n` a line break, `\s` a space.
 fn unescape(text: &str) -> Vec<u8> {
@@ -111,25 +111,132 @@ struct Expect {
     code: i32,
     /// Lines each of which must appear within one line of stderr.
     lines: Vec<String>,
+    /// `errors N`, else the number of lines starting with `error:`.
+    errors: usize,
+    /// `warnings N`, else the number of lines starting with `warning:`.
+    warnings: usize,
 }
 
 impl Expect {
     fn parse(text: &str) -> Result<Expect, String> {
         let mut code = 1;
+        let (mut errors, mut warnings) = (None, None);
         let mut lines = Vec::new();
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            match line.strip_prefix("exit ") {
-                Some(n) => {
-                    code = n
-                        .trim()
-                        .parse()
-                        .map_err(|_| format!("`expect`: {line:?} does not end with a number"))?
-                }
-                None => lines.push(line.to_owned()),
+        let mut comments = false;
+        for line in text.lines() {
+            comments |= line.starts_with('#');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(n) = line.strip_prefix("exit ") {
+                code = number(n, line)?;
+            } else if let Some(n) = line.strip_prefix("errors ") {
+                errors = Some(number(n, line)?);
+            } else if let Some(n) = line.strip_prefix("warnings ") {
+                warnings = Some(number(n, line)?);
+            } else {
+                lines.push(line.to_owned());
             }
         }
-        Ok(Expect { code, lines })
+        if (errors.is_some() || warnings.is_some()) && !comments {
+            return Err("`expect` sets a number of messages with no `#` line saying why".into());
+        }
+        let listed = |severity: &str| lines.iter().filter(|l| l.starts_with(severity)).count();
+        Ok(Expect {
+            code,
+            errors: errors.unwrap_or_else(|| listed("error:")),
+            warnings: warnings.unwrap_or_else(|| listed("warning:")),
+            lines,
+        })
     }
+}
+
+/// `N` of an `exit N`, `errors N` or `warnings N` line.
+fn number<T: std::str::FromStr>(n: &str, line: &str) -> Result<T, String> {
+    n.trim()
+        .parse()
+        .map_err(|_| format!("`expect`: {line:?} does not end with a number"))
+}
+
+/// The numbers of errors and warnings a run reports: its summary on stderr
+/// (`2 errors, 1 warning; nothing was published, …`), the `N warnings` of a
+/// successful build on stdout, or else (a problem the command line reports
+/// before building) the lines of stderr that start with `error:`/`warning:`.
+fn reported(run: &Run) -> Result<(usize, usize), String> {
+    let last = run.stderr.lines().rev().find(|l| !l.trim().is_empty());
+    if let Some(summary) = last.and_then(|l| l.split_once("; nothing was ")) {
+        let numbers: Vec<usize> = summary
+            .0
+            .split(", ")
+            .filter_map(|part| part.split_once(' ')?.0.parse().ok())
+            .collect();
+        let [errors, warnings] = numbers[..] else {
+            return Err(format!(
+                "a summary line not understood: {:?}",
+                last.unwrap()
+            ));
+        };
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let form = format!(
+            "{errors} error{}, {warnings} warning{}",
+            plural(errors),
+            plural(warnings)
+        );
+        if summary.0 != form {
+            return Err(format!("the summary reads {:?}, not {form:?}", summary.0));
+        }
+        return Ok((errors, warnings));
+    }
+    if run.code == 0 {
+        let warnings = run
+            .stdout
+            .split_once(" warnings in ")
+            .and_then(|(before, _)| before.rsplit(' ').next()?.parse().ok())
+            .ok_or_else(|| format!("no `N warnings in` on stdout: {:?}", run.stdout))?;
+        return Ok((0, warnings));
+    }
+    let count = |label: &str| run.stderr.lines().filter(|l| l.starts_with(label)).count();
+    Ok((count("error: "), count("warning: ")))
+}
+
+/// The lines of `expected` that cannot each be given a different line of
+/// `stderr` containing it (a bipartite matching, by augmenting paths), less
+/// those that match no line at all (reported on their own).
+fn shared_matches<'a>(expected: &[&'a str], stderr: &[&str]) -> Vec<&'a str> {
+    fn assign(
+        i: usize,
+        candidates: &[Vec<usize>],
+        owner: &mut [Option<usize>],
+        seen: &mut [bool],
+    ) -> bool {
+        for &j in &candidates[i] {
+            if !seen[j] {
+                seen[j] = true;
+                if owner[j].is_none_or(|k| assign(k, candidates, owner, seen)) {
+                    owner[j] = Some(i);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    let candidates: Vec<Vec<usize>> = expected
+        .iter()
+        .map(|e| {
+            (0..stderr.len())
+                .filter(|&j| stderr[j].contains(e))
+                .collect()
+        })
+        .collect();
+    let mut owner = vec![None; stderr.len()];
+    let mut shared = Vec::new();
+    for (i, line) in expected.iter().enumerate() {
+        let mut seen = vec![false; stderr.len()];
+        if !candidates[i].is_empty() && !assign(i, &candidates, &mut owner, &mut seen) {
+            shared.push(*line);
+        }
+    }
+    shared
 }
 
 fn run_case(dir: &Path) -> Result<(), Failed> {
@@ -146,7 +253,8 @@ fn run_case(dir: &Path) -> Result<(), Failed> {
         }
     }
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
-    let expect = Expect::parse(&read("expect"))?;
+    let expect = read("expect").replace("{root}", &site.root().to_string_lossy());
+    let expect = Expect::parse(&expect)?;
     let mut env: Vec<(String, String)> = Vec::new();
     let mut outside: Vec<tempfile::TempDir> = Vec::new();
     for line in read("setup").lines().filter(|l| !l.trim().is_empty()) {
@@ -211,6 +319,37 @@ fn run_case(dir: &Path) -> Result<(), Failed> {
         if !run.stderr.lines().any(|l| l.contains(expected.as_str())) {
             failures.push(format!("no line containing {expected:?}"));
         }
+    }
+    // Each `error:` and `warning:` line stands for a message of its own: two
+    // lines that only one message matches would count it twice.
+    let messages: Vec<&str> = expect
+        .lines
+        .iter()
+        .map(String::as_str)
+        .filter(|l| l.starts_with("error:") || l.starts_with("warning:"))
+        .collect();
+    let stderr: Vec<&str> = run.stderr.lines().collect();
+    for shared in shared_matches(&messages, &stderr) {
+        failures.push(format!(
+            "{shared:?} matches no message of its own: another line of `expect` takes it"
+        ));
+    }
+    match reported(&run) {
+        Ok((errors, warnings)) => {
+            for (what, got, want) in [
+                ("error", errors, expect.errors),
+                ("warning", warnings, expect.warnings),
+            ] {
+                if got != want {
+                    let s = if got == 1 { "" } else { "s" };
+                    failures.push(format!(
+                        "{got} {what}{s} reported, `expect` counts {want} \
+                         (its `{what}:` lines, or a line `{what}s N`)"
+                    ));
+                }
+            }
+        }
+        Err(problem) => failures.push(problem),
     }
     if expect.code != 0 {
         let files: Vec<String> = walkdir::WalkDir::new(site.path("public"))
