@@ -1,13 +1,20 @@
 //! The bad-input corpus (`tests/bad-input/`): one small broken site per defect,
 //! each with the messages it must produce. See tests/bad-input/README.md.
+//!
+//! Its own harness (libtest-mimic, `harness = false` in Cargo.toml): every case
+//! is a trial named after its folder, so `cargo test --test bad_input --
+//! award-variant` runs only the cases whose name contains that, and the cases
+//! run in parallel (`--test-threads`, or `RUST_TEST_THREADS`, as with libtest).
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use std::os::unix::ffi::OsStrExt;
 
-use common::{REPO, TestSite, copy_dir};
+use libtest_mimic::{Arguments, Failed, Trial};
+
+use common::{REPO, Run, TestSite, copy_dir};
 
 /// `a\x00b` → the bytes a, NUL, b; `\n` a line break, `\s` a space.
 fn unescape(text: &str) -> Vec<u8> {
@@ -39,12 +46,200 @@ fn unescape(text: &str) -> Vec<u8> {
 
 const MARKER: &str = "public/da-xuat-ban.html";
 
-struct Outcome {
-    case: String,
-    failures: Vec<String>,
+fn main() {
+    let mut args = Arguments::from_args();
+    // libtest reads RUST_TEST_THREADS when --test-threads is not given;
+    // libtest-mimic does not.
+    if args.test_threads.is_none() {
+        args.test_threads = std::env::var("RUST_TEST_THREADS")
+            .ok()
+            .and_then(|n| n.parse().ok());
+    }
+    let cases = cases();
+    let count = cases.len();
+    let mut trials = vec![
+        Trial::test("the_corpus_has_at_least_40_cases", move || {
+            if count >= 40 {
+                Ok(())
+            } else {
+                Err(format!("the corpus has {count} cases; it should cover every check").into())
+            }
+        }),
+        Trial::test(
+            "the_base_site_of_the_corpus_is_valid",
+            the_base_site_of_the_corpus_is_valid,
+        ),
+    ];
+    trials.extend(cases.into_iter().map(|dir| {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        Trial::test(name, move || run_case(&dir))
+    }));
+    libtest_mimic::run(&args, trials).exit();
 }
 
-fn run_case(dir: &Path) -> Outcome {
+/// The folders of `tests/bad-input/`, less `_base/` (and any other `_…`).
+fn cases() -> Vec<PathBuf> {
+    let corpus = Path::new(REPO).join("tests/bad-input");
+    let mut cases: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_type().unwrap().is_dir() && !e.file_name().to_string_lossy().starts_with('_')
+        })
+        .map(|e| e.path())
+        .collect();
+    cases.sort();
+    cases
+}
+
+fn the_base_site_of_the_corpus_is_valid() -> Result<(), Failed> {
+    let site = TestSite::empty();
+    copy_dir(&Path::new(REPO).join("tests/bad-input/_base"), site.root());
+    let run = site.build("2022-05-10");
+    if run.code != 0 || !run.stderr.is_empty() {
+        return Err(format!(
+            "exit code {}; stdout:\n{}\nstderr:\n{}",
+            run.code, run.stdout, run.stderr
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// What a case's `expect` asks for.
+struct Expect {
+    code: i32,
+    /// Lines each of which must appear within one line of stderr.
+    lines: Vec<String>,
+    /// `errors N`, else the number of lines starting with `error:`.
+    errors: usize,
+    /// `warnings N`, else the number of lines starting with `warning:`.
+    warnings: usize,
+}
+
+impl Expect {
+    fn parse(text: &str) -> Result<Expect, String> {
+        let mut code = 1;
+        let (mut errors, mut warnings) = (None, None);
+        let mut lines = Vec::new();
+        let mut comments = false;
+        for line in text.lines() {
+            comments |= line.starts_with('#');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(n) = line.strip_prefix("exit ") {
+                code = number(n, line)?;
+            } else if let Some(n) = line.strip_prefix("errors ") {
+                errors = Some(number(n, line)?);
+            } else if let Some(n) = line.strip_prefix("warnings ") {
+                warnings = Some(number(n, line)?);
+            } else {
+                lines.push(line.to_owned());
+            }
+        }
+        if (errors.is_some() || warnings.is_some()) && !comments {
+            return Err("`expect` sets a number of messages with no `#` line saying why".into());
+        }
+        let listed = |severity: &str| lines.iter().filter(|l| l.starts_with(severity)).count();
+        Ok(Expect {
+            code,
+            errors: errors.unwrap_or_else(|| listed("error:")),
+            warnings: warnings.unwrap_or_else(|| listed("warning:")),
+            lines,
+        })
+    }
+}
+
+/// `N` of an `exit N`, `errors N` or `warnings N` line.
+fn number<T: std::str::FromStr>(n: &str, line: &str) -> Result<T, String> {
+    n.trim()
+        .parse()
+        .map_err(|_| format!("`expect`: {line:?} does not end with a number"))
+}
+
+/// The numbers of errors and warnings a run reports: its summary on stderr
+/// (`2 errors, 1 warning; nothing was published, …`), the `N warnings` of a
+/// successful build on stdout, or else (a problem the command line reports
+/// before building) the lines of stderr that start with `error:`/`warning:`.
+fn reported(run: &Run) -> Result<(usize, usize), String> {
+    let last = run.stderr.lines().rev().find(|l| !l.trim().is_empty());
+    if let Some(summary) = last.and_then(|l| l.split_once("; nothing was ")) {
+        let numbers: Vec<usize> = summary
+            .0
+            .split(", ")
+            .filter_map(|part| part.split_once(' ')?.0.parse().ok())
+            .collect();
+        let [errors, warnings] = numbers[..] else {
+            return Err(format!(
+                "a summary line not understood: {:?}",
+                last.unwrap()
+            ));
+        };
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let form = format!(
+            "{errors} error{}, {warnings} warning{}",
+            plural(errors),
+            plural(warnings)
+        );
+        if summary.0 != form {
+            return Err(format!("the summary reads {:?}, not {form:?}", summary.0));
+        }
+        return Ok((errors, warnings));
+    }
+    if run.code == 0 {
+        let warnings = run
+            .stdout
+            .split_once(" warnings in ")
+            .and_then(|(before, _)| before.rsplit(' ').next()?.parse().ok())
+            .ok_or_else(|| format!("no `N warnings in` on stdout: {:?}", run.stdout))?;
+        return Ok((0, warnings));
+    }
+    let count = |label: &str| run.stderr.lines().filter(|l| l.starts_with(label)).count();
+    Ok((count("error: "), count("warning: ")))
+}
+
+/// The lines of `expected` that cannot each be given a different line of
+/// `stderr` containing it (a bipartite matching, by augmenting paths), less
+/// those that match no line at all (reported on their own).
+fn shared_matches<'a>(expected: &[&'a str], stderr: &[&str]) -> Vec<&'a str> {
+    fn assign(
+        i: usize,
+        candidates: &[Vec<usize>],
+        owner: &mut [Option<usize>],
+        seen: &mut [bool],
+    ) -> bool {
+        for &j in &candidates[i] {
+            if !seen[j] {
+                seen[j] = true;
+                if owner[j].is_none_or(|k| assign(k, candidates, owner, seen)) {
+                    owner[j] = Some(i);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    let candidates: Vec<Vec<usize>> = expected
+        .iter()
+        .map(|e| {
+            (0..stderr.len())
+                .filter(|&j| stderr[j].contains(e))
+                .collect()
+        })
+        .collect();
+    let mut owner = vec![None; stderr.len()];
+    let mut shared = Vec::new();
+    for (i, line) in expected.iter().enumerate() {
+        let mut seen = vec![false; stderr.len()];
+        if !candidates[i].is_empty() && !assign(i, &candidates, &mut owner, &mut seen) {
+            shared.push(*line);
+        }
+    }
+    shared
+}
+
+fn run_case(dir: &Path) -> Result<(), Failed> {
     let case = dir.file_name().unwrap().to_string_lossy().into_owned();
     let site = TestSite::empty();
     copy_dir(&Path::new(REPO).join("tests/bad-input/_base"), site.root());
@@ -58,6 +253,8 @@ fn run_case(dir: &Path) -> Outcome {
         }
     }
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+    let expect = read("expect").replace("{root}", &site.root().to_string_lossy());
+    let expect = Expect::parse(&expect)?;
     let mut env: Vec<(String, String)> = Vec::new();
     let mut outside: Vec<tempfile::TempDir> = Vec::new();
     for line in read("setup").lines().filter(|l| !l.trim().is_empty()) {
@@ -91,7 +288,7 @@ fn run_case(dir: &Path) -> Outcome {
                 std::fs::create_dir_all(path.parent().unwrap()).unwrap();
                 std::fs::write(path, unescape(contents)).unwrap();
             }
-            _ => panic!("{case}: unknown setup line {line:?}"),
+            _ => return Err(format!("{case}: unknown setup line {line:?}").into()),
         }
     }
     site.write(MARKER, "<p>the site as published before</p>");
@@ -109,30 +306,52 @@ fn run_case(dir: &Path) -> Outcome {
     let run = site.run_with_env(&args, &env);
 
     let mut failures = Vec::new();
-    let expect = read("expect");
-    let mut code = 1;
-    let mut expected_lines = Vec::new();
-    for line in expect.lines().filter(|l| !l.trim().is_empty()) {
-        match line.strip_prefix("exit ") {
-            Some(n) => code = n.trim().parse().unwrap(),
-            None => expected_lines.push(line),
-        }
-    }
-    if expected_lines.is_empty() {
+    if expect.lines.is_empty() {
         failures.push("the case's `expect` names no message".into());
     }
-    if run.code != code {
-        failures.push(format!("exit code {} instead of {code}", run.code));
+    if run.code != expect.code {
+        failures.push(format!("exit code {} instead of {}", run.code, expect.code));
     }
     if run.stderr.contains("panicked") {
         failures.push("the build panicked".into());
     }
-    for expected in expected_lines {
-        if !run.stderr.lines().any(|l| l.contains(expected)) {
+    for expected in &expect.lines {
+        if !run.stderr.lines().any(|l| l.contains(expected.as_str())) {
             failures.push(format!("no line containing {expected:?}"));
         }
     }
-    if code != 0 {
+    // Each `error:` and `warning:` line stands for a message of its own: two
+    // lines that only one message matches would count it twice.
+    let messages: Vec<&str> = expect
+        .lines
+        .iter()
+        .map(String::as_str)
+        .filter(|l| l.starts_with("error:") || l.starts_with("warning:"))
+        .collect();
+    let stderr: Vec<&str> = run.stderr.lines().collect();
+    for shared in shared_matches(&messages, &stderr) {
+        failures.push(format!(
+            "{shared:?} matches no message of its own: another line of `expect` takes it"
+        ));
+    }
+    match reported(&run) {
+        Ok((errors, warnings)) => {
+            for (what, got, want) in [
+                ("error", errors, expect.errors),
+                ("warning", warnings, expect.warnings),
+            ] {
+                if got != want {
+                    let s = if got == 1 { "" } else { "s" };
+                    failures.push(format!(
+                        "{got} {what}{s} reported, `expect` counts {want} \
+                         (its `{what}:` lines, or a line `{what}s N`)"
+                    ));
+                }
+            }
+        }
+        Err(problem) => failures.push(problem),
+    }
+    if expect.code != 0 {
         let files: Vec<String> = walkdir::WalkDir::new(site.path("public"))
             .into_iter()
             .flatten()
@@ -157,48 +376,8 @@ fn run_case(dir: &Path) -> Outcome {
     if leftovers > 0 {
         failures.push("a staging folder was left behind".into());
     }
-    if !failures.is_empty() {
-        failures.push(format!("stderr was:\n{}", run.stderr));
+    if failures.is_empty() {
+        return Ok(());
     }
-    Outcome { case, failures }
-}
-
-#[test]
-fn every_bad_input_case_gives_its_messages_and_publishes_nothing() {
-    let corpus = Path::new(REPO).join("tests/bad-input");
-    let mut cases: Vec<_> = std::fs::read_dir(&corpus)
-        .unwrap()
-        .flatten()
-        .filter(|e| {
-            e.file_type().unwrap().is_dir() && !e.file_name().to_string_lossy().starts_with('_')
-        })
-        .map(|e| e.path())
-        .collect();
-    cases.sort();
-    assert!(
-        cases.len() >= 40,
-        "the corpus has {} cases; it should cover every check",
-        cases.len()
-    );
-    let outcomes: Vec<Outcome> = cases.iter().map(|c| run_case(c)).collect();
-    let failed: Vec<String> = outcomes
-        .into_iter()
-        .filter(|o| !o.failures.is_empty())
-        .map(|o| format!("{}:\n  {}", o.case, o.failures.join("\n  ")))
-        .collect();
-    assert!(
-        failed.is_empty(),
-        "{} cases failed:\n{}",
-        failed.len(),
-        failed.join("\n")
-    );
-}
-
-#[test]
-fn the_base_site_of_the_corpus_is_valid() {
-    let site = TestSite::empty();
-    copy_dir(&Path::new(REPO).join("tests/bad-input/_base"), site.root());
-    let run = site.build("2022-05-10");
-    run.assert_ok();
-    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    Err(format!("{}\nstderr was:\n{}", failures.join("\n"), run.stderr).into())
 }
