@@ -414,11 +414,11 @@ fn a_page_rewritten_while_the_site_builds_is_published_whole_or_not_at_all() {
             let mut saves = 0u64;
             while !stop.load(std::sync::atomic::Ordering::Relaxed) {
                 // As an editor's program saves: truncate, then write.
-                std::fs::write(&page, if saves % 2 == 0 { &b } else { &a }).unwrap();
+                std::fs::write(&page, if saves.is_multiple_of(2) { &b } else { &a }).unwrap();
                 saves += 1;
                 // Saves come in bursts of eight with pauses, so that some
                 // builds fall between them and publish.
-                if saves % 8 == 0 {
+                if saves.is_multiple_of(8) {
                     std::thread::sleep(Duration::from_millis(150));
                 }
             }

@@ -319,7 +319,9 @@ pub fn site_folder_files(
         return Vec::new();
     }
     if let Err(refusal) = inside_site(&canonical_root, folder) {
-        diagnostics.push(refusal.diagnostic(display_path(root, folder)));
+        // Named at the link that leads out (`themes`), not at each folder
+        // read through it: a theme's static/ and templates/ give one error.
+        diagnostics.push(refusal.diagnostic(display_path(root, &first_link(root, folder))));
         return Vec::new();
     }
     let mut files = Vec::new();
@@ -352,6 +354,21 @@ pub fn site_folder_files(
         files.push((entry.path().to_path_buf(), rel.to_owned()));
     }
     files
+}
+
+/// The first folder of `path` below `root` that is a symbolic link, else `path`.
+fn first_link(root: &Path, path: &Path) -> PathBuf {
+    let Ok(below) = path.strip_prefix(root) else {
+        return path.to_path_buf();
+    };
+    let mut at = root.to_path_buf();
+    for part in below.components() {
+        at.push(part);
+        if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+            return at;
+        }
+    }
+    path.to_path_buf()
 }
 
 fn extension(name: &str) -> String {

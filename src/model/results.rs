@@ -464,7 +464,11 @@ fn decode_honorees(
             let name = match (kind, name, unit_name) {
                 (HonoreeKind::Individual, Some(name), _) => name,
                 (HonoreeKind::Individual, None, _) => {
-                    d.error(f.pos, "an individual honoree needs a `name`");
+                    // A name given but refused (it shows nothing) is reported
+                    // at its value already.
+                    if f.node("name").is_none() {
+                        d.error(f.pos, "an individual honoree needs a `name`");
+                    }
                     return None;
                 }
                 (HonoreeKind::Collective, _, _) if position.is_some() => {
@@ -474,7 +478,7 @@ fn decode_honorees(
                 (HonoreeKind::Collective, Some(name), _) => name,
                 (HonoreeKind::Collective, None, Some(unit_name)) => unit_name,
                 (HonoreeKind::Collective, None, None) => {
-                    if unit.is_none() {
+                    if unit.is_none() && f.node("name").is_none() {
                         d.error(f.pos, "a collective honoree needs a `unit` id or a `name`");
                     }
                     return None;

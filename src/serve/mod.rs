@@ -102,13 +102,13 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     })?;
     rebuild(&build, &shared);
     println!("bangvang serve: http://{local}/ (Ctrl+C to stop)");
-    if bound.ip().is_unspecified() {
-        if let Some(lan) = network_address(bound.is_ipv4()) {
-            println!(
-                "on the network: http://{}/",
-                SocketAddr::new(lan, bound.port())
-            );
-        }
+    if bound.ip().is_unspecified()
+        && let Some(lan) = network_address(bound.is_ipv4())
+    {
+        println!(
+            "on the network: http://{}/",
+            SocketAddr::new(lan, bound.port())
+        );
     }
     http::run(listener, shared);
     drop(watcher);
