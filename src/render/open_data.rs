@@ -12,7 +12,7 @@ use super::links::Links;
 use crate::model::Site;
 
 /// One row of open data. The field names are the CSV's header and the JSON keys;
-/// README.md documents each.
+/// docs/open-data.md documents each.
 #[derive(Serialize)]
 pub struct Record<'a> {
     pub campaign: &'a str,
@@ -162,11 +162,14 @@ pub fn csv(records: &[Record]) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so that a
-/// spreadsheet never runs a cell as a formula (CSV injection).
+/// RFC 4180 quoting; a leading `=`, `+`, `-`, `@`, tab or carriage return (the
+/// OWASP list) is prefixed with `'` so that a spreadsheet never runs a cell as a
+/// formula (CSV injection).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 fn push_field(out: &mut String, field: &str) {
     let guarded;
-    let field = if field.starts_with(['=', '+', '-', '@']) {
+    let field = if field.starts_with(FORMULA_STARTS) {
         guarded = format!("'{field}");
         guarded.as_str()
     } else {
@@ -204,5 +207,77 @@ mod tests {
             out,
             "\"Nguyễn Văn A, \"\"Ba\"\"\",\"'=HYPERLINK(\"\"x\"\")\""
         );
+    }
+    /// What a CSV reader (the `csv` crate, as strict as Excel and pandas) reads
+    /// back is what was written, field for field, whatever the text holds:
+    /// separators, quotes, line breaks, a byte order mark, formulas.
+    mod read_back {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn text() -> impl Strategy<Value = String> {
+            proptest::string::string_regex("[a-zA-ZđĐạễ ,;\"'=+@\\-\r\n\t\u{feff}]{0,12}")
+                .expect("pattern")
+        }
+
+        fn record<'a>(name: &'a str, position: &'a str, unit: &'a str) -> Record<'a> {
+            Record {
+                campaign: "thi-dua-2022",
+                campaign_title: name,
+                phase: None,
+                phase_name: Some(position),
+                list_title: unit,
+                status: "decided",
+                award: name,
+                form: "bang-khen",
+                issuer: unit.to_owned(),
+                class: None,
+                award_kind: "form",
+                level: "province",
+                recipient: "individual",
+                name,
+                position: Some(position),
+                unit_id: None,
+                unit_name: Some(unit),
+                decision_number: Some("15/QĐ-UBND"),
+                decision_date: Some("2022-12-30".to_owned()),
+                decision_signer: None,
+                year: Some(2022),
+                url: "/phong-trao/a/".to_owned(),
+            }
+        }
+
+        /// What a reader sees of a field: a formula is shown as text.
+        fn shown(field: &str) -> String {
+            if field.starts_with(FORMULA_STARTS) {
+                format!("'{field}")
+            } else {
+                field.to_owned()
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn every_field_reads_back(rows in proptest::collection::vec((text(), text(), text()), 1..6)) {
+                let records: Vec<Record> =
+                    rows.iter().map(|(n, p, u)| record(n, p, u)).collect();
+                let bytes = csv(&records);
+                let body = bytes.strip_prefix("\u{feff}".as_bytes()).expect("byte order mark");
+                let mut reader = ::csv::ReaderBuilder::new().from_reader(body);
+                let header: Vec<String> =
+                    reader.headers().unwrap().iter().map(str::to_owned).collect();
+                prop_assert_eq!(&header, &COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+                let read: Vec<::csv::StringRecord> =
+                    reader.records().collect::<Result<_, _>>().unwrap();
+                prop_assert_eq!(read.len(), rows.len());
+                for (row, (name, position, unit)) in read.iter().zip(&rows) {
+                    prop_assert_eq!(row.len(), COLUMNS.len());
+                    prop_assert_eq!(&row[13], shown(name));
+                    prop_assert_eq!(&row[14], shown(position));
+                    prop_assert_eq!(&row[16], shown(unit));
+                    prop_assert_eq!(&row[8], shown(unit));
+                }
+            }
+        }
     }
 }

@@ -380,3 +380,6 @@ mod tests {
         assert_eq!(fold("Dũng"), "dung");
     }
 }
+
+#[cfg(test)]
+mod reference;
