@@ -12,14 +12,14 @@ pub mod diagnostics;
 pub mod load;
 pub mod memo;
 pub mod model;
-pub mod output;
-pub mod paths;
-pub mod render;
+pub(crate) mod output;
+pub(crate) mod paths;
+pub(crate) mod render;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;
 pub mod text;
-pub mod validate;
+pub(crate) mod validate;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

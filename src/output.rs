@@ -84,12 +84,10 @@ const RELEASES_SUFFIX: &str = ".bangvang-releases";
 /// The output folder a build replaces, checked before anything is built.
 #[derive(Debug, Clone)]
 pub struct Target {
-    /// As the user gave it, for messages.
-    pub shown: PathBuf,
-    /// The folder replaced: `shown` with symbolic links followed. In the
-    /// link mode of [`Swap::Link`], `shown` itself.
+    /// The folder replaced: the output as given with symbolic links followed.
+    /// In the link mode of [`Swap::Link`], the output as given.
     pub folder: PathBuf,
-    /// `shown` is a link made by [`Swap::Link`]: replaced, not followed.
+    /// The output is a link made by [`Swap::Link`]: replaced, not followed.
     link_mode: bool,
 }
 
@@ -121,7 +119,6 @@ pub fn prepare(root: &Path, output: &Path) -> Result<Target, Diagnostic> {
     let refuse = |message: String, help: &str| {
         Err(Diagnostic::error(output, Pos::NONE, message).with_help(help.to_owned()))
     };
-    let shown = output.to_path_buf();
     let (folder, link_mode) = match std::fs::symlink_metadata(output) {
         Ok(meta) if meta.file_type().is_symlink() => {
             if is_release_link(output) {
@@ -143,7 +140,6 @@ pub fn prepare(root: &Path, output: &Path) -> Result<Target, Diagnostic> {
         _ => (absolute(output), false),
     };
     let target = Target {
-        shown,
         folder,
         link_mode,
     };
@@ -408,11 +404,6 @@ impl Staging {
         check_plain_relative(rel)?;
         self.make_parent(rel)?;
         Ok(self.dir.join(rel))
-    }
-
-    /// The staging folder, for messages.
-    pub fn dir(&self) -> &Path {
-        &self.dir
     }
 
     /// Replaces the output with the staged site in one atomic step (see the

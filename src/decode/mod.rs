@@ -11,7 +11,7 @@
 //!   malformed date of the file at once. Unknown keys are errors with the
 //!   closest known key suggested: a misspelt key never vanishes silently.
 
-pub mod flat_yaml;
+pub(crate) mod flat_yaml;
 pub mod front_matter;
 pub mod yaml;
 

@@ -2,7 +2,7 @@
 //! parallel into the typed model. Nothing after this stage reads a content file.
 
 pub mod source;
-pub mod walk;
+pub(crate) mod walk;
 
 use crate::paths;
 use std::path::{Path, PathBuf};

@@ -1,16 +1,16 @@
 //! The typed content of a site: pages, campaigns and their phases, and the
 //! [`Site`] that ties them together once everything is loaded.
 
-pub mod award_catalog;
-pub mod award_wording;
-pub mod awards;
-pub mod campaign;
+pub(crate) mod award_catalog;
+pub(crate) mod award_wording;
+pub(crate) mod awards;
+pub(crate) mod campaign;
 pub mod config;
-pub mod issuer;
-pub mod page;
-pub mod results;
-pub mod site;
-pub mod unit;
-pub mod words;
+pub(crate) mod issuer;
+pub(crate) mod page;
+pub(crate) mod results;
+pub(crate) mod site;
+pub(crate) mod unit;
+pub(crate) mod words;
 
 pub use site::Site;

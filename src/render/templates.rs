@@ -17,10 +17,9 @@ use crate::text::vi_date;
 pub const THEMES_DIR: &str = "themes";
 pub const TEMPLATES_DIR: &str = "templates";
 
-/// The compiled templates, and a fingerprint of their names and text.
+/// The compiled templates, and the file of each.
 pub struct Templates {
     pub tera: Tera,
-    pub digest: u64,
     pub files: TemplateFiles,
 }
 
@@ -208,11 +207,7 @@ pub struct TemplateSources {
 impl TemplateSources {
     /// Compiles the templates with bangvang's filters and functions.
     pub fn compile(self) -> Result<Templates, Vec<Diagnostic>> {
-        let TemplateSources {
-            sources,
-            digest,
-            files,
-        } = self;
+        let TemplateSources { sources, files, .. } = self;
         // Tera 2 checks the filters and functions a template names when it
         // compiles it: they are registered first. `asset` knows the
         // fingerprinted names only later (lib.rs registers it again with them).
@@ -226,11 +221,7 @@ impl TemplateSources {
         if let Err(e) = tera.add_raw_templates(sources) {
             return Err(files.located(&e));
         }
-        Ok(Templates {
-            tera,
-            digest,
-            files,
-        })
+        Ok(Templates { tera, files })
     }
 }
 

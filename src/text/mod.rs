@@ -1,11 +1,11 @@
 //! Vietnamese text: slugs, dates as written and as shown, alphabetical order and search keys, and the
 //! "did you mean" suggestions of error messages.
 
-pub mod collate;
+pub(crate) mod collate;
 pub mod date;
-pub mod slug;
-pub mod suggest;
-pub mod vi_date;
+pub(crate) mod slug;
+pub(crate) mod suggest;
+pub(crate) mod vi_date;
 
 /// Whether a character shows nothing on the page: white space of any width,
 /// and the format characters that are invisible by design (zero-width
