@@ -233,18 +233,36 @@ pub fn display_path(root: &Path, file: &Path) -> PathBuf {
 /// `root/a/b` → `a/b` by comparing bytes: the walk names every file with
 /// [`display_path`], and `Path::strip_prefix` parses both paths component by
 /// component. Anything unusual (`root//a`, `root/./a`) is left to it.
+///
+/// Measured: 688.8 M instructions against 693.0 M with `Path::strip_prefix`
+/// alone (−0.6%), one build of a 1,000-page site (`bench/gen_site.py DIR
+/// --pages 1000`, then `bench/instructions DIR`).
+/// Guarded by `stripping_bytes_agrees_with_strip_prefix` below.
 fn strip_root<'f>(root: &Path, file: &'f Path) -> Option<&'f Path> {
     let (root, file_bytes) = (
         root.as_os_str().as_encoded_bytes(),
         file.as_os_str().as_encoded_bytes(),
     );
+    if root.is_empty() {
+        return None;
+    }
     let rest = file_bytes.strip_prefix(root)?;
     let rest = if root.ends_with(b"/") {
         rest
     } else {
         rest.strip_prefix(b"/")?
     };
-    if rest.is_empty() || rest.starts_with(b"/") || rest.starts_with(b"./") || rest == b"." {
+    // What `Path` would respell: empty or `.` components anywhere, a trailing
+    // separator.
+    let respelt = rest.is_empty()
+        || rest == b"."
+        || rest.starts_with(b"/")
+        || rest.starts_with(b"./")
+        || rest.ends_with(b"/")
+        || rest.ends_with(b"/.")
+        || rest.windows(2).any(|w| w == b"//")
+        || rest.windows(3).any(|w| w == b"/./");
+    if respelt {
         return None;
     }
     let rel = Path::new(file.to_str()?.get(file_bytes.len() - rest.len()..)?);
@@ -311,6 +329,27 @@ mod tests {
                 Some(shown),
                 "{file} from {root}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte comparison gives what `Path::strip_prefix` gives, for roots
+        /// and files spelt with doubled and trailing separators, `.` and `..`.
+        #[test]
+        fn stripping_bytes_agrees_with_strip_prefix(
+            root in proptest::collection::vec(proptest::sample::select(&["", ".", "..", "site", "ă", "s.d"][..]), 0..4),
+            file in proptest::collection::vec(proptest::sample::select(&["", ".", "..", "site", "ă", "a.md"][..]), 0..6),
+            absolute in proptest::bool::ANY,
+            same_start in proptest::bool::ANY,
+        ) {
+            let lead = if absolute { "/" } else { "" };
+            let root = format!("{lead}{}", root.join("/"));
+            let file = if same_start { format!("{root}/{}", file.join("/")) } else { format!("{lead}{}", file.join("/")) };
+            let (root, file) = (Path::new(&root), Path::new(&file));
+            let plain = file.strip_prefix(root).unwrap_or(file);
+            if let Some(fast) = strip_root(root, file) {
+                proptest::prop_assert_eq!(fast.as_os_str(), plain.as_os_str(), "{:?} from {:?}", file, root);
+            }
         }
     }
 

@@ -139,10 +139,7 @@ pub fn prepare(root: &Path, output: &Path) -> Result<Target, Diagnostic> {
         }
         _ => (absolute(output), false),
     };
-    let target = Target {
-        folder,
-        link_mode,
-    };
+    let target = Target { folder, link_mode };
     if target.link_mode {
         return Ok(target);
     }
