@@ -72,41 +72,7 @@ pub fn walk(root: &Path, diagnostics: &mut Diagnostics) -> ContentTree {
         diagnostics.push(refusal.diagnostic(PathBuf::from(CONTENT_DIR)));
         return tree;
     }
-    let mut files = Vec::new();
-    let walker = WalkDir::new(&content)
-        .sort_by_file_name()
-        .follow_links(false)
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-    for item in walker {
-        let entry = match item {
-            Ok(entry) => entry,
-            Err(e) => {
-                let rel = e
-                    .path()
-                    .map_or_else(|| PathBuf::from(CONTENT_DIR), |p| display_path(root, p));
-                diagnostics.push(Diagnostic::error(
-                    rel,
-                    Pos::START,
-                    format!("cannot read: {e}"),
-                ));
-                continue;
-            }
-        };
-        if entry.path_is_symlink() {
-            if let Err(refusal) = followed_link(&canonical_root, entry.path()) {
-                diagnostics.push(refusal.diagnostic(display_path(root, entry.path())));
-                continue;
-            }
-        } else if !entry.file_type().is_file() {
-            continue;
-        }
-        if entry.path().to_str().is_none() {
-            diagnostics.push(not_utf8(display_path(root, entry.path())));
-            continue;
-        }
-        files.push(entry.into_path());
-    }
+    let files = list_files(root, &canonical_root, &content, diagnostics);
     // Listing the folders is cheap; naming each file (its path for messages,
     // its name composed to NFC) and deciding what it is are not: both run in
     // parallel, and the results are put back in the walk's order.
@@ -158,6 +124,52 @@ pub fn walk(root: &Path, diagnostics: &mut Diagnostics) -> ContentTree {
 
 /// The slugs of the folders from `content/` down to a folder, worked out once
 /// per folder; a folder whose own name gives no URL is reported once, there.
+/// The files below `content/` in the walk's order (by name), hidden ones and
+/// links out of the site left out (reported).
+fn list_files(
+    root: &Path,
+    canonical_root: &Path,
+    content: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let walker = WalkDir::new(content)
+        .sort_by_file_name()
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for item in walker {
+        let entry = match item {
+            Ok(entry) => entry,
+            Err(e) => {
+                let rel = e
+                    .path()
+                    .map_or_else(|| PathBuf::from(CONTENT_DIR), |p| display_path(root, p));
+                diagnostics.push(Diagnostic::error(
+                    rel,
+                    Pos::START,
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
+        if entry.path_is_symlink() {
+            if let Err(refusal) = followed_link(canonical_root, entry.path()) {
+                diagnostics.push(refusal.diagnostic(display_path(root, entry.path())));
+                continue;
+            }
+        } else if !entry.file_type().is_file() {
+            continue;
+        }
+        if entry.path().to_str().is_none() {
+            diagnostics.push(not_utf8(display_path(root, entry.path())));
+            continue;
+        }
+        files.push(entry.into_path());
+    }
+    files
+}
+
 /// Items grouped by the key of their folder, in their order within a group.
 ///
 /// The walk lists a folder's files mostly together (a subfolder's files come

@@ -401,100 +401,144 @@ fn decode_honorees(
     };
     items
         .iter()
-        .filter_map(|item| {
-            let what = "an honoree";
-            let f = d.fields(item, what, HONOREE_KEYS)?;
-            let name: Option<String> = f.opt_text(d, "name");
-            let unit: Option<String> = f.opt(d, "unit");
-            let position: Option<String> = f.opt(d, "position");
-            let achievement: Option<String> = f.opt(d, "achievement");
-            let explicit = f.opt::<String>(d, "kind").and_then(|v| {
-                pick(
-                    d,
-                    f.pos_of("kind"),
-                    &v,
-                    &HonoreeKind::ALL.map(|k| (k.key(), k)),
-                )
-            });
-            let kind = match explicit {
-                Some(kind) => kind,
-                None => match infer_kind(award, name.as_deref(), unit.is_some(), position.is_some()) {
-                    Some(kind) => kind,
-                    None => {
-                        d.error(
-                            f.pos,
-                            format!(
-                                "is “{}” a person or a collective? “{}” goes to both",
-                                name.as_deref().unwrap_or_default(),
-                                award.title
-                            ),
-                        )
-                        .help = Some("add `kind: individual` (a person: give the `position` too) or `kind: collective` (a group of the unit)".into());
-                        return None;
-                    }
-                },
-            };
-            if kind == HonoreeKind::Individual && !award.for_individuals() {
-                d.error(
-                    f.pos,
-                    format!("“{}” is given to collectives, not to individuals", award.title),
-                )
-                .help = Some("name the collective with `unit: <id>` (or `name:` for one outside the department)".into());
-            }
-            if kind == HonoreeKind::Collective && !award.for_collectives() {
-                d.error(
-                    f.pos,
-                    format!("“{}” is given to individuals, not to collectives", award.title),
-                )
-                .help = Some("give the person's `name:`".into());
-            }
-            let unit_name = unit.as_deref().and_then(|id| check_unit(d, config, id, f.pos_of("unit")));
-            for (key, value) in [("name", &name), ("position", &position), ("achievement", &achievement)] {
-                if let Some(text) = value
-                    && looks_like_id_number(text)
-                {
-                    d.warning(
-                        f.pos_of(key),
-                        format!("`{key}` contains a 9- or 12-digit number, which looks like an ID card number"),
-                    )
-                    .help = Some("personal identifiers must not be published; remove it".into());
-                }
-            }
-            let in_unit = kind == HonoreeKind::Collective && name.is_some() && unit_name.is_some();
-            let name = match (kind, name, unit_name) {
-                (HonoreeKind::Individual, Some(name), _) => name,
-                (HonoreeKind::Individual, None, _) => {
-                    // A name given but refused (it shows nothing) is reported
-                    // at its value already.
-                    if f.node("name").is_none() {
-                        d.error(f.pos, "an individual honoree needs a `name`");
-                    }
-                    return None;
-                }
-                (HonoreeKind::Collective, _, _) if position.is_some() => {
-                    d.error(f.pos_of("position"), "a collective has no `position`");
-                    return None;
-                }
-                (HonoreeKind::Collective, Some(name), _) => name,
-                (HonoreeKind::Collective, None, Some(unit_name)) => unit_name,
-                (HonoreeKind::Collective, None, None) => {
-                    if unit.is_none() && f.node("name").is_none() {
-                        d.error(f.pos, "a collective honoree needs a `unit` id or a `name`");
-                    }
-                    return None;
-                }
-            };
-            Some(Honoree {
-                kind,
-                name,
-                position,
-                unit,
-                in_unit,
-                achievement,
-                pos: f.pos,
-            })
-        })
+        .filter_map(|item| decode_honoree(d, item, config, award))
         .collect()
+}
+
+/// One honoree under `award`: `None` (reported) when it cannot be published.
+fn decode_honoree(
+    d: &mut Decoder,
+    item: &Node,
+    config: &SiteConfig,
+    award: &Award,
+) -> Option<Honoree> {
+    let f = d.fields(item, "an honoree", HONOREE_KEYS)?;
+    let name: Option<String> = f.opt_text(d, "name");
+    let unit: Option<String> = f.opt(d, "unit");
+    let position: Option<String> = f.opt(d, "position");
+    let achievement: Option<String> = f.opt(d, "achievement");
+    let kind = honoree_kind(
+        d,
+        &f,
+        award,
+        name.as_deref(),
+        unit.is_some(),
+        position.is_some(),
+    )?;
+    check_kind_fits_award(d, f.pos, kind, award);
+    let unit_name = unit
+        .as_deref()
+        .and_then(|id| check_unit(d, config, id, f.pos_of("unit")));
+    for (key, value) in [
+        ("name", &name),
+        ("position", &position),
+        ("achievement", &achievement),
+    ] {
+        if let Some(text) = value
+            && looks_like_id_number(text)
+        {
+            d.warning(
+                f.pos_of(key),
+                format!(
+                    "`{key}` contains a 9- or 12-digit number, which looks like an ID card number"
+                ),
+            )
+            .help = Some("personal identifiers must not be published; remove it".into());
+        }
+    }
+    let in_unit = kind == HonoreeKind::Collective && name.is_some() && unit_name.is_some();
+    let name = match (kind, name, unit_name) {
+        (HonoreeKind::Individual, Some(name), _) => name,
+        (HonoreeKind::Individual, None, _) => {
+            // A name given but refused (it shows nothing) is reported at its
+            // value already.
+            if f.node("name").is_none() {
+                d.error(f.pos, "an individual honoree needs a `name`");
+            }
+            return None;
+        }
+        (HonoreeKind::Collective, _, _) if position.is_some() => {
+            d.error(f.pos_of("position"), "a collective has no `position`");
+            return None;
+        }
+        (HonoreeKind::Collective, Some(name), _) => name,
+        (HonoreeKind::Collective, None, Some(unit_name)) => unit_name,
+        (HonoreeKind::Collective, None, None) => {
+            if unit.is_none() && f.node("name").is_none() {
+                d.error(f.pos, "a collective honoree needs a `unit` id or a `name`");
+            }
+            return None;
+        }
+    };
+    Some(Honoree {
+        kind,
+        name,
+        position,
+        unit,
+        in_unit,
+        achievement,
+        pos: f.pos,
+    })
+}
+
+/// A person or a collective: as `kind:` says, else as the record shows
+/// ([`infer_kind`]); `None` (reported) when it cannot be told.
+fn honoree_kind(
+    d: &mut Decoder,
+    f: &Fields,
+    award: &Award,
+    name: Option<&str>,
+    has_unit: bool,
+    has_position: bool,
+) -> Option<HonoreeKind> {
+    if let Some(v) = f.opt::<String>(d, "kind") {
+        return pick(
+            d,
+            f.pos_of("kind"),
+            &v,
+            &HonoreeKind::ALL.map(|k| (k.key(), k)),
+        );
+    }
+    let kind = infer_kind(award, name, has_unit, has_position);
+    if kind.is_none() {
+        d.error(
+            f.pos,
+            format!(
+                "is “{}” a person or a collective? “{}” goes to both",
+                name.unwrap_or_default(),
+                award.title
+            ),
+        )
+        .help = Some("add `kind: individual` (a person: give the `position` too) or `kind: collective` (a group of the unit)".into());
+    }
+    kind
+}
+
+/// A person under a collectives' award, or the other way round.
+fn check_kind_fits_award(d: &mut Decoder, pos: Pos, kind: HonoreeKind, award: &Award) {
+    if kind == HonoreeKind::Individual && !award.for_individuals() {
+        d.error(
+            pos,
+            format!(
+                "“{}” is given to collectives, not to individuals",
+                award.title
+            ),
+        )
+        .help = Some(
+            "name the collective with `unit: <id>` (or `name:` for one outside the department)"
+                .into(),
+        );
+    }
+    if kind == HonoreeKind::Collective && !award.for_collectives() {
+        d.error(
+            pos,
+            format!(
+                "“{}” is given to individuals, not to collectives",
+                award.title
+            ),
+        )
+        .help = Some("give the person's `name:`".into());
+    }
 }
 
 /// Whether a record is a person or a collective, when `kind:` does not say.

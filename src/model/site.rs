@@ -275,57 +275,11 @@ impl Site {
             mut assets,
             found_paths,
         } = content;
-        // Drafts and pages dated after today wait; so do lists published after
-        // today, and a held-back bundle's files.
-        let mut unpublished: HashSet<String> = HashSet::default();
-        let mut held = Vec::new();
-        if !include_drafts {
-            for page in &pages {
-                if page.meta.draft || page.meta.date.is_some_and(|d| d > today) {
-                    unpublished.insert(page.path.clone());
-                }
-            }
-            for list in &lists {
-                if list.draft || list.published.is_some_and(|d| d > today) {
-                    unpublished.insert(list.path.clone());
-                }
-            }
-        }
-        // Nothing held back (the usual build): nothing to filter.
-        if !unpublished.is_empty() {
-            // The files of a held-back bundle stay back too (not those of pages
-            // published below it).
-            let held_bundles: Vec<&str> = pages
-                .iter()
-                .filter(|p| unpublished.contains(&p.path) && p.source.ends_with("index.md"))
-                .map(|p| p.path.as_str())
-                .collect();
-            let published: Vec<&str> = pages
-                .iter()
-                .filter(|p| !unpublished.contains(&p.path))
-                .map(|p| p.path.as_str())
-                .collect();
-            assets.retain(|a| {
-                let owner = held_bundles
-                    .iter()
-                    .filter(|held| a.out.starts_with(**held))
-                    .map(|held| held.len())
-                    .max();
-                match owner {
-                    None => true,
-                    // A published page deeper than the held bundle owns the file.
-                    Some(depth) => published
-                        .iter()
-                        .any(|p| p.len() > depth && a.out.starts_with(*p)),
-                }
-            });
-            let (kept, back): (Vec<_>, Vec<_>) = pages
-                .into_iter()
-                .partition(|p| !unpublished.contains(&p.path));
-            pages = kept;
-            held = back;
-            lists.retain(|l| !unpublished.contains(&l.path));
-        }
+        let (mut unpublished, held) = if include_drafts {
+            (HashSet::default(), Vec::new())
+        } else {
+            hold_back(&mut pages, &mut lists, &mut assets, today)
+        };
         let mut held_back = unpublished.len();
         pages.par_sort_by(|a, b| a.path.cmp(&b.path).then(a.source.cmp(&b.source)));
         lists.sort_by(|a, b| a.path.cmp(&b.path).then(a.source.cmp(&b.source)));
@@ -335,45 +289,10 @@ impl Site {
         // the linking of pages to their sections.
         let (collisions, (index, parent, children)) = rayon::join(
             || find_collisions(&pages, &lists, &assets),
-            || {
-                let index: HashMap<&str, usize> = pages
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| (p.path.as_str(), i))
-                    .collect();
-                // Each page's section: the nearest folder above it with a list page.
-                let parent: Vec<Option<usize>> = pages
-                    .par_iter()
-                    .map(|page| {
-                        if page.kind == PageKind::Home {
-                            return None;
-                        }
-                        ancestors(&page.path)
-                            .filter_map(|p| index.get(p).copied())
-                            .find(|&j| pages[j].kind != PageKind::Regular)
-                    })
-                    .collect();
-                let mut children = vec![Vec::new(); pages.len()];
-                for (i, section) in parent.iter().enumerate() {
-                    if let Some(j) = *section {
-                        children[j].push(i);
-                    }
-                }
-                children
-                    .par_iter_mut()
-                    .for_each(|list| list.sort_by(|&a, &b| list_order(&pages, &title_keys, a, b)));
-                (index, parent, children)
-            },
+            || link_sections(&pages, &title_keys),
         );
         diagnostics.extend(collisions);
-        let mut campaigns: Vec<usize> = (0..pages.len())
-            .filter(|&i| pages[i].campaign.is_some())
-            .collect();
-        campaigns.sort_by(|&a, &b| {
-            campaign_date(&pages[b])
-                .cmp(&campaign_date(&pages[a]))
-                .then_with(|| title_keys.compare(a, b))
-        });
+        let campaigns = campaigns_newest_first(&pages, &title_keys);
         // A list whose campaign is held back (a draft) is held back with it.
         let lists_before = lists.len();
         lists.retain(|l| {
@@ -387,30 +306,7 @@ impl Site {
             kept
         });
         held_back += lists_before - lists.len();
-        let list_campaign: Vec<usize> = lists
-            .iter()
-            .map(|l| index[l.campaign_path.as_str()])
-            .collect();
-        let mut lists_of_page = vec![Vec::new(); pages.len()];
-        for (i, &page) in list_campaign.iter().enumerate() {
-            lists_of_page[page].push(i);
-        }
-        for (page, of_page) in lists_of_page.iter_mut().enumerate() {
-            let Some(campaign) = &pages[page].campaign else {
-                continue;
-            };
-            let phase_order = |l: &ResultsList| {
-                l.phase
-                    .as_ref()
-                    .and_then(|id| campaign.phases.iter().position(|p| &p.id == id))
-                    .unwrap_or(usize::MAX)
-            };
-            of_page.sort_by(|&a, &b| {
-                phase_order(&lists[a])
-                    .cmp(&phase_order(&lists[b]))
-                    .then_with(|| lists[a].path.cmp(&lists[b].path))
-            });
-        }
+        let (list_campaign, lists_of_page) = lists_of_campaigns(&pages, &lists, &index);
         drop(index);
         let (honours, tags) = rayon::join(|| roll_order(&lists), || tag_pages(&pages, &title_keys));
         let (awards, list_awards) = intern_awards(&lists);
@@ -604,6 +500,146 @@ fn intern_awards(lists: &[Arc<ResultsList>]) -> (Vec<Award>, Vec<Vec<AwardId>>) 
         .map(|groups| groups.into_iter().map(|i| id_of[i]).collect())
         .collect();
     (awards, list_awards)
+}
+
+/// Drafts and pages dated after today wait; so do lists published after
+/// today, and a held-back bundle's files. Returns the paths held back and the
+/// pages held (their links are checked, never published).
+fn hold_back(
+    pages: &mut Vec<Arc<Page>>,
+    lists: &mut Vec<Arc<ResultsList>>,
+    assets: &mut Vec<Asset>,
+    today: NaiveDate,
+) -> (HashSet<String>, Vec<Arc<Page>>) {
+    let mut unpublished: HashSet<String> = HashSet::default();
+    for page in pages.iter() {
+        if page.meta.draft || page.meta.date.is_some_and(|d| d > today) {
+            unpublished.insert(page.path.clone());
+        }
+    }
+    for list in lists.iter() {
+        if list.draft || list.published.is_some_and(|d| d > today) {
+            unpublished.insert(list.path.clone());
+        }
+    }
+    // Nothing held back (the usual build): nothing to filter.
+    if unpublished.is_empty() {
+        return (unpublished, Vec::new());
+    }
+    // The files of a held-back bundle stay back too (not those of pages
+    // published below it).
+    let held_bundles: Vec<&str> = pages
+        .iter()
+        .filter(|p| unpublished.contains(&p.path) && p.source.ends_with("index.md"))
+        .map(|p| p.path.as_str())
+        .collect();
+    let published: Vec<&str> = pages
+        .iter()
+        .filter(|p| !unpublished.contains(&p.path))
+        .map(|p| p.path.as_str())
+        .collect();
+    assets.retain(|a| {
+        let owner = held_bundles
+            .iter()
+            .filter(|held| a.out.starts_with(**held))
+            .map(|held| held.len())
+            .max();
+        match owner {
+            None => true,
+            // A published page deeper than the held bundle owns the file.
+            Some(depth) => published
+                .iter()
+                .any(|p| p.len() > depth && a.out.starts_with(*p)),
+        }
+    });
+    let (kept, held): (Vec<_>, Vec<_>) = std::mem::take(pages)
+        .into_iter()
+        .partition(|p| !unpublished.contains(&p.path));
+    *pages = kept;
+    lists.retain(|l| !unpublished.contains(&l.path));
+    (unpublished, held)
+}
+
+/// Each page's section (the nearest folder above it with a list page), and
+/// each section's pages in list order; with the index of pages by path.
+#[allow(clippy::type_complexity)]
+fn link_sections<'p>(
+    pages: &'p [Arc<Page>],
+    title_keys: &TitleKeys,
+) -> (HashMap<&'p str, usize>, Vec<Option<usize>>, Vec<Vec<usize>>) {
+    let index: HashMap<&str, usize> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.path.as_str(), i))
+        .collect();
+    let parent: Vec<Option<usize>> = pages
+        .par_iter()
+        .map(|page| {
+            if page.kind == PageKind::Home {
+                return None;
+            }
+            ancestors(&page.path)
+                .filter_map(|p| index.get(p).copied())
+                .find(|&j| pages[j].kind != PageKind::Regular)
+        })
+        .collect();
+    let mut children = vec![Vec::new(); pages.len()];
+    for (i, section) in parent.iter().enumerate() {
+        if let Some(j) = *section {
+            children[j].push(i);
+        }
+    }
+    children
+        .par_iter_mut()
+        .for_each(|list| list.sort_by(|&a, &b| list_order(pages, title_keys, a, b)));
+    (index, parent, children)
+}
+
+/// The campaigns, newest first, then by title.
+fn campaigns_newest_first(pages: &[Arc<Page>], title_keys: &TitleKeys) -> Vec<usize> {
+    let mut campaigns: Vec<usize> = (0..pages.len())
+        .filter(|&i| pages[i].campaign.is_some())
+        .collect();
+    campaigns.sort_by(|&a, &b| {
+        campaign_date(&pages[b])
+            .cmp(&campaign_date(&pages[a]))
+            .then_with(|| title_keys.compare(a, b))
+    });
+    campaigns
+}
+
+/// Each list's campaign page, and each campaign's lists in the order of its
+/// phases, then by path.
+fn lists_of_campaigns(
+    pages: &[Arc<Page>],
+    lists: &[Arc<ResultsList>],
+    index: &HashMap<&str, usize>,
+) -> (Vec<usize>, Vec<Vec<usize>>) {
+    let list_campaign: Vec<usize> = lists
+        .iter()
+        .map(|l| index[l.campaign_path.as_str()])
+        .collect();
+    let mut lists_of_page = vec![Vec::new(); pages.len()];
+    for (i, &page) in list_campaign.iter().enumerate() {
+        lists_of_page[page].push(i);
+    }
+    for (page, of_page) in lists_of_page.iter_mut().enumerate() {
+        let Some(campaign) = &pages[page].campaign else {
+            continue;
+        };
+        let phase_order = |l: &ResultsList| {
+            l.phase
+                .as_ref()
+                .and_then(|id| campaign.phases.iter().position(|p| &p.id == id))
+                .unwrap_or(usize::MAX)
+        };
+        of_page.sort_by(|&a, &b| {
+            phase_order(&lists[a])
+                .cmp(&phase_order(&lists[b]))
+                .then_with(|| lists[a].path.cmp(&lists[b].path))
+        });
+    }
+    (list_campaign, lists_of_page)
 }
 
 /// Two sources that would write the same URL.
