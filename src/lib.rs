@@ -19,6 +19,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod serve;
 pub mod text;
+pub mod theme;
 pub(crate) mod validate;
 
 use std::path::{Path, PathBuf};
@@ -168,9 +169,10 @@ fn run(
 
     let vocabulary = model::awards::Vocabulary::new(&config.awards, config.award_setting());
     let mut diagnostics = Diagnostics::new();
-    let templates = render::templates::read(root, &config.theme);
-    let (static_files, static_problems) = static_files(root, &config.theme);
+    let templates = render::templates::read(root, config.theme.as_deref());
+    let (static_files, static_problems) = static_files(root, config.theme.as_deref());
     diagnostics.extend(static_problems);
+    diagnostics.extend(outdated_theme_files(root, config.theme.as_deref()));
     if let Some(recall) = recall.as_deref_mut() {
         let digest = templates.as_ref().map_or(0, |t| t.digest);
         recall.set_key(build_key(
@@ -299,13 +301,19 @@ fn build_key(
     links: &Links,
     today: NaiveDate,
     templates: u64,
-    static_files: &[(PathBuf, String)],
+    static_files: &[(render::assets::StaticSource, String)],
 ) -> u64 {
     let config = std::fs::read(root.join(model::config::CONFIG_FILE)).unwrap_or_default();
     let statics: Vec<u8> = static_files
         .iter()
         .flat_map(|(from, to)| {
-            let mut part = render::fingerprint::of_copy(from).to_le_bytes().to_vec();
+            let digest = match from {
+                render::assets::StaticSource::File(path) => render::fingerprint::of_copy(path),
+                render::assets::StaticSource::BuiltIn(bytes) => {
+                    render::fingerprint::of_bytes(bytes)
+                }
+            };
+            let mut part = digest.to_le_bytes().to_vec();
             part.extend_from_slice(to.as_bytes());
             part
         })
@@ -401,20 +409,51 @@ pub fn source_date_epoch() -> Result<Option<chrono::DateTime<Utc>>, String> {
 /// Static files of the theme, then of the site (which win on equal names), as
 /// `(source, output path)`. Folders or links leading outside the site, or to
 /// its hidden files, are refused as in `content/`.
-fn static_files(root: &Path, theme: &str) -> (Vec<(PathBuf, String)>, Vec<Diagnostic>) {
-    let mut files: std::collections::BTreeMap<String, PathBuf> = Default::default();
+/// A warning for each file of an exported theme whose built-in original has
+/// changed since the export (a new bangvang).
+fn outdated_theme_files(root: &Path, theme: Option<&str>) -> Vec<Diagnostic> {
+    let Some(dir) = render::templates::theme_folder(root, theme, &mut Vec::new()) else {
+        return Vec::new();
+    };
+    theme::outdated(&dir)
+        .into_iter()
+        .filter(|path| dir.join(path).is_file())
+        .map(|path| {
+            Diagnostic::warning(
+                diagnostics::display_path(root, &dir.join(&path)),
+                Pos::NONE,
+                format!("the built-in theme's `{path}` has changed since this copy was exported"),
+            )
+            .with_help("see what changed with `bangvang theme diff`, then bring the copy up to date (or delete it to use the built-in file)")
+        })
+        .collect()
+}
+
+fn static_files(
+    root: &Path,
+    theme: Option<&str>,
+) -> (render::assets::StaticFiles, Vec<Diagnostic>) {
+    use render::assets::StaticSource;
+    // The built-in theme's, then the site's theme folder's, then the site's
+    // own: the last one read wins.
+    let mut files: std::collections::BTreeMap<String, StaticSource> = theme::static_files()
+        .map(|(name, bytes)| (name.to_owned(), StaticSource::BuiltIn(bytes)))
+        .collect();
     let mut problems = Vec::new();
-    let dirs = [
-        root.join(render::templates::THEMES_DIR)
-            .join(theme)
-            .join("static"),
-        root.join("static"),
-    ];
+    // A missing theme folder is reported with the templates.
+    let mut dirs: Vec<PathBuf> = render::templates::theme_folder(root, theme, &mut Vec::new())
+        .map(|dir| dir.join("static"))
+        .into_iter()
+        .collect();
+    dirs.push(root.join("static"));
     for dir in dirs {
         for (path, rel) in load::walk::site_folder_files(root, &dir, &mut problems) {
-            files.insert(rel, path);
+            files.insert(rel, StaticSource::File(path));
         }
     }
-    let files = files.into_iter().map(|(rel, path)| (path, rel)).collect();
+    let files = files
+        .into_iter()
+        .map(|(rel, source)| (source, rel))
+        .collect();
     (files, problems)
 }

@@ -46,6 +46,25 @@ enum Command {
         #[arg(long, value_parser = parse_today, global = true)]
         today: Option<NaiveDate>,
     },
+    /// Start a new site in a folder: site.yaml, the home page and sections,
+    /// the schemas and the publishing files (the theme is built in).
+    Init {
+        /// The new site's folder [default: the current folder].
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The body's full name, e.g. "Sở Giáo dục và Đào tạo tỉnh Nghệ An".
+        #[arg(long)]
+        name: String,
+    },
+    /// The built-in theme: write it out to change it, or compare the site's
+    /// copy with it.
+    Theme {
+        #[command(subcommand)]
+        what: ThemeCommand,
+        /// The site's folder.
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+    },
     /// Write the JSON Schemas of front matter, results files and site.yaml.
     Schema {
         /// Where to write them [default: <root>/schemas].
@@ -63,6 +82,21 @@ enum NewCommand {
     Campaign { slug: String },
     /// content/phong-trao/<campaign>/<name>.yaml
     Results { campaign: String, name: String },
+}
+
+#[derive(Subcommand)]
+enum ThemeCommand {
+    /// Write the built-in theme's templates and static files to a folder
+    /// [default: <root>/themes/default, which the site then uses].
+    Export {
+        dir: Option<PathBuf>,
+        /// Replace files that are already there.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Show how the site's templates and static files differ from the
+    /// built-in ones they replace.
+    Diff,
 }
 
 #[derive(Args)]
@@ -158,7 +192,7 @@ fn main() -> ExitCode {
                     let today = today.unwrap_or_else(|| bangvang::today_in(config.timezone));
                     match what {
                         NewCommand::Campaign { slug } => {
-                            bangvang::scaffold::campaign(&root, &slug, today)
+                            bangvang::scaffold::campaign(&root, &config, &slug, today)
                         }
                         NewCommand::Results { campaign, name } => {
                             bangvang::scaffold::results(&root, &config, &campaign, &name, today)
@@ -179,6 +213,26 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Init { dir, name } => match bangvang::scaffold::init(&dir, &name) {
+            Ok(init) => {
+                for file in &init.files {
+                    println!("wrote {}", file.display());
+                }
+                let root = dir.display();
+                println!(
+                    "\nThe site of {name} is ready. Next:\n  \
+                     1. bangvang serve --root {root}    (preview it at http://127.0.0.1:1111/)\n  \
+                     2. fill in site.yaml: the address, phone and email, the units, base_url\n  \
+                     3. bangvang new campaign <folder> --root {root}    (the first campaign plan)"
+                );
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(1)
+            }
+        },
+        Command::Theme { what, root } => theme(what, &root),
         Command::Schema { output, root } => {
             let output = output.unwrap_or_else(|| root.join("schemas"));
             match write_schemas(&output) {
@@ -213,6 +267,58 @@ fn main() -> ExitCode {
                     ExitCode::from(1)
                 }
             }
+        }
+    }
+}
+
+fn theme(what: ThemeCommand, root: &std::path::Path) -> ExitCode {
+    let config = match bangvang::load::site_config(root) {
+        Ok(config) => Some(config),
+        // Exporting needs no site.yaml (a theme may be written anywhere).
+        Err(_) if matches!(what, ThemeCommand::Export { dir: Some(_), .. }) => None,
+        Err(problems) => {
+            for d in &problems {
+                eprintln!("{d}");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    let theme_name = config.as_ref().and_then(|c| c.theme.clone());
+    match what {
+        ThemeCommand::Export { dir, force } => {
+            let dir = dir.unwrap_or_else(|| {
+                root.join(bangvang::theme::THEMES_DIR)
+                    .join(theme_name.as_deref().unwrap_or(bangvang::theme::BUILTIN))
+            });
+            match bangvang::theme::export(&dir, force) {
+                Ok(exported) => {
+                    println!(
+                        "wrote {} files of the built-in theme to {}",
+                        exported.written.len(),
+                        dir.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        ThemeCommand::Diff => {
+            let dir = root
+                .join(bangvang::theme::THEMES_DIR)
+                .join(theme_name.as_deref().unwrap_or(bangvang::theme::BUILTIN));
+            let dir = dir.is_dir().then_some(dir);
+            let report = bangvang::theme::diff_report(root, dir.as_deref());
+            if report.is_empty() {
+                println!(
+                    "the site's templates and static files are the built-in ones, or replace none"
+                );
+            } else {
+                print!("{report}");
+            }
+            ExitCode::SUCCESS
         }
     }
 }

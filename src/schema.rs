@@ -431,6 +431,16 @@ pub fn site_schema() -> Value {
                 "province",
                 text("Tỉnh, thành phố của cơ quan, khi tên cơ quan không ghi, ví dụ Hà Tĩnh."),
             ),
+            (
+                "symbol",
+                text(
+                    "Chữ viết tắt của cơ quan trong số, ký hiệu văn bản, ví dụ SNV trong 15/KH-SNV; mặc định: chữ đầu các từ của tên.",
+                ),
+            ),
+            (
+                "head",
+                text("Chức danh người đứng đầu, người ký văn bản, ví dụ Giám đốc."),
+            ),
         ]),
         "Cơ quan.",
     );
@@ -503,7 +513,9 @@ pub fn site_schema() -> Value {
         ("timezone", text("Múi giờ, mặc định Asia/Ho_Chi_Minh.")),
         (
             "theme",
-            text("Giao diện (thư mục trong themes/), mặc định default."),
+            text(
+                "Giao diện: một thư mục trong themes/, đặt lên trên giao diện có sẵn trong bangvang. Bỏ trống: giao diện có sẵn (hoặc themes/default nếu có).",
+            ),
         ),
         ("organization", organization),
         ("units", list(unit, "Các phòng, ban, trung tâm.")),

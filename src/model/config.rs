@@ -18,7 +18,9 @@ pub struct SiteConfig {
     pub base_url: Option<String>,
     pub language: String,
     pub timezone: chrono_tz::Tz,
-    pub theme: String,
+    /// A folder of themes/ laid over the built-in theme; `None`: the
+    /// built-in theme alone.
+    pub theme: Option<String>,
     pub organization: Organization,
     pub units: Vec<Unit>,
     /// Each unit's position in `units`, by id: every honoree with a unit
@@ -60,6 +62,11 @@ pub struct Organization {
     /// The province (or centrally-run city) the department is of, when its
     /// name does not say: "Chủ tịch UBND tỉnh" in an award is its chairman.
     pub province: Option<String>,
+    /// The department's abbreviation in document symbols ("SNV" in
+    /// "15/KH-SNV"); see [`SiteConfig::document_symbol`].
+    pub symbol: Option<String>,
+    /// The head's title, as documents are signed ("Giám đốc").
+    pub head: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -91,6 +98,8 @@ pub const ORGANIZATION_KEYS: &[&str] = &[
     "phone",
     "email",
     "province",
+    "symbol",
+    "head",
 ];
 pub const MENU_KEYS: &[&str] = &["title", "url"];
 pub const HTML_KEYS: &[&str] = &["allow_tags", "allow_attributes"];
@@ -141,8 +150,8 @@ fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
         language: f.opt(d, "language").unwrap_or_else(|| "vi".into()),
         timezone,
         theme: match f.opt::<String>(d, "theme") {
-            None => "default".into(),
-            Some(name) if is_folder_name(&name) => name,
+            None => None,
+            Some(name) if is_folder_name(&name) => Some(name),
             // The theme's templates are read and its static files published:
             // it must be a folder of themes/, never a path out of the site.
             Some(name) => {
@@ -151,7 +160,7 @@ fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
                     format!("`{name}` is not the name of a folder of themes/"),
                 )
                 .help = Some("write the folder's name alone, such as `default`".into());
-                "default".into()
+                None
             }
         },
         organization,
@@ -299,6 +308,8 @@ fn decode_organization(d: &mut Decoder, node: &Node) -> Option<Organization> {
         phone: f.opt(d, "phone"),
         email: f.opt(d, "email"),
         province: f.opt(d, "province"),
+        symbol: f.opt(d, "symbol"),
+        head: f.opt(d, "head"),
     })
 }
 
@@ -314,6 +325,33 @@ impl Decode for MenuItem {
             pos: f.pos_of("url"),
         })
     }
+}
+
+/// A body's name without its place: "Sở Nội vụ tỉnh Hà Tĩnh" → "Sở Nội vụ".
+pub fn own_name(name: &str) -> &str {
+    for place in [
+        " tỉnh ",
+        " thành phố ",
+        " huyện ",
+        " quận ",
+        " xã ",
+        " phường ",
+    ] {
+        if let Some(i) = name.find(place) {
+            return name[..i].trim();
+        }
+    }
+    name.trim()
+}
+
+/// The capital initials of a name's words, "và" left out:
+/// "Sở Giáo dục và Đào tạo" → "SGDĐT".
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| crate::text::collate::fold(w) != "va")
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 /// Checks that a base URL is absolute http(s) and ends in `/`.
@@ -354,6 +392,41 @@ impl SiteConfig {
             self.organization.parent.as_deref(),
             self.organization.province.as_deref(),
         )
+    }
+
+    /// The abbreviation of the department in document symbols: `symbol:`,
+    /// else the initials of its name without the place ("Sở Giáo dục và Đào
+    /// tạo" → "SGDĐT", "Sở Nội vụ" → "SNV"), "và" left out as offices do.
+    pub fn document_symbol(&self) -> String {
+        if let Some(symbol) = &self.organization.symbol {
+            return symbol.clone();
+        }
+        initials(own_name(&self.organization.name))
+    }
+
+    /// The title its head signs with: `head:`, else what the kind of body
+    /// says (a sở's Giám đốc, a bộ's Bộ trưởng, an ủy ban's Chủ tịch).
+    pub fn head_title(&self) -> String {
+        if let Some(head) = &self.organization.head {
+            return head.clone();
+        }
+        let name = crate::text::collate::fold(&self.organization.name);
+        let head = if name.starts_with("bo ") {
+            "Bộ trưởng"
+        } else if name.starts_with("uy ban") || name.starts_with("ubnd") {
+            "Chủ tịch"
+        } else if name.starts_with("so ") || name.starts_with("cuc ") {
+            "Giám đốc"
+        } else {
+            "Thủ trưởng"
+        };
+        head.to_owned()
+    }
+
+    /// The place written before a document's date ("Hà Tĩnh, ngày …"): the
+    /// site's province, when it is known.
+    pub fn document_place(&self) -> Option<String> {
+        self.award_setting().province
     }
 
     pub fn unit(&self, id: &str) -> Option<&Unit> {

@@ -23,8 +23,15 @@ pub struct Assets {
     names: BTreeMap<String, tera::Value>,
 }
 
-/// Static files as `(source file, name in the output)`.
-pub type StaticFiles = Vec<(PathBuf, String)>;
+/// Static files as `(source, name in the output)`.
+pub type StaticFiles = Vec<(StaticSource, String)>;
+
+/// Where a static file comes from: the site's folders, or the built-in theme.
+#[derive(Debug, Clone)]
+pub enum StaticSource {
+    File(PathBuf),
+    BuiltIn(&'static [u8]),
+}
 
 /// Whether files with this name are published under a fingerprinted name.
 fn is_fingerprinted(name: &str) -> bool {
@@ -53,16 +60,19 @@ pub fn fingerprint(
     let mut problems = Vec::new();
     for (source, name) in files {
         let out = if is_fingerprinted(&name) {
-            match std::fs::read(&source) {
-                Ok(bytes) => fingerprinted_name(&name, &bytes),
-                Err(e) => {
-                    problems.push(Diagnostic::error(
-                        display_path(root, &source),
-                        Pos::START,
-                        format!("cannot read the file: {e}"),
-                    ));
-                    continue;
-                }
+            match &source {
+                StaticSource::BuiltIn(bytes) => fingerprinted_name(&name, bytes),
+                StaticSource::File(path) => match std::fs::read(path) {
+                    Ok(bytes) => fingerprinted_name(&name, &bytes),
+                    Err(e) => {
+                        problems.push(Diagnostic::error(
+                            display_path(root, path),
+                            Pos::START,
+                            format!("cannot read the file: {e}"),
+                        ));
+                        continue;
+                    }
+                },
             }
         } else {
             name.clone()

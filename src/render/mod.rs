@@ -168,21 +168,29 @@ pub fn render_site(
 pub fn copy_files(
     writer: &Writer,
     root: &Path,
-    static_files: &[(std::path::PathBuf, String)],
+    static_files: &[(assets::StaticSource, String)],
     site: &Site,
 ) -> Result<(), Vec<Diagnostic>> {
-    let copies: Vec<(&Path, &str)> = static_files
+    let copies: Vec<(&assets::StaticSource, &str)> = static_files
         .iter()
-        .map(|(from, to)| (from.as_path(), to.as_str()))
-        .chain(
-            site.assets
-                .iter()
-                .map(|a| (a.abs.as_path(), a.out.as_str())),
-        )
+        .map(|(from, to)| (from, to.as_str()))
+        .collect();
+    let files: Vec<(&Path, &str)> = site
+        .assets
+        .iter()
+        .map(|a| (a.abs.as_path(), a.out.as_str()))
         .collect();
     let problems: Vec<Diagnostic> = copies
         .par_iter()
-        .filter_map(|(from, to)| writer.copy(root, to, from).err())
+        .filter_map(|(from, to)| match from {
+            assets::StaticSource::File(path) => writer.copy(root, to, path).err(),
+            assets::StaticSource::BuiltIn(bytes) => writer.copy_bytes(to, bytes).err(),
+        })
+        .chain(
+            files
+                .par_iter()
+                .filter_map(|(from, to)| writer.copy(root, to, from).err()),
+        )
         .collect();
     if problems.is_empty() {
         Ok(())

@@ -14,8 +14,43 @@ use crate::diagnostics::{Diagnostic, Pos, display_path};
 use crate::text::date;
 use crate::text::vi_date;
 
-pub const THEMES_DIR: &str = "themes";
 pub const TEMPLATES_DIR: &str = "templates";
+
+/// Where a template is read from.
+enum TemplateSource {
+    BuiltIn(&'static str),
+    File(PathBuf),
+}
+
+/// The site's theme folder (`themes/<theme>`, `themes/default` without
+/// `theme:`, as `bangvang theme export` writes it), laid over the built-in
+/// theme; `None` for the built-in theme alone. A named theme that is not
+/// there is an error (reported).
+pub fn theme_folder(
+    root: &Path,
+    theme: Option<&str>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<PathBuf> {
+    let name = theme.unwrap_or(crate::theme::BUILTIN);
+    let dir = root.join(crate::theme::THEMES_DIR).join(name);
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    if name != crate::theme::BUILTIN {
+        problems.push(
+            Diagnostic::error(
+                crate::model::config::CONFIG_FILE,
+                Pos::START,
+                format!(
+                    "the theme `{name}` has no folder {}",
+                    display_path(root, &dir).display()
+                ),
+            )
+            .with_help("remove `theme:` to use the built-in theme, or name a folder of themes/"),
+        );
+    }
+    None
+}
 
 /// The compiled templates, and the file of each.
 pub struct Templates {
@@ -141,37 +176,44 @@ impl TemplateFiles {
 }
 
 /// Reads the theme's templates with the site's overrides on top.
-pub fn read(root: &Path, theme: &str) -> Result<TemplateSources, Vec<Diagnostic>> {
-    let theme_dir = root.join(THEMES_DIR).join(theme).join(TEMPLATES_DIR);
-    if !theme_dir.is_dir() {
-        return Err(vec![
-            Diagnostic::error(
-                crate::model::config::CONFIG_FILE,
-                Pos::START,
-                format!(
-                    "the theme `{theme}` has no folder {}",
-                    display_path(root, &theme_dir).display()
-                ),
-            )
-            .with_help("set `theme:` in site.yaml to a folder of themes/"),
-        ]);
-    }
-    // Name → file; the site's own templates are read last and win.
-    let mut files: BTreeMap<String, PathBuf> = BTreeMap::new();
+pub fn read(root: &Path, theme: Option<&str>) -> Result<TemplateSources, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    for dir in [theme_dir, root.join(TEMPLATES_DIR)] {
+    // Name → where it comes from: the built-in theme, then the site's theme
+    // folder, then the site's own templates; the last one read wins.
+    let mut files: BTreeMap<String, TemplateSource> = crate::theme::templates()
+        .map(|(name, text)| (name.to_owned(), TemplateSource::BuiltIn(text)))
+        .collect();
+    let mut folders = Vec::new();
+    if let Some(dir) = theme_folder(root, theme, &mut problems) {
+        folders.push(dir.join(TEMPLATES_DIR));
+    }
+    folders.push(root.join(TEMPLATES_DIR));
+    for dir in folders {
         for (path, name) in crate::load::walk::site_folder_files(root, &dir, &mut problems) {
             if name.ends_with(".html") || name.ends_with(".xml") || name.ends_with(".txt") {
-                files.insert(name, path);
+                files.insert(name, TemplateSource::File(path));
             }
         }
     }
     let mut sources = Vec::with_capacity(files.len());
-    for (name, path) in &files {
-        let rel = display_path(root, path);
-        match crate::load::source::read_text(path, &rel) {
-            Ok(text) => sources.push((name.clone(), text.text)),
-            Err(d) => problems.push(d),
+    let mut shown = BTreeMap::new();
+    for (name, source) in files {
+        match source {
+            TemplateSource::BuiltIn(text) => {
+                shown.insert(
+                    name.clone(),
+                    crate::theme::shown_path(&format!("{TEMPLATES_DIR}/{name}")),
+                );
+                sources.push((name, text.to_owned()));
+            }
+            TemplateSource::File(path) => {
+                let rel = display_path(root, &path);
+                match crate::load::source::read_text(&path, &rel) {
+                    Ok(text) => sources.push((name.clone(), text.text)),
+                    Err(d) => problems.push(d),
+                }
+                shown.insert(name, rel);
+            }
         }
     }
     if !problems.is_empty() {
@@ -183,12 +225,7 @@ pub fn read(root: &Path, theme: &str) -> Result<TemplateSources, Vec<Diagnostic>
             .flat_map(|(name, text)| [name.as_bytes(), text.as_bytes()])
             .collect::<Vec<_>>(),
     );
-    let files = TemplateFiles(
-        files
-            .into_iter()
-            .map(|(name, path)| (name, display_path(root, &path)))
-            .collect(),
-    );
+    let files = TemplateFiles(shown);
     Ok(TemplateSources {
         sources,
         digest,

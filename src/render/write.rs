@@ -109,6 +109,18 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
+    /// Publishes a file of the built-in theme, unless it is unchanged.
+    pub fn copy_bytes(&self, out: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if self.unchanged(out, || fingerprint::of_bytes(bytes)) {
+            return Ok(());
+        }
+        self.sink
+            .write(out, bytes)
+            .map_err(|e| output::write_failed(self.sink, &e))?;
+        self.copied.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
     /// The Markdown of the page at `out`, from the memory when its body is
     /// unchanged.
     pub fn markdown(

@@ -50,7 +50,7 @@ pub fn templates(site: &Site, tera: &tera::Tera, diagnostics: &mut Diagnostics) 
 pub fn outputs(
     site: &Site,
     generated: &[String],
-    static_files: &[(std::path::PathBuf, String)],
+    static_files: &[(crate::render::assets::StaticSource, String)],
     diagnostics: &mut Diagnostics,
 ) {
     let generated: std::collections::HashSet<&str> = generated.iter().map(String::as_str).collect();

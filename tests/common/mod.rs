@@ -1,5 +1,5 @@
 //! Test sites: a fixture (or the repository's own example) copied into a temporary
-//! folder with the default theme, built by the real `bangvang` binary.
+//! folder, built by the real `bangvang` binary with its built-in theme.
 
 #![allow(dead_code)] // each test file uses a different part of this module
 
@@ -62,7 +62,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 impl TestSite {
-    /// `tests/fixtures/<name>` with the repository's default theme.
+    /// `tests/fixtures/<name>`.
     pub fn fixture(name: &str) -> TestSite {
         let site = TestSite::empty();
         copy_dir(
@@ -72,9 +72,10 @@ impl TestSite {
         site
     }
 
-    /// The repository's own example site (site.yaml and content/).
+    /// The repository's own example site (site.yaml, content/ and its theme
+    /// folder, themes/default, the source of the built-in theme).
     pub fn example() -> TestSite {
-        let site = TestSite::empty();
+        let site = TestSite::empty().with_theme_folder();
         std::fs::copy(
             Path::new(REPO).join("site.yaml"),
             site.root().join("site.yaml"),
@@ -87,11 +88,19 @@ impl TestSite {
         site
     }
 
-    /// Only the theme; the test writes the rest.
+    /// An empty folder; the test writes the rest. The theme is the one
+    /// built into the binary.
     pub fn empty() -> TestSite {
-        let dir = tempfile::tempdir().unwrap();
-        copy_dir(&Path::new(REPO).join("themes"), &dir.path().join("themes"));
-        TestSite { dir }
+        TestSite {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// The repository's themes/ copied in, for tests that change a theme's
+    /// files.
+    pub fn with_theme_folder(self) -> TestSite {
+        copy_dir(&Path::new(REPO).join("themes"), &self.root().join("themes"));
+        self
     }
 
     pub fn root(&self) -> &Path {
