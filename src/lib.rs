@@ -229,7 +229,8 @@ fn run(
         }
     };
     let generated = render::generated_paths(&site, &links);
-    validate::outputs(&site, &generated, &static_files, &mut diagnostics);
+    let static_names: Vec<&str> = static_files.iter().map(|(_, to)| to.as_str()).collect();
+    validate::outputs(&site, &generated, &static_names, &mut diagnostics);
     let paths = render::site_paths(
         &site,
         &generated,

@@ -50,7 +50,7 @@ pub fn templates(site: &Site, tera: &tera::Tera, diagnostics: &mut Diagnostics) 
 pub fn outputs(
     site: &Site,
     generated: &[String],
-    static_files: &[(crate::render::assets::StaticSource, String)],
+    static_files: &[&str],
     diagnostics: &mut Diagnostics,
 ) {
     let generated: std::collections::HashSet<&str> = generated.iter().map(String::as_str).collect();
@@ -61,8 +61,7 @@ pub fn outputs(
                 (dir.is_empty() || dir.ends_with('/')) && generated.contains(dir)
             })
     };
-    let statics: std::collections::HashSet<&str> =
-        static_files.iter().map(|(_, to)| to.as_str()).collect();
+    let statics: std::collections::HashSet<&str> = static_files.iter().copied().collect();
     let sources = site
         .pages
         .iter()
