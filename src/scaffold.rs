@@ -34,7 +34,8 @@ number: "/KH-SNV"
 issued: {month}
 # Địa danh ghi trước ngày tháng, ví dụ Hà Tĩnh.
 place: "…"
-# Chức vụ và họ tên người ký.
+# Chức vụ và họ tên người ký. Khi cấp phó ký thay (hoặc thay mặt, thừa lệnh),
+# thêm dòng thẩm quyền: {{ authority: KT. Giám đốc, title: Phó Giám đốc, name: "…" }}.
 signer: {{ title: Giám đốc, name: "…" }}
 # Một, hai câu tóm tắt kế hoạch.
 summary: "…"
