@@ -115,11 +115,12 @@ fn individual_names_in_roll(site: &TestSite) -> Vec<String> {
     let html = site.read(ROLL);
     let table = &html[html.find("id=\"ca-nhan\"").unwrap()..];
     let table = &table[..table.find("</table>").unwrap()];
-    let body = &table[table.find("<tbody>").unwrap()..];
-    body.split("<tr>")
+    let body = &table[table.find("<tbody").unwrap()..];
+    body.split("<tr ")
         .skip(1)
         .map(|row| {
-            let cell = &row[row.find("<td>").unwrap() + 4..];
+            let cell = &row[row.find("<td ").unwrap()..];
+            let cell = &cell[cell.find('>').unwrap() + 1..];
             cell[..cell.find("</td>").unwrap()].to_owned()
         })
         .collect()
@@ -386,7 +387,7 @@ fn the_roll_links_its_open_data_and_works_without_javascript() {
         ),
         "{html}"
     );
-    assert_eq!(html.matches("<tr>").count(), ALL_HONOREES.len() + 2);
+    assert_eq!(html.matches("<tr ").count(), ALL_HONOREES.len() + 2);
     assert!(html.contains(r#"<label for="tim-kiem">"#));
     // The search index holds every row too.
     let index = site.read("public/khen-thuong/chi-muc.js");
@@ -417,7 +418,7 @@ fn a_long_roll_is_split_into_pages_by_initial() {
     site.write("content/phong-trao/ke-hoach-2023/dai.yaml", yaml);
     site.build("2023-12-01").assert_ok();
     let main = site.read(ROLL);
-    assert!(!main.contains("<tbody>"), "a long roll is not inlined");
+    assert!(!main.contains("<tbody"), "a long roll is not inlined");
     for (label, slug) in [
         ("A", "a"),
         ("Â", "aa"),
