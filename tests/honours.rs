@@ -534,6 +534,68 @@ fn typing_without_diacritics_in_a_real_browser_finds_exactly_the_matching_rows()
     );
 }
 
+/// Issue 18: on a 360 px phone the roll, its pages, the results lists, a unit's
+/// honours and the campaign's targets are cards, every field shown with its
+/// label and nothing wider than the screen; at 1280 px they are tables
+/// (tests/browser/phone-tables.mjs says what it checks). The roll's search,
+/// run on the first page, draws its results the same way.
+#[test]
+fn tables_are_labelled_cards_on_a_phone_and_tables_on_a_desktop() {
+    if !browser_available() {
+        return;
+    }
+    let site = built("2023-12-01");
+    let pages = [
+        "khen-thuong/index.html",
+        "khen-thuong/ten-a/index.html",
+        "khen-thuong/tap-the/index.html",
+        "phong-trao/ke-hoach-2023/dot-1/index.html",
+        "phong-trao/ke-hoach-2023/tong-ket/index.html",
+        "phong-trao/ke-hoach-2023/index.html",
+        "don-vi/van-phong/index.html",
+    ];
+    let output = std::process::Command::new("node")
+        .arg(std::path::Path::new(common::REPO).join("tests/browser/phone-tables.mjs"))
+        .arg(site.path("public"))
+        .args(["--search", "nguyen"])
+        .args(pages)
+        .output()
+        .expect("node runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|_| {
+        panic!(
+            "no report:\n{}\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    assert!(
+        output.status.success() && report["problems"].as_array().unwrap().is_empty(),
+        "{:#}\n{}",
+        report["problems"],
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // Each page was looked at, on a phone and on a desktop, and had cards with
+    // something in them: the checks above did not pass on nothing.
+    let checked = report["checked"].as_array().unwrap();
+    for page in pages {
+        for width in [360, 1280] {
+            let seen = checked
+                .iter()
+                .find(|c| c["page"] == page && c["width"] == width)
+                .unwrap_or_else(|| panic!("{page} at {width} px was not checked"));
+            assert!(seen["tables"].as_u64().unwrap() > 0, "{page}: {seen}");
+            if width == 360 {
+                assert!(seen["cells"].as_u64().unwrap() > 0, "{page}: {seen}");
+            }
+        }
+    }
+    let search = checked
+        .iter()
+        .find(|c| c["page"].as_str().unwrap().contains("searching"))
+        .expect("the search was checked");
+    assert!(search["rows"].as_u64().unwrap() > 0, "{search}");
+}
+
 #[test]
 fn hostile_names_in_yaml_appear_as_text_everywhere() {
     let site = TestSite::fixture("honours");
