@@ -276,7 +276,11 @@ pub fn campaign_schema() -> Value {
                 campaign::SIGNER_KEYS,
                 &["title", "name"],
                 props(vec![
-                    ("title", text("Chức vụ, ví dụ Giám đốc.")),
+                    (
+                        "authority",
+                        text("Dòng thẩm quyền ký phía trên chức vụ, khi ký thay, thay mặt, thừa lệnh, thừa ủy quyền hoặc quyền: ví dụ KT. Giám đốc, TL. Giám đốc, TM. Ủy ban nhân dân, Q. Giám đốc."),
+                    ),
+                    ("title", text("Chức vụ của người ký, ví dụ Giám đốc, Phó Giám đốc.")),
                     ("name", text("Họ và tên.")),
                 ]),
                 "Người ký.",

@@ -29,6 +29,99 @@ fn campaign_page_reads_like_the_official_document() {
     }
 }
 
+/// The signature block's lines, in order: `(class, text)` of each `<p>` of
+/// `doc-signer`.
+fn signer_lines(html: &str) -> Vec<(String, String)> {
+    let block = &html[html
+        .find(r#"<div class="doc-signer">"#)
+        .expect("a signature block")..];
+    let block = &block[..block.find("</div>").unwrap()];
+    block
+        .split("<p class=\"")
+        .skip(1)
+        .map(|p| {
+            let (class, rest) = p.split_once('"').unwrap();
+            let text = &rest[rest.find('>').unwrap() + 1..rest.find("</p>").unwrap()];
+            (class.to_owned(), text.to_owned())
+        })
+        .collect()
+}
+
+fn lines(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(c, t)| (c.to_string(), t.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_signer_for_someone_else_gets_the_authority_line_above_the_title() {
+    let site = TestSite::fixture("basic");
+    let file = "content/phong-trao/ke-hoach-2022/index.md";
+    let source = site.read(file);
+    let one_line = "signer: { title: Giám đốc, name: Nguyễn Văn Ký }";
+    assert!(source.contains(one_line));
+    site.write(
+        file,
+        source.replace(
+            one_line,
+            "signer:\n  authority: KT. Giám đốc\n  title: Phó Giám đốc\n  name: Phan Văn A",
+        ),
+    );
+    site.write(
+        "content/phong-trao/ke-hoach-2021/index.md",
+        site.read("content/phong-trao/ke-hoach-2021/index.md").replacen(
+            "\n---",
+            "\nsigner: { authority: TM. Ủy ban nhân dân, title: Chủ tịch, name: Trần Văn B }\n---",
+            1,
+        ),
+    );
+    let run = site.build("2022-05-10");
+    run.assert_ok();
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+
+    let html = site.read(CAMPAIGN);
+    assert_eq!(
+        signer_lines(&html),
+        lines(&[
+            ("doc-signer-authority", "KT. GIÁM ĐỐC"),
+            ("doc-signer-title", "PHÓ GIÁM ĐỐC"),
+            ("doc-signature", ""),
+            ("doc-signer-name", "Phan Văn A"),
+        ])
+    );
+    // The document's details say it in running text.
+    assert!(
+        html.contains("<dt>Người ký</dt><dd>KT. Giám đốc, Phó Giám đốc Phan Văn A</dd>"),
+        "{html}"
+    );
+    // Vietnamese capitals: Ủ, Â.
+    let html = site.read("public/phong-trao/ke-hoach-2021/index.html");
+    assert_eq!(
+        signer_lines(&html)[..2],
+        lines(&[
+            ("doc-signer-authority", "TM. ỦY BAN NHÂN DÂN"),
+            ("doc-signer-title", "CHỦ TỊCH"),
+        ])
+    );
+}
+
+#[test]
+fn a_signer_without_authority_prints_the_title_and_the_name_as_before() {
+    let site = TestSite::fixture("basic");
+    site.build("2022-05-10").assert_ok();
+    let html = site.read(CAMPAIGN);
+    assert_eq!(
+        signer_lines(&html),
+        lines(&[
+            ("doc-signer-title", "GIÁM ĐỐC"),
+            ("doc-signature", ""),
+            ("doc-signer-name", "Nguyễn Văn Ký"),
+        ])
+    );
+    assert!(html.contains("<dt>Người ký</dt><dd>Giám đốc Nguyễn Văn Ký</dd>"));
+}
+
 #[test]
 fn a_blank_day_or_number_stays_blank_as_in_the_source() {
     let site = TestSite::fixture("basic");

@@ -42,7 +42,7 @@ pub const PHASE_KEYS: &[&str] = &[
     "milestones",
 ];
 pub const MILESTONE_KEYS: &[&str] = &["date", "since", "title"];
-pub const SIGNER_KEYS: &[&str] = &["title", "name"];
+pub const SIGNER_KEYS: &[&str] = &["authority", "title", "name"];
 pub const TARGET_KEYS: &[&str] = &[
     "id", "of", "text", "award", "issuers", "level", "percent", "count", "within",
 ];
@@ -66,8 +66,14 @@ pub struct Campaign {
     pub recipients: Vec<String>,
 }
 
+/// Who signs the plan, as the signature block prints it (Nghị định 30/2020/NĐ-CP,
+/// Điều 13): the authority line ("KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN"), when
+/// the signer signs for someone else, above the signer's own title ("PHÓ GIÁM
+/// ĐỐC"), then the name.
 #[derive(Debug, Clone)]
 pub struct Signer {
+    /// "KT. Giám đốc", "TL. Giám đốc", "TM. Ủy ban nhân dân", "Q. Giám đốc".
+    pub authority: Option<String>,
     pub title: String,
     pub name: String,
 }
@@ -312,13 +318,113 @@ impl Decode for Signer {
     fn decode(d: &mut Decoder, node: &Node) -> Option<Self> {
         let what = "the signer";
         let f = d.fields(node, what, SIGNER_KEYS)?;
+        let authority = f.opt_text(d, "authority");
         let title = f.req_text(d, "title", what);
         let name = f.req(d, "name", what);
+        if let Some(title) = &title {
+            check_title(d, f.pos_of("title"), title, authority.is_some());
+        }
         Some(Signer {
+            authority,
             title: title?,
             name: name?,
         })
     }
+}
+
+/// The marks of an authority line (Nghị định 30/2020/NĐ-CP, Điều 13): thay mặt,
+/// ký thay, thừa lệnh, thừa ủy quyền; each needs the signer's own title on the
+/// line below. Quyền ("Q. Giám đốc") is a title of its own.
+const AUTHORITY_MARKS: &[&str] = &["KT.", "TL.", "TM.", "TUQ."];
+const ACTING_MARK: &str = "Q.";
+
+/// Words a signer's own title starts with, where an authority line and a title
+/// were typed as one ("KT. Giám đốc Phó Giám đốc"); compared in lower case.
+/// Not "giám đốc" itself: "TM. Ban Giám đốc" is one line.
+const TITLE_STARTS: &[&str] = &[
+    "phó ",
+    "chủ tịch",
+    "chánh ",
+    "trưởng ",
+    "bí thư",
+    "thứ trưởng",
+    "bộ trưởng",
+    "hiệu trưởng",
+];
+
+/// A title that starts with an authority mark belongs, at least in part, in
+/// `authority`: printed as one line, "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC" is not what
+/// the document says. A warning, with the two lines it probably means.
+fn check_title(d: &mut Decoder, pos: Pos, title: &str, has_authority: bool) {
+    let Some(mark) = authority_mark(title) else {
+        return;
+    };
+    let split = split_authority(title);
+    if split.is_none() && (mark == ACTING_MARK || has_authority) {
+        // "Q. Giám đốc" is a title; with an authority given, the editor has
+        // already split the block and this title is theirs to word.
+        return;
+    }
+    let help = match split {
+        Some((authority, rest)) => format!(
+            "the document prints these on two lines: write `authority: {authority}` and `title: {rest}`"
+        ),
+        None => format!(
+            "`{mark}` begins the line above the signer's own title: write `authority: {title}` and give the signer's title, e.g. `title: Phó Giám đốc`"
+        ),
+    };
+    d.warning(
+        pos,
+        format!("the signer's title `{title}` starts with `{mark}`, which marks an authority line"),
+    )
+    .help = Some(help);
+}
+
+/// The authority mark a text starts with ("KT." of "KT. Giám đốc"), in any case.
+fn authority_mark(text: &str) -> Option<&'static str> {
+    AUTHORITY_MARKS
+        .iter()
+        .chain([&ACTING_MARK])
+        .copied()
+        .find(|mark| {
+            text.get(..mark.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(mark))
+                && text[mark.len()..].starts_with(char::is_whitespace)
+        })
+}
+
+/// An authority line and a title typed as one, split: at a line break, `/`,
+/// `,` or `;`, else before a word a title starts with ("… Phó Giám đốc"),
+/// else at a dash followed by such a word. `None` when nothing after the
+/// authority line looks like a second line.
+fn split_authority(title: &str) -> Option<(String, String)> {
+    let mark = authority_mark(title)?;
+    let body = &title[mark.len()..];
+    let parts = |at: usize, skip: usize| {
+        let first = body[..at].trim_end_matches([' ', '-', '–', '—']).trim();
+        let second = body[at + skip..]
+            .trim_start_matches([' ', '-', '–', '—'])
+            .trim();
+        (!first.is_empty() && !second.is_empty())
+            .then(|| (format!("{mark} {first}"), second.to_owned()))
+    };
+    if let Some(at) = body.find(['\n', '/', ',', ';']) {
+        return parts(at, 1);
+    }
+    let lower = body.to_lowercase();
+    // Lower-casing Vietnamese keeps every letter's length in UTF-8, so the
+    // offsets of `lower` are those of `body`; checked, not assumed.
+    if lower.len() != body.len() {
+        return None;
+    }
+    // Where the first word starts: a second line starts after it.
+    let first_word = body.len() - body.trim_start().len();
+    lower
+        .match_indices(' ')
+        .map(|(i, _)| i + 1)
+        .filter(|&i| i > first_word)
+        .find(|&i| TITLE_STARTS.iter().any(|w| lower[i..].starts_with(w)))
+        .and_then(|i| parts(i, 0))
 }
 
 impl Decode for Phase {
@@ -679,5 +785,45 @@ mod tests {
             ..m
         };
         assert_eq!(early.anniversary_years(), Some(91));
+    }
+
+    #[test]
+    fn an_authority_line_typed_with_the_title_is_split_where_the_title_starts() {
+        let split = |t: &str| split_authority(t).map(|(a, b)| format!("{a} | {b}"));
+        for (typed, meant) in [
+            ("KT. Giám đốc / Phó Giám đốc", "KT. Giám đốc | Phó Giám đốc"),
+            ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC"),
+            ("KT. Giám đốc, Phó Giám đốc", "KT. Giám đốc | Phó Giám đốc"),
+            ("KT. Giám đốc - Phó Giám đốc", "KT. Giám đốc | Phó Giám đốc"),
+            (
+                "TL. Giám đốc\nChánh Văn phòng",
+                "TL. Giám đốc | Chánh Văn phòng",
+            ),
+            (
+                "TM. Ủy ban nhân dân Chủ tịch",
+                "TM. Ủy ban nhân dân | Chủ tịch",
+            ),
+            (
+                "tm. Hội đồng Thi đua - Khen thưởng Chủ tịch",
+                "TM. Hội đồng Thi đua - Khen thưởng | Chủ tịch",
+            ),
+            ("TUQ. Chủ tịch; Giám đốc Sở", "TUQ. Chủ tịch | Giám đốc Sở"),
+        ] {
+            assert_eq!(split(typed).as_deref(), Some(meant), "{typed}");
+        }
+        for one_line in [
+            "Q. Giám đốc",
+            "Q. Trưởng phòng Tổ chức",
+            "Q. Giám đốc Sở Lao động - Thương binh và Xã hội",
+            "TM. Ban Giám đốc",
+            "KT. Giám đốc",
+            "Giám đốc, Phó Giám đốc",
+            "KTV. Giám đốc",
+        ] {
+            assert_eq!(split(one_line), None, "{one_line}");
+        }
+        assert_eq!(authority_mark("Kt. Giám đốc"), Some("KT."));
+        assert_eq!(authority_mark("KT.Giám đốc"), None);
+        assert_eq!(authority_mark("Phó Giám đốc"), None);
     }
 }

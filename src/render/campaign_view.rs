@@ -30,6 +30,8 @@ pub struct CampaignView<'a> {
     /// "Hà Tĩnh, ngày      tháng 01 năm 2022".
     pub place_date: Option<String>,
     pub place: Option<&'a str>,
+    /// The line above the signer's title: "KT. Giám đốc", "TM. Ủy ban nhân dân".
+    pub signer_authority: Option<&'a str>,
     pub signer_title: Option<&'a str>,
     pub signer_name: Option<&'a str>,
     pub subject: &'a str,
@@ -131,6 +133,10 @@ pub fn campaign_view<'a>(
             _ => None,
         },
         place: campaign.place.as_deref(),
+        signer_authority: campaign
+            .signer
+            .as_ref()
+            .and_then(|s| s.authority.as_deref()),
         signer_title: campaign.signer.as_ref().map(|s| s.title.as_str()),
         signer_name: campaign.signer.as_ref().map(|s| s.name.as_str()),
         subject: campaign.subject.as_deref().unwrap_or(&page.meta.title),

@@ -10,7 +10,8 @@
 // - the server's headers: CSP, nosniff, Referrer-Policy, no-cache for pages,
 //   a year and "immutable" for fingerprinted assets, gzip for text;
 // - one h1 per page; every form field has a label;
-// - at 360 px wide no page scrolls sideways (tables scroll in their own box);
+// - at 360 px wide no page scrolls sideways (the theme's tables are cards,
+//   checked in detail by phone-tables.mjs; a Markdown table scrolls in its own box);
 // - axe-core finds no "serious" or "critical" violation on any page (in a
 //   second context that bypasses CSP only so that axe can be injected);
 // - the roll of honour's search finds a name typed without diacritics;

@@ -79,21 +79,31 @@
     var l = data.lists[r[5]];
     return '<a href="' + escape(root + l[1]) + '">' + escape(l[2] || "Dự kiến") + "</a>";
   }
+  // The same markup as the pages' tables (partials/honour_table.html): cards
+  // on a phone, each cell labelled with its column's name.
+  var COLUMNS_PEOPLE = ["Họ và tên", "Chức vụ", "Đơn vị"];
+  var COLUMNS_GROUPS = ["Tập thể"];
+  var COLUMNS_AWARD = ["Danh hiệu, hình thức", "Năm", "Quyết định"];
+  function cell(label, html, extra) {
+    return '<td role="cell" data-label="' + label + '"' + (extra || "") + ">" + html + "</td>";
+  }
   function table(rows, collective) {
-    var head = collective
-      ? "<th scope=\"col\">Tập thể</th>"
-      : "<th scope=\"col\">Họ và tên</th><th scope=\"col\">Chức vụ</th><th scope=\"col\">Đơn vị</th>";
+    var head = (collective ? COLUMNS_GROUPS : COLUMNS_PEOPLE).concat(COLUMNS_AWARD)
+      .map(function (label, i, all) {
+        return '<th scope="col" role="columnheader"' + (i === all.length - 2 ? ' class="num"' : "") + ">" + label + "</th>";
+      }).join("");
     var body = rows.map(function (r) {
       var l = data.lists[r[5]];
-      var cells = "<td>" + escape(r[1]) + "</td>";
-      if (!collective) cells += "<td>" + escape(r[2]) + "</td><td>" + cellUnit(r) + "</td>";
-      cells += "<td>" + escape(data.awards[r[4]]) + "</td><td class=\"num\">" + (l[3] || "") + "</td><td>" + cellDecision(r) + "</td>";
-      return "<tr>" + cells + "</tr>";
+      var cells = cell(collective ? COLUMNS_GROUPS[0] : COLUMNS_PEOPLE[0], escape(r[1]));
+      if (!collective) cells += cell(COLUMNS_PEOPLE[1], escape(r[2])) + cell(COLUMNS_PEOPLE[2], cellUnit(r));
+      cells += cell(COLUMNS_AWARD[0], escape(data.awards[r[4]])) +
+        cell(COLUMNS_AWARD[1], l[3] || "", ' class="num"') +
+        cell(COLUMNS_AWARD[2], cellDecision(r));
+      return '<tr role="row">' + cells + "</tr>";
     }).join("");
     return '<div class="table-scroll" role="region" tabindex="0" aria-label="' + (collective ? "Tập thể" : "Cá nhân") + '">' +
-      '<table class="roll"><thead><tr>' + head +
-      '<th scope="col">Danh hiệu, hình thức</th><th scope="col" class="num">Năm</th><th scope="col">Quyết định</th></tr></thead><tbody>' +
-      body + "</tbody></table></div>";
+      '<table class="roll stacked" role="table"><thead role="rowgroup"><tr role="row">' + head +
+      '</tr></thead><tbody role="rowgroup">' + body + "</tbody></table></div>";
   }
 
   function apply() {
