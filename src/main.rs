@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use bangvang::diagnostics::Diagnostic;
-use bangvang::messages::{self, Lang, Label, Verb, tr};
+use bangvang::messages::{self, Label, Lang, Verb, tr};
 use bangvang::{BuildOptions, BuildReport};
 
 // See Cargo.toml for why the allocator is not the system's.
@@ -135,35 +135,131 @@ struct BuildArgs {
 /// The English of the help, for `--lang en`: (subcommand path, argument id or
 /// "" for the command's about, text).
 const ENGLISH_HELP: &[(&[&str], &str, &str)] = &[
-    (&[], "", "Builds the emulation and honours site (bảng vàng) from content/ and a theme"),
-    (&[], "lang", "The language of messages: vi (the default) or en; also BANGVANG_LANG"),
+    (
+        &[],
+        "",
+        "Builds the emulation and honours site (bảng vàng) from content/ and a theme",
+    ),
+    (
+        &[],
+        "lang",
+        "The language of messages: vi (the default) or en; also BANGVANG_LANG",
+    ),
     (&[], "help", "Print help"),
     (&[], "version", "Print version"),
-    (&["build"], "", "Build the site into the output folder (replaced only if the build succeeds)."),
-    (&["check"], "", "Run every check of a build and write nothing."),
-    (&["serve"], "", "Preview the site: build, serve on this computer, rebuild and reload on every change."),
-    (&["new"], "", "Write a ready-to-fill campaign or results file."),
+    (
+        &["build"],
+        "",
+        "Build the site into the output folder (replaced only if the build succeeds).",
+    ),
+    (
+        &["check"],
+        "",
+        "Run every check of a build and write nothing.",
+    ),
+    (
+        &["serve"],
+        "",
+        "Preview the site: build, serve on this computer, rebuild and reload on every change.",
+    ),
+    (
+        &["new"],
+        "",
+        "Write a ready-to-fill campaign or results file.",
+    ),
     (&["new"], "root", "The site's folder."),
-    (&["new"], "today", "The date the scaffold starts from, YYYY-MM-DD [default: today]."),
-    (&["new", "campaign"], "", "content/phong-trao/<slug>/index.md: a campaign's plan."),
-    (&["new", "campaign"], "slug", "The campaign's folder name (lowercase letters, digits and `-`)."),
-    (&["new", "results"], "", "content/phong-trao/<campaign>/<name>.yaml: a results list."),
-    (&["new", "results"], "campaign", "The campaign's folder name."),
-    (&["new", "results"], "name", "The list's file name, without .yaml."),
-    (&["schema"], "", "Write the JSON Schemas of front matter, results files and site.yaml."),
-    (&["schema"], "output", "Where to write them [default: <root>/schemas]."),
+    (
+        &["new"],
+        "today",
+        "The date the scaffold starts from, YYYY-MM-DD [default: today].",
+    ),
+    (
+        &["new", "campaign"],
+        "",
+        "content/phong-trao/<slug>/index.md: a campaign's plan.",
+    ),
+    (
+        &["new", "campaign"],
+        "slug",
+        "The campaign's folder name (lowercase letters, digits and `-`).",
+    ),
+    (
+        &["new", "results"],
+        "",
+        "content/phong-trao/<campaign>/<name>.yaml: a results list.",
+    ),
+    (
+        &["new", "results"],
+        "campaign",
+        "The campaign's folder name.",
+    ),
+    (
+        &["new", "results"],
+        "name",
+        "The list's file name, without .yaml.",
+    ),
+    (
+        &["schema"],
+        "",
+        "Write the JSON Schemas of front matter, results files and site.yaml.",
+    ),
+    (
+        &["schema"],
+        "output",
+        "Where to write them [default: <root>/schemas].",
+    ),
     (&["schema"], "root", "The site's folder."),
-    (&["serve"], "root", "The site's folder: site.yaml, content/, themes/."),
-    (&["serve"], "bind", "The address to listen on (loopback by default: only this computer)."),
+    (
+        &["serve"],
+        "root",
+        "The site's folder: site.yaml, content/, themes/.",
+    ),
+    (
+        &["serve"],
+        "bind",
+        "The address to listen on (loopback by default: only this computer).",
+    ),
     (&["serve"], "port", "The port; 0 picks a free one."),
-    (&["serve"], "today", "The day statuses are computed against, YYYY-MM-DD [default: today]."),
-    (&["serve"], "drafts", "Show pages marked `draft: true` and content dated after today too."),
-    (&["build", "check"], "root", "The site's folder: site.yaml, content/, themes/."),
-    (&["build", "check"], "output", "Where to write the site [default: <root>/public]."),
-    (&["build", "check"], "base_url", "The address the site is published at, e.g. https://example.gov.vn/thi-dua/ (overrides base_url of site.yaml)."),
-    (&["build", "check"], "today", "The day statuses are computed against, YYYY-MM-DD [default: SOURCE_DATE_EPOCH, else today in the site's time zone]."),
-    (&["build", "check"], "drafts", "Publish pages marked `draft: true` too."),
-    (&["build", "check"], "deny_warnings", "Treat every warning as an error."),
+    (
+        &["serve"],
+        "today",
+        "The day statuses are computed against, YYYY-MM-DD [default: today].",
+    ),
+    (
+        &["serve"],
+        "drafts",
+        "Show pages marked `draft: true` and content dated after today too.",
+    ),
+    (
+        &["build", "check"],
+        "root",
+        "The site's folder: site.yaml, content/, themes/.",
+    ),
+    (
+        &["build", "check"],
+        "output",
+        "Where to write the site [default: <root>/public].",
+    ),
+    (
+        &["build", "check"],
+        "base_url",
+        "The address the site is published at, e.g. https://example.gov.vn/thi-dua/ (overrides base_url of site.yaml).",
+    ),
+    (
+        &["build", "check"],
+        "today",
+        "The day statuses are computed against, YYYY-MM-DD [default: SOURCE_DATE_EPOCH, else today in the site's time zone].",
+    ),
+    (
+        &["build", "check"],
+        "drafts",
+        "Publish pages marked `draft: true` too.",
+    ),
+    (
+        &["build", "check"],
+        "deny_warnings",
+        "Treat every warning as an error.",
+    ),
 ];
 
 /// The command line in `lang`: Vietnamese headings, or the English help.
@@ -184,7 +280,9 @@ fn command(lang: Lang) -> clap::Command {
                     cmd = with_help(cmd, &target, arg, text);
                 }
             }
-            cmd.help_template("{about-with-newline}\n{usage-heading} {usage}\n\n{all-args}{after-help}")
+            cmd.help_template(
+                "{about-with-newline}\n{usage-heading} {usage}\n\n{all-args}{after-help}",
+            )
         }
     }
 }
@@ -206,16 +304,20 @@ fn vietnamese_headings(cmd: clap::Command) -> clap::Command {
         .subcommand_help_heading("Lệnh")
         .subcommand_value_name("LỆNH")
         .mut_args(|a| {
-            let heading = if a.is_positional() { "Tham số" } else { "Tùy chọn" };
+            let heading = if a.is_positional() {
+                "Tham số"
+            } else {
+                "Tùy chọn"
+            };
             a.help_heading(heading)
         });
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_owned())
         .collect();
-    names
-        .iter()
-        .fold(cmd, |cmd, name| cmd.mut_subcommand(name, vietnamese_headings))
+    names.iter().fold(cmd, |cmd, name| {
+        cmd.mut_subcommand(name, vietnamese_headings)
+    })
 }
 
 /// The language asked for before the command line is parsed (its own
@@ -280,6 +382,7 @@ fn command_line_error(error: &clap::Error) -> Option<String> {
             format!("không có tùy chọn `{arg}` ở đây{hint}")
         }
         ErrorKind::InvalidSubcommand => {
+            let arg = get(ContextKind::InvalidSubcommand).unwrap_or_default();
             let hint = get(ContextKind::SuggestedSubcommand)
                 .map(|s| format!("; có phải là `{s}`?"))
                 .unwrap_or_default();

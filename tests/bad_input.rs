@@ -463,7 +463,12 @@ fn fixture_in_vietnamese(name: &str) -> Result<(), Failed> {
     if failures.is_empty() {
         return Ok(());
     }
-    Err(format!("{}\nVietnamese:\n{}", failures.join("\n"), vietnamese.stderr).into())
+    Err(format!(
+        "{}\nVietnamese:\n{}",
+        failures.join("\n"),
+        vietnamese.stderr
+    )
+    .into())
 }
 
 /// `error: FILE:LINE:COL: message` → ("error", "FILE:LINE:COL: ", "message");
@@ -542,8 +547,7 @@ fn compare_languages(english: &Run, vietnamese: &Run) -> Vec<String> {
         return failures;
     }
     for (en_line, vi_line) in en.iter().zip(&vi) {
-        let Some((kind, place, message)) = parse_line(en_line, ["error", "warning", "help"])
-        else {
+        let Some((kind, place, message)) = parse_line(en_line, ["error", "warning", "help"]) else {
             continue;
         };
         let Some(translated) = bangvang::messages::translate(message) else {

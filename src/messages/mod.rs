@@ -90,9 +90,40 @@ pub fn tr(message: &str) -> Cow<'_, str> {
 
 /// `message` in `lang`.
 pub fn tr_in(lang: Lang, message: &str) -> Cow<'_, str> {
-    match lang {
-        Lang::En => Cow::Borrowed(message),
-        Lang::Vi => translate(message).map_or(Cow::Borrowed(message), Cow::Owned),
+    let translated = match lang {
+        Lang::En if missing_log().is_none() => return Cow::Borrowed(message),
+        _ => translate(message),
+    };
+    if translated.is_none() {
+        note_missing(message);
+    }
+    match (lang, translated) {
+        (Lang::Vi, Some(vi)) => Cow::Owned(vi),
+        _ => Cow::Borrowed(message),
+    }
+}
+
+/// The variable naming a file where each message shown that the catalogue
+/// lacks is appended, one a line, in either language: run the tests with it
+/// set to find them (`BANGVANG_MESSAGES_MISSING=/tmp/missing cargo test`).
+pub const MISSING_VAR: &str = "BANGVANG_MESSAGES_MISSING";
+
+fn missing_log() -> Option<&'static std::path::Path> {
+    static PATH: OnceLock<Option<std::path::PathBuf>> = OnceLock::new();
+    PATH.get_or_init(|| std::env::var_os(MISSING_VAR).map(Into::into))
+        .as_deref()
+}
+
+fn note_missing(message: &str) {
+    if let Some(path) = missing_log() {
+        use std::io::Write;
+        if let Ok(mut file) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+        {
+            let _ = writeln!(file, "{}", message.replace('\n', "\\n"));
+        }
     }
 }
 
@@ -266,8 +297,8 @@ fn key(text: &str) -> Option<&str> {
 
 /// A line of the catalogue, split: the English and the Vietnamese. Lines
 /// that are empty or start with `#` are comments (`None`).
-pub fn catalogue_lines() -> impl Iterator<Item = (usize, Result<(&'static str, &'static str), String>)>
-{
+pub fn catalogue_lines()
+-> impl Iterator<Item = (usize, Result<(&'static str, &'static str), String>)> {
     CATALOGUE.lines().enumerate().filter_map(|(i, line)| {
         if line.trim().is_empty() || line.starts_with('#') {
             return None;
@@ -351,7 +382,10 @@ impl Catalogue {
             .chain(&self.short);
         let mut best: Option<(&Pattern, Vec<&str>)> = None;
         for pattern in candidates {
-            if best.as_ref().is_some_and(|(b, _)| b.literal >= pattern.literal) {
+            if best
+                .as_ref()
+                .is_some_and(|(b, _)| b.literal >= pattern.literal)
+            {
                 continue;
             }
             if let Some(pieces) = matches(&pattern.chunks, message) {
@@ -457,7 +491,8 @@ mod tests {
              {} is after {}\t{2} trước {1}\n",
         );
         assert_eq!(
-            c.translate("unknown key `titel` in the front matter").as_deref(),
+            c.translate("unknown key `titel` in the front matter")
+                .as_deref(),
             Some("khóa `titel` không có trong phần đầu trang")
         );
         // A value holding the next chunk itself.
@@ -468,11 +503,16 @@ mod tests {
         assert_eq!(c.translate("x is after y").as_deref(), Some("y trước x"));
         // Quoted pieces are the editor's text, never translated.
         assert_eq!(
-            c.translate("unknown key `the front matter` in the front matter").as_deref(),
+            c.translate("unknown key `the front matter` in the front matter")
+                .as_deref(),
             Some("khóa `the front matter` không có trong phần đầu trang")
         );
         assert_eq!(c.translate("unknown key"), None);
-        assert_eq!(c.translate("unknown key `a` in"), None, "anchored at the end");
+        assert_eq!(
+            c.translate("unknown key `a` in"),
+            None,
+            "anchored at the end"
+        );
     }
 
     #[test]
@@ -482,7 +522,8 @@ mod tests {
              unknown key `{}` in the front matter\tphần đầu trang không có khóa `{1}`\n",
         );
         assert_eq!(
-            c.translate("unknown key `titel` in the front matter").as_deref(),
+            c.translate("unknown key `titel` in the front matter")
+                .as_deref(),
             Some("phần đầu trang không có khóa `titel`")
         );
     }
@@ -490,7 +531,10 @@ mod tests {
     #[test]
     fn short_starts_and_empty_pieces_are_found() {
         let c = catalogue("{}% is more than 100%\t{1}% là quá 100%\n`{}` x{}\t`{1}` y{2}\n");
-        assert_eq!(c.translate("120% is more than 100%").as_deref(), Some("120% là quá 100%"));
+        assert_eq!(
+            c.translate("120% is more than 100%").as_deref(),
+            Some("120% là quá 100%")
+        );
         assert_eq!(c.translate("`a` x").as_deref(), Some("`a` y"));
     }
 
@@ -502,7 +546,10 @@ mod tests {
             tr_in(Lang::Vi, message),
             "không biết khóa `titel` trong phần đầu tệp"
         );
-        assert_eq!(tr_in(Lang::Vi, "no such message, ever"), "no such message, ever");
+        assert_eq!(
+            tr_in(Lang::Vi, "no such message, ever"),
+            "no such message, ever"
+        );
     }
 
     #[test]

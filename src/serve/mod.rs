@@ -102,7 +102,10 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         move || rebuild(&build, &shared)
     })?;
     rebuild(&build, &shared);
-    println!("{}", tr(&format!("bangvang serve: http://{local}/ (Ctrl+C to stop)")));
+    println!(
+        "{}",
+        tr(&format!("bangvang serve: http://{local}/ (Ctrl+C to stop)"))
+    );
     if bound.ip().is_unspecified()
         && let Some(lan) = network_address(bound.is_ipv4())
     {
