@@ -309,7 +309,30 @@ fn vietnamese_headings(cmd: clap::Command) -> clap::Command {
             } else {
                 "Tùy chọn"
             };
-            a.help_heading(heading)
+            let value_name = match a.get_id().as_str() {
+                "root" | "output" => Some("THƯ_MỤC"),
+                "base_url" | "bind" => Some("ĐỊA_CHỈ"),
+                "today" => Some("NGÀY"),
+                "port" => Some("CỔNG"),
+                _ => None,
+            };
+            // clap writes `[default: …]` itself, in English.
+            let defaults: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            let mut a = a.help_heading(heading);
+            if let Some(name) = value_name {
+                a = a.value_name(name);
+            }
+            if !defaults.is_empty() && !a.is_hide_default_value_set() {
+                let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+                a = a
+                    .help(format!("{help} [mặc định: {}]", defaults.join(", ")))
+                    .hide_default_value(true);
+            }
+            a
         });
     let names: Vec<String> = cmd
         .get_subcommands()
@@ -318,6 +341,11 @@ fn vietnamese_headings(cmd: clap::Command) -> clap::Command {
     names.iter().fold(cmd, |cmd, name| {
         cmd.mut_subcommand(name, vietnamese_headings)
     })
+}
+
+/// The usage lines of a help clap wrote, its `[OPTIONS]` in Vietnamese.
+fn vietnamese_usage(help: &str) -> String {
+    help.replace("[OPTIONS]", "[TÙY_CHỌN]")
 }
 
 /// The language asked for before the command line is parsed (its own
@@ -435,6 +463,14 @@ fn main() -> ExitCode {
             (Lang::Vi, Some(said)) => {
                 eprintln!("{said}");
                 return ExitCode::from(2);
+            }
+            (Lang::Vi, None) if error.use_stderr() => {
+                eprint!("{}", vietnamese_usage(&error.render().to_string()));
+                return ExitCode::from(2);
+            }
+            (Lang::Vi, None) => {
+                print!("{}", vietnamese_usage(&error.render().to_string()));
+                return ExitCode::SUCCESS;
             }
             _ => error.exit(),
         },

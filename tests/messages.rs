@@ -211,9 +211,10 @@ fn help_is_vietnamese_and_english_on_request() {
     let vi = site.run_with_env(&["build", "--help"], &lang("vi"));
     assert_eq!(vi.code, 0, "{}", vi.stderr);
     for words in [
-        "Cách dùng:",
+        "Cách dùng: bangvang build [TÙY_CHỌN]",
         "Tùy chọn:",
-        "Thư mục của trang web",
+        "--root <THƯ_MỤC>",
+        "Thư mục của trang web: site.yaml, content/, themes/ [mặc định: .]",
         "Coi mọi cảnh báo là lỗi",
     ] {
         assert!(vi.stdout.contains(words), "{words}: {}", vi.stdout);
@@ -224,9 +225,11 @@ fn help_is_vietnamese_and_english_on_request() {
     }
     let en = site.run_with_env(&["--lang", "en", "build", "--help"], &lang("vi"));
     for words in [
-        "Usage:",
+        "Usage: bangvang build [OPTIONS]",
         "Options:",
+        "--root <ROOT>",
         "The site's folder",
+        "[default: .]",
         "Treat every warning as an error",
     ] {
         assert!(en.stdout.contains(words), "{words}: {}", en.stdout);
@@ -241,7 +244,7 @@ fn a_wrong_command_line_is_told_in_vietnamese() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.starts_with(
-            "lỗi: giá trị `2022-13-01` của `--today <TODAY>` không dùng được: `2022-13-01` không phải là một ngày có trên lịch"
+            "lỗi: giá trị `2022-13-01` của `--today <NGÀY>` không dùng được: `2022-13-01` không phải là một ngày có trên lịch"
         ),
         "{}",
         run.stderr

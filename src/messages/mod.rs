@@ -2,7 +2,7 @@
 //!
 //! Messages are written in English in the code, where each check is made
 //! (`Diagnostic::error(file, pos, format!("unknown key `{key}`"))`), and that
-//! English is the message's id, as in gettext: a [`Diagnostic`] stays English
+//! English is the message's id, as in gettext: a `Diagnostic` stays English
 //! (the bad-input corpus and the tests read it), and it is translated only
 //! when it is shown, by [`tr`]. The one catalogue is `vi.tsv` beside this
 //! file: one line per message,
@@ -22,9 +22,7 @@
 //! `--lang en` or `BANGVANG_LANG=en` asks for English (for maintainers and bug
 //! reports).
 //!
-//! A leaf: this module uses nothing else of the crate.
-//!
-//! [`Diagnostic`]: crate::diagnostics::Diagnostic
+//! A leaf: this module uses nothing else of the crate (`diagnostics` uses it).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -240,7 +238,7 @@ pub fn failed(verb: Verb, errors: usize, warnings: usize) -> String {
         Lang::Vi => {
             let verb = match verb {
                 Verb::Published => "chưa xuất bản gì",
-                Verb::Checked => "chưa kiểm tra xong",
+                Verb::Checked => "kiểm tra không đạt",
             };
             format!("{errors} lỗi, {warnings} cảnh báo; {verb}, thư mục xuất bản giữ nguyên")
         }
