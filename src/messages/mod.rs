@@ -528,10 +528,10 @@ mod tests {
 
     #[test]
     fn short_starts_and_empty_pieces_are_found() {
-        let c = catalogue("{}% is more than 100%\t{1}% là quá 100%\n`{}` x{}\t`{1}` y{2}\n");
+        let c = catalogue("{}% is more than 100%\t{1}% lớn hơn 100%\n`{}` x{}\t`{1}` y{2}\n");
         assert_eq!(
             c.translate("120% is more than 100%").as_deref(),
-            Some("120% là quá 100%")
+            Some("120% lớn hơn 100%")
         );
         assert_eq!(c.translate("`a` x").as_deref(), Some("`a` y"));
     }
