@@ -5,6 +5,7 @@
 //! the caller sorts them once and prints them once, so a single run reports
 //! every problem instead of stopping at the first.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -71,15 +72,40 @@ impl Diagnostic {
     }
 }
 
+/// The English form, as the code and the tests read it:
+/// `error: FILE:LINE:COL: message` and `  help: …` on the next line.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        self.write(f, [label, "help"], Cow::Borrowed)
+    }
+}
+
+/// A [`Diagnostic`] as the editor reads it: in the language chosen for the
+/// process ([`crate::messages::lang`]), `lỗi: FILE:LINE:COL: …` and `gợi ý: …`
+/// in Vietnamese, with the file, line and column written as in English so
+/// that editors' tools still jump to them.
+pub struct Localized<'d>(&'d Diagnostic);
+
+impl Diagnostic {
+    /// This diagnostic in the language chosen, for printing.
+    pub fn localized(&self) -> Localized<'_> {
+        Localized(self)
+    }
+
+    fn write<'m>(
+        &'m self,
+        f: &mut fmt::Formatter<'_>,
+        [label, help_label]: [&str; 2],
+        tr: impl Fn(&'m str) -> Cow<'m, str>,
+    ) -> fmt::Result {
         let file = self.file.to_string_lossy();
         let file = shown(&file);
-        let message = shortened_quotes(&self.message);
+        let message = tr(&self.message);
+        let message = shortened_quotes(&message);
         if self.pos == Pos::NONE {
             write!(f, "{label}: {file}: {}", shown(&message))?;
         } else {
@@ -87,9 +113,22 @@ impl fmt::Display for Diagnostic {
             write!(f, "{label}: {file}:{line}:{col}: {}", shown(&message))?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {}", shown(&shortened_quotes(help)))?;
+            let help = tr(help);
+            write!(f, "\n  {help_label}: {}", shown(&shortened_quotes(&help)))?;
         }
         Ok(())
+    }
+}
+
+impl fmt::Display for Localized<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::messages::Label;
+        let label = match self.0.severity {
+            Severity::Error => Label::Error,
+            Severity::Warning => Label::Warning,
+        };
+        self.0
+            .write(f, [label.word(), Label::Help.word()], crate::messages::tr)
     }
 }
 

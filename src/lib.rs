@@ -11,6 +11,7 @@ pub mod decode;
 pub mod diagnostics;
 pub mod load;
 pub mod memo;
+pub mod messages;
 pub mod model;
 pub(crate) mod output;
 pub(crate) mod paths;

@@ -6,71 +6,86 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use bangvang::diagnostics::Diagnostic;
+use bangvang::messages::{self, Label, Lang, Verb, tr};
 use bangvang::{BuildOptions, BuildReport};
 
 // See Cargo.toml for why the allocator is not the system's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// The command line, its help in Vietnamese (the editors' language).
+/// `--lang en` swaps in the English of [`ENGLISH_HELP`].
 #[derive(Parser)]
 #[command(
     name = "bangvang",
     version,
-    about = "Builds the emulation and honours site (bảng vàng) from content/ and a theme"
+    about = "Dựng trang web thi đua, khen thưởng (bảng vàng) từ thư mục content/ và một giao diện",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Ngôn ngữ của các thông báo: vi (mặc định) hoặc en; cũng đặt được bằng
+    /// biến môi trường BANGVANG_LANG.
+    #[arg(long, global = true, value_name = "vi|en", value_parser = parse_lang)]
+    lang: Option<Lang>,
+    /// In phần trợ giúp này.
+    #[arg(short = 'h', long, global = true, action = ArgAction::Help)]
+    help: Option<bool>,
+    /// In số phiên bản.
+    #[arg(short = 'V', long, action = ArgAction::Version)]
+    version: Option<bool>,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the site into the output folder (replaced only if the build succeeds).
+    /// Dựng trang web vào thư mục xuất bản (chỉ thay thư mục khi dựng thành công).
     Build(BuildArgs),
-    /// Run every check of a build and write nothing.
+    /// Chạy mọi bước kiểm tra của lệnh build mà không ghi gì.
     Check(BuildArgs),
-    /// Preview the site: build, serve on this computer, rebuild and reload on
-    /// every change.
+    /// Xem trước trang web: dựng, mở trên máy này, tự dựng lại và tải lại
+    /// trang sau mỗi lần sửa.
     Serve(ServeArgs),
-    /// Write a ready-to-fill campaign or results file.
+    /// Tạo sẵn một tệp phong trào thi đua hoặc danh sách khen thưởng để điền.
     New {
         #[command(subcommand)]
         what: NewCommand,
-        /// The site's folder.
+        /// Thư mục của trang web.
         #[arg(long, default_value = ".", global = true)]
         root: PathBuf,
-        /// The date the scaffold starts from, YYYY-MM-DD [default: today].
+        /// Ngày làm mốc cho tệp mới, YYYY-MM-DD [mặc định: hôm nay].
         #[arg(long, value_parser = parse_today, global = true)]
         today: Option<NaiveDate>,
     },
-    /// Start a new site in a folder: site.yaml, the home page and sections,
-    /// the schemas and the publishing files (the theme is built in).
+    /// Tạo một trang web mới trong một thư mục: site.yaml, trang chủ và các
+    /// chuyên mục, các JSON Schema và các tệp xuất bản (giao diện có sẵn).
     Init {
-        /// The new site's folder [default: the current folder].
+        /// Thư mục của trang web mới [mặc định: thư mục hiện tại].
         #[arg(default_value = ".")]
         dir: PathBuf,
-        /// The body's full name, e.g. "Sở Giáo dục và Đào tạo tỉnh Nghệ An".
+        /// Tên đầy đủ của cơ quan, ví dụ "Sở Giáo dục và Đào tạo tỉnh Nghệ An".
         #[arg(long)]
         name: String,
     },
-    /// The built-in theme: write it out to change it, or compare the site's
-    /// copy with it.
+    /// Giao diện có sẵn: ghi ra để sửa, hoặc so bản sao của trang web với nó.
     Theme {
         #[command(subcommand)]
         what: ThemeCommand,
-        /// The site's folder.
+        /// Thư mục của trang web.
         #[arg(long, default_value = ".", global = true)]
         root: PathBuf,
     },
-    /// Write the JSON Schemas of front matter, results files and site.yaml.
+    /// Ghi các JSON Schema của phần đầu tệp, tệp danh sách khen thưởng và site.yaml.
     Schema {
-        /// Where to write them [default: <root>/schemas].
+        /// Nơi ghi [mặc định: <root>/schemas].
         #[arg(long)]
         output: Option<PathBuf>,
-        /// The site's folder.
+        /// Thư mục của trang web.
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -78,79 +93,406 @@ enum Command {
 
 #[derive(Subcommand)]
 enum NewCommand {
-    /// content/phong-trao/<slug>/index.md
-    Campaign { slug: String },
-    /// content/phong-trao/<campaign>/<name>.yaml
-    Results { campaign: String, name: String },
+    /// content/phong-trao/<slug>/index.md: kế hoạch phát động phong trào thi đua.
+    Campaign {
+        /// Tên thư mục của phong trào thi đua (chữ thường không dấu, chữ số và `-`).
+        slug: String,
+    },
+    /// content/phong-trao/<campaign>/<name>.yaml: danh sách khen thưởng.
+    Results {
+        /// Tên thư mục của phong trào thi đua.
+        campaign: String,
+        /// Tên tệp của danh sách, không có .yaml.
+        name: String,
+    },
 }
 
 #[derive(Subcommand)]
 enum ThemeCommand {
-    /// Write the built-in theme's templates and static files to a folder
-    /// [default: <root>/themes/default, which the site then uses].
+    /// Ghi các mẫu và tệp tĩnh của giao diện có sẵn ra một thư mục
+    /// [mặc định: <root>/themes/default, trang web sẽ dùng thư mục này].
     Export {
+        /// Thư mục ghi ra.
         dir: Option<PathBuf>,
-        /// Replace files that are already there.
+        /// Ghi đè các tệp đã có.
         #[arg(long)]
         force: bool,
     },
-    /// Show how the site's templates and static files differ from the
-    /// built-in ones they replace.
+    /// Cho biết các mẫu, tệp tĩnh của trang web khác với giao diện có sẵn
+    /// ở những chỗ nào.
     Diff,
 }
 
 #[derive(Args)]
 struct ServeArgs {
-    /// The site's folder: site.yaml, content/, themes/.
+    /// Thư mục của trang web: site.yaml, content/, themes/.
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// The address to listen on (loopback by default: only this computer).
+    /// Địa chỉ để mở (mặc định là loopback: chỉ máy này xem được).
     #[arg(long, default_value = "127.0.0.1")]
     bind: std::net::IpAddr,
-    /// The port; 0 picks a free one.
+    /// Cổng; 0 để tự chọn một cổng còn trống.
     #[arg(long, default_value_t = 1111)]
     port: u16,
-    /// The day statuses are computed against, YYYY-MM-DD [default: today].
+    /// Ngày dùng để tính trạng thái, YYYY-MM-DD [mặc định: hôm nay].
     #[arg(long, value_parser = parse_today)]
     today: Option<NaiveDate>,
-    /// Show pages marked `draft: true` and content dated after today too.
+    /// Hiện cả các trang ghi `draft: true` (bản nháp) và nội dung ghi ngày sau hôm nay.
     #[arg(long)]
     drafts: bool,
 }
 
 #[derive(Args)]
 struct BuildArgs {
-    /// The site's folder: site.yaml, content/, themes/.
+    /// Thư mục của trang web: site.yaml, content/, themes/.
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// Where to write the site [default: <root>/public].
+    /// Nơi ghi trang web [mặc định: <root>/public].
     #[arg(long)]
     output: Option<PathBuf>,
-    /// The address the site is published at, e.g. https://example.gov.vn/thi-dua/
-    /// (overrides base_url of site.yaml).
+    /// Địa chỉ trang web được đăng, ví dụ https://example.gov.vn/thi-dua/
+    /// (thay cho base_url của site.yaml).
     #[arg(long, value_parser = parse_base_url)]
     base_url: Option<String>,
-    /// The day statuses are computed against, YYYY-MM-DD [default: SOURCE_DATE_EPOCH,
-    /// else today in the site's time zone].
+    /// Ngày dùng để tính trạng thái, YYYY-MM-DD [mặc định: SOURCE_DATE_EPOCH,
+    /// nếu không có thì hôm nay theo múi giờ của trang web].
     #[arg(long, value_parser = parse_today)]
     today: Option<NaiveDate>,
-    /// Publish pages marked `draft: true` too.
+    /// Xuất bản cả các trang ghi `draft: true` (bản nháp).
     #[arg(long)]
     drafts: bool,
-    /// Treat every warning as an error.
+    /// Coi mọi cảnh báo là lỗi.
     #[arg(long)]
     deny_warnings: bool,
 }
 
+/// The English of the help, for `--lang en`: (subcommand path, argument id or
+/// "" for the command's about, text).
+const ENGLISH_HELP: &[(&[&str], &str, &str)] = &[
+    (
+        &["init"],
+        "",
+        "Start a new site in a folder: site.yaml, the home page and sections, the schemas and the publishing files (the theme is built in).",
+    ),
+    (&["init"], "dir", "The new site's folder [default: the current folder]."),
+    (
+        &["init"],
+        "name",
+        "The body's full name, e.g. \"Sở Giáo dục và Đào tạo tỉnh Nghệ An\".",
+    ),
+    (
+        &["theme"],
+        "",
+        "The built-in theme: write it out to change it, or compare the site's copy with it.",
+    ),
+    (&["theme"], "root", "The site's folder."),
+    (
+        &["theme", "export"],
+        "",
+        "Write the built-in theme's templates and static files to a folder [default: <root>/themes/default, which the site then uses].",
+    ),
+    (&["theme", "export"], "dir", "The folder to write to."),
+    (&["theme", "export"], "force", "Replace files that are already there."),
+    (
+        &["theme", "diff"],
+        "",
+        "Show how the site's templates and static files differ from the built-in ones they replace.",
+    ),
+    (
+        &[],
+        "",
+        "Builds the emulation and honours site (bảng vàng) from content/ and a theme",
+    ),
+    (
+        &[],
+        "lang",
+        "The language of messages: vi (the default) or en; also BANGVANG_LANG",
+    ),
+    (&[], "help", "Print help"),
+    (&[], "version", "Print version"),
+    (
+        &["build"],
+        "",
+        "Build the site into the output folder (replaced only if the build succeeds).",
+    ),
+    (
+        &["check"],
+        "",
+        "Run every check of a build and write nothing.",
+    ),
+    (
+        &["serve"],
+        "",
+        "Preview the site: build, serve on this computer, rebuild and reload on every change.",
+    ),
+    (
+        &["new"],
+        "",
+        "Write a ready-to-fill campaign or results file.",
+    ),
+    (&["new"], "root", "The site's folder."),
+    (
+        &["new"],
+        "today",
+        "The date the scaffold starts from, YYYY-MM-DD [default: today].",
+    ),
+    (
+        &["new", "campaign"],
+        "",
+        "content/phong-trao/<slug>/index.md: a campaign's plan.",
+    ),
+    (
+        &["new", "campaign"],
+        "slug",
+        "The campaign's folder name (lowercase letters, digits and `-`).",
+    ),
+    (
+        &["new", "results"],
+        "",
+        "content/phong-trao/<campaign>/<name>.yaml: a results list.",
+    ),
+    (
+        &["new", "results"],
+        "campaign",
+        "The campaign's folder name.",
+    ),
+    (
+        &["new", "results"],
+        "name",
+        "The list's file name, without .yaml.",
+    ),
+    (
+        &["schema"],
+        "",
+        "Write the JSON Schemas of front matter, results files and site.yaml.",
+    ),
+    (
+        &["schema"],
+        "output",
+        "Where to write them [default: <root>/schemas].",
+    ),
+    (&["schema"], "root", "The site's folder."),
+    (
+        &["serve"],
+        "root",
+        "The site's folder: site.yaml, content/, themes/.",
+    ),
+    (
+        &["serve"],
+        "bind",
+        "The address to listen on (loopback by default: only this computer).",
+    ),
+    (&["serve"], "port", "The port; 0 picks a free one."),
+    (
+        &["serve"],
+        "today",
+        "The day statuses are computed against, YYYY-MM-DD [default: today].",
+    ),
+    (
+        &["serve"],
+        "drafts",
+        "Show pages marked `draft: true` and content dated after today too.",
+    ),
+    (
+        &["build", "check"],
+        "root",
+        "The site's folder: site.yaml, content/, themes/.",
+    ),
+    (
+        &["build", "check"],
+        "output",
+        "Where to write the site [default: <root>/public].",
+    ),
+    (
+        &["build", "check"],
+        "base_url",
+        "The address the site is published at, e.g. https://example.gov.vn/thi-dua/ (overrides base_url of site.yaml).",
+    ),
+    (
+        &["build", "check"],
+        "today",
+        "The day statuses are computed against, YYYY-MM-DD [default: SOURCE_DATE_EPOCH, else today in the site's time zone].",
+    ),
+    (
+        &["build", "check"],
+        "drafts",
+        "Publish pages marked `draft: true` too.",
+    ),
+    (
+        &["build", "check"],
+        "deny_warnings",
+        "Treat every warning as an error.",
+    ),
+];
+
+/// The command line in `lang`: Vietnamese headings, or the English help.
+fn command(lang: Lang) -> clap::Command {
+    let mut cmd = Cli::command();
+    match lang {
+        Lang::Vi => vietnamese_headings(cmd),
+        Lang::En => {
+            for (path, arg, text) in ENGLISH_HELP {
+                // `build` and `check` share their arguments: a path of two
+                // names there means either command.
+                let targets: Vec<Vec<&str>> = match path {
+                    [] => vec![vec![]],
+                    ["build", "check"] => vec![vec!["build"], vec!["check"]],
+                    _ => vec![path.to_vec()],
+                };
+                for target in targets {
+                    cmd = with_help(cmd, &target, arg, text);
+                }
+            }
+            cmd.help_template(
+                "{about-with-newline}\n{usage-heading} {usage}\n\n{all-args}{after-help}",
+            )
+        }
+    }
+}
+
+/// `text` as the help of `arg` (or the about, for "") of the subcommand at `path`.
+fn with_help(cmd: clap::Command, path: &[&str], arg: &str, text: &'static str) -> clap::Command {
+    match path.split_first() {
+        Some((first, rest)) => cmd.mut_subcommand(*first, |sub| with_help(sub, rest, arg, text)),
+        None if arg.is_empty() => cmd.about(text),
+        None => cmd.mut_arg(arg, |a| a.help(text)),
+    }
+}
+
+/// clap's own words (Usage, Commands, Options, Arguments) in Vietnamese, on
+/// every command.
+fn vietnamese_headings(cmd: clap::Command) -> clap::Command {
+    let cmd = cmd
+        .help_template("{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("Lệnh")
+        .subcommand_value_name("LỆNH")
+        .mut_args(|a| {
+            let heading = if a.is_positional() {
+                "Tham số"
+            } else {
+                "Tùy chọn"
+            };
+            let value_name = match a.get_id().as_str() {
+                "root" | "output" => Some("THƯ_MỤC"),
+                "base_url" | "bind" => Some("ĐỊA_CHỈ"),
+                "today" => Some("NGÀY"),
+                "port" => Some("CỔNG"),
+                _ => None,
+            };
+            // clap writes `[default: …]` itself, in English.
+            let defaults: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            let mut a = a.help_heading(heading);
+            if let Some(name) = value_name {
+                a = a.value_name(name);
+            }
+            if !defaults.is_empty() && !a.is_hide_default_value_set() {
+                let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+                a = a
+                    .help(format!("{help} [mặc định: {}]", defaults.join(", ")))
+                    .hide_default_value(true);
+            }
+            a
+        });
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    names.iter().fold(cmd, |cmd, name| {
+        cmd.mut_subcommand(name, vietnamese_headings)
+    })
+}
+
+/// The usage lines of a help clap wrote, its `[OPTIONS]` in Vietnamese.
+fn vietnamese_usage(help: &str) -> String {
+    help.replace("[OPTIONS]", "[TÙY_CHỌN]")
+}
+
+/// The language asked for before the command line is parsed (its own
+/// messages depend on it): `--lang X` or `--lang=X` anywhere, else
+/// `BANGVANG_LANG`, else Vietnamese.
+fn chosen_lang(args: &[std::ffi::OsString]) -> Lang {
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        let value = match word.strip_prefix("--lang") {
+            Some("") => words.next().map(|w| w.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_owned),
+            None => None,
+        };
+        if let Some(lang) = value.as_deref().and_then(Lang::parse) {
+            return lang;
+        }
+    }
+    Lang::from_env().unwrap_or(Lang::Vi)
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| messages::tr("the language is vi or en").into_owned())
+}
+
 fn parse_today(text: &str) -> Result<NaiveDate, String> {
     bangvang::text::date::parse_day(text).map_err(|e| match e.help {
-        Some(help) => format!("{} ({help})", e.message),
-        None => e.message,
+        Some(help) => format!("{} ({})", tr(&e.message), tr(&help)),
+        None => tr(&e.message).into_owned(),
     })
 }
 
 fn parse_base_url(text: &str) -> Result<String, String> {
-    bangvang::model::config::normalize_base_url(text)
+    bangvang::model::config::normalize_base_url(text).map_err(|e| tr(&e).into_owned())
+}
+
+/// A mistake in the command line, said in Vietnamese: clap writes its own
+/// errors in English only. Help and version, and kinds not listed, are
+/// printed as clap writes them.
+fn command_line_error(error: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let said = match error.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let value = get(ContextKind::InvalidValue).unwrap_or_default();
+            let why = std::error::Error::source(error)
+                .map(|e| format!(": {e}"))
+                .unwrap_or_default();
+            format!("giá trị `{value}` của `{arg}` không dùng được{why}")
+        }
+        ErrorKind::UnknownArgument => {
+            let hint = get(ContextKind::SuggestedArg)
+                .map(|s| format!("; có phải là `{s}`?"))
+                .unwrap_or_default();
+            format!("không có tùy chọn `{arg}` ở đây{hint}")
+        }
+        ErrorKind::InvalidSubcommand => {
+            let arg = get(ContextKind::InvalidSubcommand).unwrap_or_default();
+            let hint = get(ContextKind::SuggestedSubcommand)
+                .map(|s| format!("; có phải là `{s}`?"))
+                .unwrap_or_default();
+            format!("không có lệnh `{arg}`{hint}")
+        }
+        ErrorKind::MissingRequiredArgument => format!("thiếu {arg}"),
+        ErrorKind::MissingSubcommand => "thiếu lệnh".to_owned(),
+        ErrorKind::NoEquals | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("`{arg}` cần một giá trị")
+        }
+        ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => {
+            format!("`{arg}` không dùng được như vậy")
+        }
+        _ => return None,
+    };
+    Some(format!(
+        "{}: {said}\n\nXem cách dùng: bangvang --help",
+        Label::Error.word()
+    ))
 }
 
 impl BuildArgs {
@@ -172,19 +514,42 @@ fn main() -> ExitCode {
     // 0755 and files 0644, or the web server answers 403.
     #[cfg(unix)]
     rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o022));
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = chosen_lang(&args);
+    messages::set_lang(lang);
+    let cli = match command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches))
+    {
+        Ok(cli) => cli,
+        Err(error) => match (lang, command_line_error(&error)) {
+            (Lang::Vi, Some(said)) => {
+                eprintln!("{said}");
+                return ExitCode::from(2);
+            }
+            (Lang::Vi, None) if error.use_stderr() => {
+                eprint!("{}", vietnamese_usage(&error.render().to_string()));
+                return ExitCode::from(2);
+            }
+            (Lang::Vi, None) => {
+                print!("{}", vietnamese_usage(&error.render().to_string()));
+                return ExitCode::SUCCESS;
+            }
+            _ => error.exit(),
+        },
+    };
     if let Err(message) = bangvang::source_date_epoch() {
-        eprintln!("error: {message}");
+        eprintln!("{}: {}", Label::Error.word(), tr(&message));
         return ExitCode::from(2);
     }
     match cli.command {
-        Command::Build(args) => finish(bangvang::build(&args.options()), "published"),
-        Command::Check(args) => finish(bangvang::check(&args.options()), "checked"),
+        Command::Build(args) => finish(bangvang::build(&args.options()), Verb::Published),
+        Command::Check(args) => finish(bangvang::check(&args.options()), Verb::Checked),
         Command::New { what, root, today } => {
             let result = bangvang::load::site_config(&root)
                 .map_err(|d| {
                     d.iter()
-                        .map(ToString::to_string)
+                        .map(|d| d.localized().to_string())
                         .collect::<Vec<_>>()
                         .join("\n")
                 })
@@ -202,13 +567,21 @@ fn main() -> ExitCode {
             match result {
                 Ok(path) => {
                     println!(
-                        "wrote {} (a draft: remove `draft: true` when it is filled in)",
-                        path.display()
+                        "{}",
+                        tr(&format!(
+                            "wrote {} (a draft: remove `draft: true` when it is filled in)",
+                            path.display()
+                        ))
                     );
                     ExitCode::SUCCESS
                 }
                 Err(message) => {
-                    eprintln!("error: {message}");
+                    // Diagnostics of site.yaml come already labelled.
+                    if message.starts_with(&format!("{}: ", Label::Error.word())) {
+                        eprintln!("{message}");
+                    } else {
+                        eprintln!("{}: {}", Label::Error.word(), tr(&message));
+                    }
                     ExitCode::from(1)
                 }
             }
@@ -216,19 +589,21 @@ fn main() -> ExitCode {
         Command::Init { dir, name } => match bangvang::scaffold::init(&dir, &name) {
             Ok(init) => {
                 for file in &init.files {
-                    println!("wrote {}", file.display());
+                    println!("{}", tr(&format!("wrote {}", file.display())));
                 }
                 let root = dir.display();
-                println!(
-                    "\nThe site of {name} is ready. Next:\n  \
-                     1. bangvang serve --root {root}    (preview it at http://127.0.0.1:1111/)\n  \
-                     2. fill in site.yaml: the address, phone and email, the units, base_url\n  \
-                     3. bangvang new campaign <folder> --root {root}    (the first campaign plan)"
-                );
+                println!("\n{}", tr(&format!("The site of {name} is ready. Next:")));
+                for step in [
+                    format!("1. bangvang serve --root {root}    (preview it at http://127.0.0.1:1111/)"),
+                    "2. fill in site.yaml: the address, phone and email, the units, base_url".to_owned(),
+                    format!("3. bangvang new campaign <folder> --root {root}    (the first campaign plan)"),
+                ] {
+                    println!("  {}", tr(&step));
+                }
                 ExitCode::SUCCESS
             }
             Err(message) => {
-                eprintln!("error: {message}");
+                eprintln!("{}: {}", Label::Error.word(), tr(&message));
                 ExitCode::from(1)
             }
         },
@@ -237,13 +612,20 @@ fn main() -> ExitCode {
             let output = output.unwrap_or_else(|| root.join("schemas"));
             match write_schemas(&output) {
                 Ok(count) => {
-                    println!("wrote {count} schemas to {}", output.display());
+                    println!(
+                        "{}",
+                        tr(&format!("wrote {count} schemas to {}", output.display()))
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
                     eprintln!(
-                        "error: cannot write the schemas to {}: {e}",
-                        output.display()
+                        "{}: {}",
+                        Label::Error.word(),
+                        tr(&format!(
+                            "cannot write the schemas to {}: {e}",
+                            output.display()
+                        ))
                     );
                     ExitCode::from(1)
                 }
@@ -263,7 +645,7 @@ fn main() -> ExitCode {
             match bangvang::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {
-                    eprintln!("error: {message}");
+                    eprintln!("{}: {}", Label::Error.word(), tr(&message));
                     ExitCode::from(1)
                 }
             }
@@ -278,7 +660,7 @@ fn theme(what: ThemeCommand, root: &std::path::Path) -> ExitCode {
         Err(_) if matches!(what, ThemeCommand::Export { dir: Some(_), .. }) => None,
         Err(problems) => {
             for d in &problems {
-                eprintln!("{d}");
+                eprintln!("{}", d.localized());
             }
             return ExitCode::from(1);
         }
@@ -293,14 +675,17 @@ fn theme(what: ThemeCommand, root: &std::path::Path) -> ExitCode {
             match bangvang::theme::export(&dir, force) {
                 Ok(exported) => {
                     println!(
-                        "wrote {} files of the built-in theme to {}",
-                        exported.written.len(),
-                        dir.display()
+                        "{}",
+                        tr(&format!(
+                            "wrote {} files of the built-in theme to {}",
+                            exported.written.len(),
+                            dir.display()
+                        ))
                     );
                     ExitCode::SUCCESS
                 }
                 Err(message) => {
-                    eprintln!("error: {message}");
+                    eprintln!("{}: {}", Label::Error.word(), tr(&message));
                     ExitCode::from(1)
                 }
             }
@@ -334,49 +719,38 @@ fn write_schemas(output: &std::path::Path) -> std::io::Result<usize> {
     Ok(schemas.len())
 }
 
-fn finish(result: Result<BuildReport, Vec<Diagnostic>>, verb: &str) -> ExitCode {
+fn finish(result: Result<BuildReport, Vec<Diagnostic>>, verb: Verb) -> ExitCode {
     match result {
         Ok(report) => {
             for warning in &report.warnings {
-                eprintln!("{warning}");
+                eprintln!("{}", warning.localized());
             }
-            let held = if report.held_back > 0 {
-                format!(
-                    ", {} held back (drafts or dated after today)",
-                    report.held_back
-                )
-            } else {
-                String::new()
-            };
-            let destination = if verb == "checked" {
-                "nothing written".to_owned()
-            } else {
-                format!("→ {}", report.output.display())
-            };
+            let output = report.output.display().to_string();
             println!(
-                "{verb} {} pages, {} data files, {} files copied{held}, {} warnings in {} ms {destination}",
-                report.pages,
-                report.data_files,
-                report.files_copied,
-                report.warnings.len(),
-                report.millis,
+                "{}",
+                messages::done(&messages::Done {
+                    verb,
+                    pages: report.pages,
+                    data_files: report.data_files,
+                    files_copied: report.files_copied,
+                    held_back: report.held_back,
+                    warnings: report.warnings.len(),
+                    millis: report.millis,
+                    output: (verb == Verb::Published).then_some(output.as_str()),
+                })
             );
             ExitCode::SUCCESS
         }
         Err(diagnostics) => {
             for d in &diagnostics {
-                eprintln!("{d}");
+                eprintln!("{}", d.localized());
             }
             let errors = diagnostics
                 .iter()
                 .filter(|d| d.severity == bangvang::diagnostics::Severity::Error)
                 .count();
             let warnings = diagnostics.len() - errors;
-            eprintln!(
-                "{errors} error{}, {warnings} warning{}; nothing was {verb}, the output is unchanged",
-                if errors == 1 { "" } else { "s" },
-                if warnings == 1 { "" } else { "s" },
-            );
+            eprintln!("{}", messages::failed(verb, errors, warnings));
             ExitCode::from(1)
         }
     }

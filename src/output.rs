@@ -234,7 +234,10 @@ impl OutputLock {
                 if flock(&file, FlockOperation::NonBlockingLockExclusive).is_err() {
                     if !said {
                         eprintln!(
-                            "bangvang: another build of this output is running; waiting for it to finish"
+                            "{}",
+                            crate::messages::tr(
+                                "bangvang: another build of this output is running; waiting for it to finish"
+                            )
                         );
                         said = true;
                     }

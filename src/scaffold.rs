@@ -26,7 +26,6 @@ pub fn campaign(
     let month = format!("{year:04}-{:02}", today.month());
     let symbol = config.document_symbol();
     let head = config.head_title();
-    let head_lower = head.to_lowercase();
     let place = config.document_place().unwrap_or_else(|| "…".to_owned());
     let text = format!(
         r#"---
@@ -45,7 +44,7 @@ issued: {month}
 # Địa danh ghi trước ngày tháng.
 place: "{place}"
 # Chức vụ và họ tên người ký. Khi cấp phó ký thay (hoặc thay mặt, thừa lệnh),
-# thêm dòng thẩm quyền: {{ authority: KT. {head}, title: Phó {head_lower}, name: "…" }}.
+# thêm dòng thẩm quyền: {{ authority: KT. {head}, title: Phó {head}, name: "…" }}.
 signer: {{ title: {head}, name: "…" }}
 # Một, hai câu tóm tắt kế hoạch.
 summary: "…"

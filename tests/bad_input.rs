@@ -70,10 +70,20 @@ fn main() {
             the_base_site_of_the_corpus_is_valid,
         ),
     ];
-    trials.extend(cases.into_iter().map(|dir| {
+    trials.extend(cases.iter().cloned().map(|dir| {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         Trial::test(name, move || run_case(&dir))
     }));
+    // The same cases in Vietnamese: every message has its translation.
+    trials.extend(cases.into_iter().map(|dir| {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        Trial::test(format!("vi::{name}"), move || run_case_in_vietnamese(&dir))
+    }));
+    for fixture in ["basic", "honours"] {
+        trials.push(Trial::test(format!("vi::fixture::{fixture}"), move || {
+            fixture_in_vietnamese(fixture)
+        }));
+    }
     libtest_mimic::run(&args, trials).exit();
 }
 
@@ -239,7 +249,7 @@ fn shared_matches<'a>(expected: &[&'a str], stderr: &[&str]) -> Vec<&'a str> {
     shared
 }
 
-fn run_case(dir: &Path) -> Result<(), Failed> {
+fn prepare(dir: &Path) -> Result<Case, Failed> {
     let case = dir.file_name().unwrap().to_string_lossy().into_owned();
     let site = TestSite::empty();
     copy_dir(&Path::new(REPO).join("tests/bad-input/_base"), site.root());
@@ -302,8 +312,39 @@ fn run_case(dir: &Path) -> Result<(), Failed> {
             .filter(|l| !l.trim().is_empty())
             .map(|l| l.replace("{root}", &site.root().to_string_lossy())),
     );
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let run = site.run_with_env(&args, &env);
+    Ok(Case {
+        site,
+        expect,
+        args,
+        env,
+        _outside: outside,
+    })
+}
+
+/// A case's site as laid out for its build, with what to run it with.
+struct Case {
+    site: TestSite,
+    expect: Expect,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+    /// Folders outside the site its links point into, kept until the end.
+    _outside: Vec<tempfile::TempDir>,
+}
+
+impl Case {
+    /// The build in `lang` (`en`, the language of `expect`, or `vi`).
+    fn run(&self, lang: &str) -> Run {
+        let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
+        let mut env = vec![("BANGVANG_LANG".to_owned(), lang.to_owned())];
+        env.extend(self.env.iter().cloned());
+        self.site.run_with_env(&args, &env)
+    }
+}
+
+fn run_case(dir: &Path) -> Result<(), Failed> {
+    let case = prepare(dir)?;
+    let run = case.run("en");
+    let (site, expect) = (&case.site, &case.expect);
 
     let mut failures = Vec::new();
     if expect.lines.is_empty() {
@@ -380,4 +421,172 @@ fn run_case(dir: &Path) -> Result<(), Failed> {
         return Ok(());
     }
     Err(format!("{}\nstderr was:\n{}", failures.join("\n"), run.stderr).into())
+}
+
+/// A case built in English and in Vietnamese: the Vietnamese says each
+/// message of the English, at the same file, line and column, from the
+/// catalogue (`src/messages/vi.tsv`), with nothing left in English.
+fn run_case_in_vietnamese(dir: &Path) -> Result<(), Failed> {
+    // Each in a site of its own, its folder written `{root}` in both.
+    let run = |lang: &str| -> Result<Run, Failed> {
+        let case = prepare(dir)?;
+        let mut run = case.run(lang);
+        let root = case.site.root().to_string_lossy().into_owned();
+        run.stderr = run.stderr.replace(&root, "{root}");
+        Ok(run)
+    };
+    let (english, vietnamese) = (run("en")?, run("vi")?);
+    let failures = compare_languages(&english, &vietnamese);
+    if failures.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "{}\nEnglish:\n{}\nVietnamese:\n{}",
+        failures.join("\n"),
+        english.stderr,
+        vietnamese.stderr
+    )
+    .into())
+}
+
+/// The fixture sites, which build with warnings of their own.
+fn fixture_in_vietnamese(name: &str) -> Result<(), Failed> {
+    let build = |lang: &str| {
+        let site = TestSite::fixture(name);
+        site.run_with_env(
+            &["build", "--today", "2022-05-10"],
+            &[("BANGVANG_LANG".to_owned(), lang.to_owned())],
+        )
+    };
+    let (english, vietnamese) = (build("en"), build("vi"));
+    let failures = compare_languages(&english, &vietnamese);
+    if failures.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "{}\nVietnamese:\n{}",
+        failures.join("\n"),
+        vietnamese.stderr
+    )
+    .into())
+}
+
+/// `error: FILE:LINE:COL: message` → ("error", "FILE:LINE:COL: ", "message");
+/// `  help: message` → ("help", "", "message"); other lines `None`.
+fn parse_line<'l>(line: &'l str, labels: [&str; 3]) -> Option<(usize, &'l str, &'l str)> {
+    let [error, warning, help] = labels;
+    if let Some(rest) = line.strip_prefix(&format!("  {help}: ")) {
+        return Some((2, "", rest));
+    }
+    let (kind, rest) = [error, warning]
+        .iter()
+        .enumerate()
+        .find_map(|(i, label)| Some((i, line.strip_prefix(&format!("{label}: "))?)))?;
+    // FILE:LINE:COL: , or FILE: for a problem of a whole file or folder.
+    let mut at = 0;
+    while let Some(i) = rest[at..].find(": ") {
+        let before = &rest[..at + i];
+        let mut parts = before.rsplitn(3, ':');
+        let (col, line_no) = (parts.next(), parts.next());
+        let numbered = [col, line_no]
+            .iter()
+            .all(|p| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())));
+        if numbered && parts.next().is_some() {
+            let end = at + i + 2;
+            return Some((kind, &rest[..end], &rest[end..]));
+        }
+        at += i + 2;
+    }
+    let i = rest.find(": ")?;
+    Some((kind, &rest[..i + 2], &rest[i + 2..]))
+}
+
+/// English words no Vietnamese message has (outside quotes): a piece of the
+/// English left in the translation.
+const ENGLISH_WORDS: &[&str] = &[
+    "a", "an", "the", "is", "are", "not", "of", "or", "on", "at", "found", "and", "with", "has",
+    "have", "must", "cannot", "would", "was", "it", "this", "there", "which", "than", "list",
+    "file", "folder", "page", "value", "key",
+];
+
+/// The text of `message` outside `…`, “…”, and the details bangvang quotes
+/// from the libraries it uses (the YAML parser's, the system's).
+fn unquoted(message: &str) -> String {
+    let mut out = String::new();
+    let mut close: Option<char> = None;
+    for c in message.chars() {
+        match close {
+            Some(end) if c == end => close = None,
+            Some(_) => {}
+            None => match c {
+                '`' => close = Some('`'),
+                '“' => close = Some('”'),
+                _ => out.push(c),
+            },
+        }
+    }
+    out
+}
+
+fn compare_languages(english: &Run, vietnamese: &Run) -> Vec<String> {
+    let mut failures = Vec::new();
+    if english.code != vietnamese.code {
+        failures.push(format!(
+            "exit code {} in English, {} in Vietnamese",
+            english.code, vietnamese.code
+        ));
+    }
+    let en: Vec<&str> = english.stderr.lines().collect();
+    let vi: Vec<&str> = vietnamese.stderr.lines().collect();
+    if en.len() != vi.len() {
+        failures.push(format!(
+            "{} lines in English, {} in Vietnamese",
+            en.len(),
+            vi.len()
+        ));
+        return failures;
+    }
+    for (en_line, vi_line) in en.iter().zip(&vi) {
+        let Some((kind, place, message)) = parse_line(en_line, ["error", "warning", "help"]) else {
+            continue;
+        };
+        let Some(translated) = bangvang::messages::translate(message) else {
+            failures.push(format!("not in the catalogue: {message:?}"));
+            continue;
+        };
+        match parse_line(vi_line, ["lỗi", "cảnh báo", "gợi ý"]) {
+            Some((vi_kind, vi_place, vi_message)) if vi_kind == kind && vi_place == place => {
+                // Long quoted values are cut after translating; the rest is
+                // the catalogue's translation itself.
+                if !message.contains('…') && vi_message != translated {
+                    failures.push(format!(
+                        "{vi_message:?} is shown, the catalogue gives {translated:?}"
+                    ));
+                }
+                // Paths and file names (`content/the/`) are not words.
+                let text = unquoted(vi_message);
+                let left: Vec<&str> = text
+                    .split_whitespace()
+                    .filter(|t| !t.contains(['/', '.', '_', '=', '<', '\\']))
+                    .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+                    .filter(|w| ENGLISH_WORDS.contains(w))
+                    .collect();
+                if !left.is_empty() && !from_a_library(message) {
+                    failures.push(format!(
+                        "English left in {vi_message:?}: {left:?} (a piece with no entry of its own?)"
+                    ));
+                }
+            }
+            _ => failures.push(format!(
+                "{vi_line:?} does not say {en_line:?} at the same place"
+            )),
+        }
+    }
+    failures
+}
+
+/// Messages that quote a library's own English (the YAML parser's
+/// explanation, the system's error), which no catalogue can hold.
+fn from_a_library(message: &str) -> bool {
+    message.starts_with("the YAML is malformed: ") || message.contains("(os error ")
 }

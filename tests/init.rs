@@ -10,6 +10,7 @@ fn init(site: &TestSite, name: &str) -> common::Run {
         .args(["init"])
         .arg(site.root())
         .args(["--name", name])
+        .env("BANGVANG_LANG", "en")
         .output()
         .expect("the binary runs");
     common::Run {

@@ -16,7 +16,10 @@ use common::{REPO, TestSite};
 
 fn bangvang() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_bangvang"));
-    command.env_remove("SOURCE_DATE_EPOCH");
+    // The English messages, which these tests read.
+    command
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env("BANGVANG_LANG", "en");
     command
 }
 
@@ -330,6 +333,7 @@ fn a_read_only_old_site_is_replaced_by_a_user_who_is_not_root() {
             .args(args)
             .arg("--root")
             .arg(site.root())
+            .env("BANGVANG_LANG", "en")
             .env_remove("SOURCE_DATE_EPOCH")
             .output()
             .unwrap()
@@ -615,6 +619,7 @@ fn a_full_disk_is_reported_once_and_changes_nothing() {
         .arg(env!("CARGO_BIN_EXE_bangvang"))
         .arg(site.root())
         .env_remove("SOURCE_DATE_EPOCH")
+        .env("BANGVANG_LANG", "en")
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);

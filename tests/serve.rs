@@ -36,6 +36,8 @@ fn start_with(site: &TestSite, extra: &[&str]) -> Server {
         .args(extra)
         .arg("--root")
         .arg(site.root())
+        // What editors see: the Vietnamese.
+        .env("BANGVANG_LANG", "vi")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -136,8 +138,15 @@ fn serves_rebuilds_reports_errors_and_recovers() {
         ),
     );
     let body = wait_for(&server, campaign, |b| b.contains("bangvang-loi"));
+    // In the editors' language, the default: the banner is for them.
     assert!(
-        body.contains("content/phong-trao/ke-hoach-2022/index.md:2:1: unknown key `titel`"),
+        body.contains(
+            "lỗi: content/phong-trao/ke-hoach-2022/index.md:2:1: không biết khóa `titel`"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains("Bản xem trước chưa được cập nhật: nội dung có lỗi."),
         "{body}"
     );
     assert!(
@@ -187,7 +196,10 @@ fn a_burst_of_saves_triggers_one_rebuild() {
         lines.push(line);
     }
     assert!(lines.len() <= 2, "a rebuild per save: {lines:#?}");
-    assert!(lines.last().unwrap().starts_with("built "), "{lines:#?}");
+    assert!(
+        lines.last().unwrap().starts_with("đã dựng xong trong "),
+        "{lines:#?}"
+    );
     wait_for(&server, "/gioi-thieu/", |b| b.contains("Giới thiệu 4"));
 }
 

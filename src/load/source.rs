@@ -239,16 +239,21 @@ fn unpublishable_characters(text: &str, rel: &Path) -> Option<Diagnostic> {
             .map(|(p, _)| format!("{}:{}", p.line, p.col))
             .collect();
         let more = count - 1 - others.len();
-        help = format!(
-            "{help}; the file has {} more such characters, at {}{}",
-            count - 1,
-            at.join(", "),
-            if more > 0 {
-                format!(" and {more} others")
-            } else {
-                String::new()
-            }
-        );
+        // Two messages, not one with an optional tail: each is a line of the
+        // catalogue (src/messages/vi.tsv).
+        help = if more > 0 {
+            format!(
+                "{help}; the file has {} more such characters, at {} and {more} others",
+                count - 1,
+                at.join(", "),
+            )
+        } else {
+            format!(
+                "{help}; the file has {} more such characters, at {}",
+                count - 1,
+                at.join(", "),
+            )
+        };
     }
     Some(Diagnostic::error(rel, *pos, format!("the file contains {what}")).with_help(help))
 }

@@ -386,8 +386,12 @@ fn decorate(html: &str, shared: &Shared) -> String {
     let mut extra = String::from("<script src=\"/__bangvang/reload.js\"></script>");
     if let Some(problems) = problems {
         extra.push_str(
-            "<div id=\"bangvang-loi\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;z-index:9999;max-height:60vh;overflow:auto;background:#fff3f3;color:#5a0000;border-bottom:4px solid #b00020;padding:1rem 1.25rem;font:14px/1.5 monospace;white-space:pre-wrap\"><strong>Bản xem trước chưa được cập nhật: nội dung có lỗi. Trang bên dưới là bản tốt gần nhất.</strong>\n",
+            "<div id=\"bangvang-loi\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;z-index:9999;max-height:60vh;overflow:auto;background:#fff3f3;color:#5a0000;border-bottom:4px solid #b00020;padding:1rem 1.25rem;font:14px/1.5 monospace;white-space:pre-wrap\"><strong>",
         );
+        extra.push_str(&escape(&crate::messages::tr(
+            "The preview is not up to date: the content has errors. The page below is the last good one.",
+        )));
+        extra.push_str("</strong>\n");
         for line in problems {
             extra.push_str(&escape(&line));
             extra.push('\n');

@@ -16,6 +16,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use crate::BuildOptions;
 use crate::diagnostics::Diagnostic;
 use crate::memo::Memo;
+use crate::messages::{Label, tr};
 
 /// What the server knows about the latest build.
 #[derive(Default)]
@@ -101,13 +102,19 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         move || rebuild(&build, &shared)
     })?;
     rebuild(&build, &shared);
-    println!("bangvang serve: http://{local}/ (Ctrl+C to stop)");
+    println!(
+        "{}",
+        tr(&format!("bangvang serve: http://{local}/ (Ctrl+C to stop)"))
+    );
     if bound.ip().is_unspecified()
         && let Some(lan) = network_address(bound.is_ipv4())
     {
         println!(
-            "on the network: http://{}/",
-            SocketAddr::new(lan, bound.port())
+            "{}",
+            tr(&format!(
+                "on the network: http://{}/",
+                SocketAddr::new(lan, bound.port())
+            ))
         );
     }
     http::run(listener, shared);
@@ -153,19 +160,31 @@ fn rebuild_with(
             match result {
                 Ok(report) => {
                     for warning in &report.warnings {
-                        eprintln!("{warning}");
+                        eprintln!("{}", warning.localized());
                     }
                     let written = report.pages + report.data_files + report.files_copied;
-                    println!("built in {} ms; {written} files changed", report.millis);
+                    println!(
+                        "{}",
+                        tr(&format!(
+                            "built in {} ms; {written} files changed",
+                            report.millis
+                        ))
+                    );
                     None
                 }
                 Err(diagnostics) => {
-                    let lines: Vec<String> =
-                        diagnostics.iter().map(Diagnostic::to_string).collect();
+                    // The banner of the preview shows them as the terminal does.
+                    let lines: Vec<String> = diagnostics
+                        .iter()
+                        .map(|d| d.localized().to_string())
+                        .collect();
                     for line in &lines {
                         eprintln!("{line}");
                     }
-                    eprintln!("the build failed; the last good site is still served");
+                    eprintln!(
+                        "{}",
+                        tr("the build failed; the last good site is still served")
+                    );
                     Some(lines)
                 }
             }
@@ -177,11 +196,18 @@ fn rebuild_with(
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
             let line = format!(
-                "error: bangvang itself failed while building (a bug, please report it): {}",
-                crate::diagnostics::shown(&what)
+                "{}: {}",
+                Label::Error.word(),
+                tr(&format!(
+                    "bangvang itself failed while building (a bug, please report it): {}",
+                    crate::diagnostics::shown(&what)
+                ))
             );
             eprintln!("{line}");
-            eprintln!("the last good site is still served; the next save builds everything again");
+            eprintln!(
+                "{}",
+                tr("the last good site is still served; the next save builds everything again")
+            );
             Some(vec![line])
         }
     };
@@ -208,8 +234,9 @@ mod tests {
             let state = shared.state();
             assert_eq!(state.generation, 1);
             let problems = state.problems.as_ref().expect("the panic is shown");
+            // In the language of the process: Vietnamese unless set otherwise.
             assert!(
-                problems[0].contains("a bug, please report it"),
+                problems[0].starts_with("lỗi: ") && problems[0].contains("xin hãy báo lại"),
                 "{problems:?}"
             );
             assert!(problems[0].contains("index out of bounds"), "{problems:?}");

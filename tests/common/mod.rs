@@ -132,12 +132,16 @@ impl TestSite {
     }
 
     /// Runs `bangvang <args…> --root <site>` with these environment variables.
+    /// Messages are in English, the language of the code, which the tests
+    /// read (the Vietnamese is shown from it); a test of the Vietnamese sets
+    /// `BANGVANG_LANG=vi` among `env`.
     pub fn run_with_env(&self, args: &[&str], env: &[(String, String)]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_bangvang"))
             .args(args)
             .arg("--root")
             .arg(self.root())
             .env_remove("SOURCE_DATE_EPOCH")
+            .env("BANGVANG_LANG", "en")
             .envs(env.iter().map(|(k, v)| (k, v)))
             .output()
             .expect("the binary runs");
