@@ -174,7 +174,11 @@ const ENGLISH_HELP: &[(&[&str], &str, &str)] = &[
         "",
         "Start a new site in a folder: site.yaml, the home page and sections, the schemas and the publishing files (the theme is built in).",
     ),
-    (&["init"], "dir", "The new site's folder [default: the current folder]."),
+    (
+        &["init"],
+        "dir",
+        "The new site's folder [default: the current folder].",
+    ),
     (
         &["init"],
         "name",
@@ -192,7 +196,11 @@ const ENGLISH_HELP: &[(&[&str], &str, &str)] = &[
         "Write the built-in theme's templates and static files to a folder [default: <root>/themes/default, which the site then uses].",
     ),
     (&["theme", "export"], "dir", "The folder to write to."),
-    (&["theme", "export"], "force", "Replace files that are already there."),
+    (
+        &["theme", "export"],
+        "force",
+        "Replace files that are already there.",
+    ),
     (
         &["theme", "diff"],
         "",
@@ -594,9 +602,14 @@ fn main() -> ExitCode {
                 let root = dir.display();
                 println!("\n{}", tr(&format!("The site of {name} is ready. Next:")));
                 for step in [
-                    format!("1. bangvang serve --root {root}    (preview it at http://127.0.0.1:1111/)"),
-                    "2. fill in site.yaml: the address, phone and email, the units, base_url".to_owned(),
-                    format!("3. bangvang new campaign <folder> --root {root}    (the first campaign plan)"),
+                    format!(
+                        "1. bangvang serve --root {root}    (preview it at http://127.0.0.1:1111/)"
+                    ),
+                    "2. fill in site.yaml: the address, phone and email, the units, base_url"
+                        .to_owned(),
+                    format!(
+                        "3. bangvang new campaign <folder> --root {root}    (the first campaign plan)"
+                    ),
                 ] {
                     println!("  {}", tr(&step));
                 }

@@ -275,3 +275,24 @@ fn an_exported_theme_is_used_diffed_and_warned_about_when_the_built_in_one_chang
         diff.stdout
     );
 }
+
+#[test]
+fn init_speaks_vietnamese_by_default() {
+    let site = TestSite::empty();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_bangvang"))
+        .arg("init")
+        .arg(site.root())
+        .args(["--name", "Sở Tư pháp tỉnh Quảng Trị"])
+        .env_remove("BANGVANG_LANG")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("Trang web của Sở Tư pháp tỉnh Quảng Trị đã sẵn sàng. Các bước tiếp theo:"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("1. bangvang serve --root"), "{stdout}");
+    assert!(stdout.contains("đã ghi "), "{stdout}");
+    assert!(!stdout.contains("wrote "), "{stdout}");
+}
