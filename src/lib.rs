@@ -450,6 +450,19 @@ fn static_files(
     dirs.push(root.join("static"));
     for dir in dirs {
         for (path, rel) in load::walk::site_folder_files(root, &dir, &mut problems) {
+            if paths::is_preview_reserved(&rel) {
+                problems.push(
+                    Diagnostic::error(
+                        diagnostics::display_path(root, &path),
+                        Pos::NONE,
+                        format!(
+                            "this file would be published as /{rel}, an address the preview (bangvang serve) keeps for itself"
+                        ),
+                    )
+                    .with_help("addresses starting with /__bangvang/ are bangvang's own; rename the folder"),
+                );
+                continue;
+            }
             files.insert(rel, StaticSource::File(path));
         }
     }

@@ -38,6 +38,20 @@ pub const NOT_FOUND: &str = "404.html";
 /// The file a page's folder is written as.
 pub const PAGE_FILE: &str = "index.html";
 
+/// The folder `bangvang serve` keeps for itself: its live-reload script and
+/// event stream, and the editors' guide (`src/serve/http.rs`). Nothing a build
+/// publishes may be under it, or the preview would show its own answer where
+/// the published site shows the file: pages cannot (an address is made of
+/// slugs, `a`–`z`, `0`–`9` and `-`), and a static file can only by its folder's
+/// name (`static/__bangvang/…`), which the build refuses (`static_files` in
+/// `src/lib.rs`).
+pub const PREVIEW: &str = "__bangvang/";
+
+/// Whether a site path is under [`PREVIEW`].
+pub fn is_preview_reserved(path: &str) -> bool {
+    path.starts_with(PREVIEW)
+}
+
 /// Whether a page at this site path is a campaign: a direct child of
 /// [`CAMPAIGNS`].
 pub fn is_campaign(path: &str) -> bool {

@@ -284,6 +284,79 @@ fn renamed_saves_and_folders_made_later_are_seen() {
     wait_for(&server, "/moi.txt", |b| b.contains("xin chào"));
 }
 
+/// The editors' guide (docs/huong-dan.md) is served by the preview itself, at
+/// an address of its own that no site file can take, under the published
+/// site's Content-Security-Policy; the error banner links to its section on
+/// reading messages.
+#[test]
+fn the_guide_is_served_and_the_error_banner_links_to_it() {
+    let site = TestSite::fixture("basic");
+    let server = start(&site);
+
+    let (status, head, guide) = get(&server, "/__bangvang/huong-dan/");
+    assert_eq!(status, 200, "{head}");
+    let head = head.to_ascii_lowercase();
+    assert!(
+        head.contains("content-type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    assert!(
+        head.contains("content-security-policy: default-src 'self';"),
+        "{head}"
+    );
+    assert!(guide.contains("<html lang=\"vi\">"), "{guide}");
+    assert!(
+        guide.contains("<h1 id=\"hướng-dẫn-cho-người-biên-tập\">Hướng dẫn cho người biên tập</h1>")
+    );
+    for heading in [
+        r#"<h2 id="1-bắt-đầu">1. Bắt đầu</h2>"#,
+        r#"<h2 id="2-viết-một-kế-hoạch-phát-động-phong-trào-thi-đua">2. Viết một kế hoạch phát động phong trào thi đua</h2>"#,
+        r#"<h2 id="3-viết-một-danh-sách-khen-thưởng">3. Viết một danh sách khen thưởng</h2>"#,
+        r#"<h2 id="4-viết-một-tin-tức-một-trang">4. Viết một tin tức, một trang</h2>"#,
+        r#"<h2 id="5-bản-nháp-và-hẹn-ngày-đăng">5. Bản nháp và hẹn ngày đăng</h2>"#,
+        r#"<h2 id="6-các-bước-kiểm-tra-của-bangvang">6. Các bước kiểm tra của bangvang</h2>"#,
+        r#"<h2 id="7-đọc-một-thông-báo-lỗi">7. Đọc một thông báo lỗi</h2>"#,
+    ] {
+        assert!(guide.contains(heading), "no {heading}");
+    }
+    // Nothing the policy would block, and none of the preview's additions.
+    for refused in ["<script", "<style", "style=", "bangvang-loi"] {
+        assert!(!guide.contains(refused), "{refused}");
+    }
+    assert!(guide.contains(r#"<link rel="stylesheet" href="/__bangvang/huong-dan.css">"#));
+    let (status, head, css) = get(&server, "/__bangvang/huong-dan.css");
+    assert_eq!(status, 200);
+    assert!(head.to_ascii_lowercase().contains("text/css"), "{head}");
+    assert!(css.contains("body {"), "{css}");
+    // Also without the final slash; any other address of the server's folder
+    // is not found, and nothing of the site is read there.
+    assert_eq!(get(&server, "/__bangvang/huong-dan").0, 200);
+    assert_eq!(get(&server, "/__bangvang/khong-co").0, 404);
+    assert_eq!(get(&server, "/__bangvang/../site.yaml").0, 404);
+
+    // A broken file: the banner links to the guide's section on messages.
+    let source = "content/phong-trao/ke-hoach-2022/index.md";
+    let text = site.read(source);
+    site.write(
+        source,
+        text.replace(
+            "title: Kế hoạch thi đua năm 2022",
+            "titel: Kế hoạch thi đua năm 2022",
+        ),
+    );
+    let body = wait_for(&server, "/phong-trao/ke-hoach-2022/", |b| {
+        b.contains("bangvang-loi")
+    });
+    let link = r#"<a href="/__bangvang/huong-dan/#7-đọc-một-thông-báo-lỗi" style="color:inherit;font-weight:bold">Xem hướng dẫn đọc thông báo lỗi</a>"#;
+    let banner = &body[body.find("bangvang-loi").unwrap()..];
+    assert!(banner.contains(link), "{banner}");
+    // The guide is served while the build is broken too.
+    let (status, _, during) = get(&server, "/__bangvang/huong-dan/");
+    assert_eq!(status, 200);
+    assert!(during.contains(r#"id="7-đọc-một-thông-báo-lỗi""#));
+    assert!(!during.contains("bangvang-loi"), "no banner over the guide");
+}
+
 /// What a page of another site could make the editor's browser send to the
 /// preview: refused without reading more than a request's head.
 #[test]

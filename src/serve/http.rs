@@ -1,5 +1,13 @@
 //! Answering the browser: files of the preview folder (and nothing outside it),
-//! the live-reload event stream, and the build's problems over every page.
+//! the live-reload event stream, the build's problems over every page, and the
+//! editors' guide.
+//!
+//! Addresses under `/__bangvang/` ([`crate::paths::PREVIEW`]) are the
+//! server's own: the reload script, the event stream, the guide at
+//! `/__bangvang/huong-dan/` and its stylesheet; any other address there is not
+//! found. No file of the site can be there (the build refuses a static folder
+//! of that name, and page addresses are slugs), so the preview never hides a
+//! page of the site behind one of its own.
 //!
 //! A small HTTP/1.1 server of its own, because a preview on an editor's
 //! computer must hold against what a web page can make the browser send: each
@@ -18,7 +26,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use super::Shared;
+use super::{Shared, guide};
 
 const EVENTS: &str = "/__bangvang/events";
 const SCRIPT: &str = "/__bangvang/reload.js";
@@ -174,19 +182,34 @@ pub fn is_allowed_host(host: &str) -> bool {
     name.parse::<IpAddr>().is_ok() || name == "localhost" || name.ends_with(".localhost")
 }
 
-/// An answer to send: status, content type, body.
+/// An answer to send: status, content type, body, and the
+/// Content-Security-Policy it is sent with, if any.
 struct Answer {
     status: u16,
     content_type: &'static str,
     body: Vec<u8>,
+    policy: Option<&'static str>,
 }
 
 impl Answer {
-    fn text(status: u16, body: &str) -> Answer {
+    fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Answer {
         Answer {
             status,
-            content_type: "text/plain; charset=utf-8",
-            body: body.as_bytes().to_vec(),
+            content_type,
+            body: body.into(),
+            policy: None,
+        }
+    }
+
+    fn text(status: u16, body: &str) -> Answer {
+        Answer::new(status, "text/plain; charset=utf-8", body)
+    }
+
+    /// The guide's page or stylesheet, under the published site's policy.
+    fn guide(content_type: &'static str, body: &'static str) -> Answer {
+        Answer {
+            policy: Some(guide::CONTENT_SECURITY_POLICY),
+            ..Answer::new(200, content_type, body)
         }
     }
 }
@@ -216,6 +239,9 @@ fn respond(stream: &mut TcpStream, head_only: bool, answer: &Answer) -> std::io:
     );
     if answer.status == 405 {
         out.push_str("Allow: GET, HEAD\r\n");
+    }
+    if let Some(policy) = answer.policy {
+        out.push_str(&format!("Content-Security-Policy: {policy}\r\n"));
     }
     out.push_str("\r\n");
     let mut bytes = out.into_bytes();
@@ -272,11 +298,19 @@ fn handle(mut stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> {
         .to_owned();
     let answer = match path.as_str() {
         EVENTS if !head_only => return events(stream, Arc::clone(shared)),
-        SCRIPT => Answer {
-            status: 200,
-            content_type: "text/javascript; charset=utf-8",
-            body: RELOAD_JS.as_bytes().to_vec(),
-        },
+        SCRIPT => Answer::new(200, "text/javascript; charset=utf-8", RELOAD_JS),
+        guide::PATH => Answer::guide("text/html; charset=utf-8", guide::page()),
+        p if p == guide::PATH.trim_end_matches('/') => {
+            Answer::guide("text/html; charset=utf-8", guide::page())
+        }
+        guide::STYLE_PATH => Answer::guide("text/css; charset=utf-8", guide::STYLE),
+        // The rest of the server's own folder: never a file of the site.
+        p if p
+            .strip_prefix('/')
+            .is_some_and(crate::paths::is_preview_reserved) =>
+        {
+            not_found(shared)
+        }
         _ => match resolve(&shared.output, &path) {
             Some(file) => serve_file(shared, &file),
             None => not_found(shared),
@@ -361,11 +395,7 @@ fn serve_file(shared: &Shared, path: &Path) -> Answer {
     } else {
         bytes
     };
-    Answer {
-        status: 200,
-        content_type: kind,
-        body,
-    }
+    Answer::new(200, kind, body)
 }
 
 /// The site's own 404 page (or a plain one), with status 404.
@@ -373,11 +403,11 @@ fn not_found(shared: &Shared) -> Answer {
     let page = std::fs::read_to_string(shared.output.join("404.html")).unwrap_or_else(|_| {
         "<!DOCTYPE html><html lang=\"vi\"><body><h1>Không tìm thấy trang</h1></body></html>".into()
     });
-    Answer {
-        status: 404,
-        content_type: "text/html; charset=utf-8",
-        body: decorate(&page, shared).into_bytes(),
-    }
+    Answer::new(
+        404,
+        "text/html; charset=utf-8",
+        decorate(&page, shared).into_bytes(),
+    )
 }
 
 /// Adds the reload script and, after a failed build, the list of problems.
@@ -391,7 +421,17 @@ fn decorate(html: &str, shared: &Shared) -> String {
         extra.push_str(&escape(&crate::messages::tr(
             "The preview is not up to date: the content has errors. The page below is the last good one.",
         )));
-        extra.push_str("</strong>\n");
+        extra.push_str("</strong>\n<a href=\"");
+        extra.push_str(&escape(&format!(
+            "{}#{}",
+            guide::PATH,
+            guide::READING_MESSAGES
+        )));
+        extra.push_str("\" style=\"color:inherit;font-weight:bold\">");
+        extra.push_str(&escape(&crate::messages::tr(
+            "How to read these messages (the editors' guide, in Vietnamese)",
+        )));
+        extra.push_str("</a>\n");
         for line in problems {
             extra.push_str(&escape(&line));
             extra.push('\n');
@@ -458,6 +498,19 @@ mod tests {
         assert!(resolve(dir.path(), "/a/..%2f..%2fetc").is_none());
         assert!(resolve(dir.path(), "/%00").is_none());
         assert!(resolve(dir.path(), "/a\\..\\x").is_none());
+    }
+
+    /// Every address the server answers itself is in the folder the build
+    /// keeps free of site files.
+    #[test]
+    fn the_servers_own_addresses_are_in_its_reserved_folder() {
+        for path in [EVENTS, SCRIPT, guide::PATH, guide::STYLE_PATH] {
+            assert!(
+                path.strip_prefix('/')
+                    .is_some_and(crate::paths::is_preview_reserved),
+                "{path}"
+            );
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! The reload script is added to pages as they are served; the built files,
 //! like the published site, never contain it.
 
+mod guide;
 mod http;
 mod watch;
 
