@@ -308,7 +308,10 @@ impl Site {
         held_back += lists_before - lists.len();
         let (list_campaign, lists_of_page) = lists_of_campaigns(&pages, &lists, &index);
         drop(index);
-        let (honours, tags) = rayon::join(|| roll_order(&lists), || tag_pages(&pages, &title_keys));
+        let (honours, tags) = rayon::join(
+            || roll_order(&lists, config.reporting_year),
+            || tag_pages(&pages, &title_keys),
+        );
         let (awards, list_awards) = intern_awards(&lists);
         let letters = letters(&lists, &honours);
         let ids = |indices: Vec<usize>| indices.into_iter().map(PageId::of).collect();
@@ -405,7 +408,10 @@ fn campaign_date(page: &Page) -> Option<NaiveDate> {
 
 /// Individuals in Vietnamese name order, then collectives by name; the same name
 /// newest year first. Keys are computed once per honoree, in parallel.
-fn roll_order(lists: &[Arc<ResultsList>]) -> Vec<Honour> {
+fn roll_order(
+    lists: &[Arc<ResultsList>],
+    counted: crate::model::config::ReportingYear,
+) -> Vec<Honour> {
     /// Kind, then name, then newest year: the roll's order; then the source order.
     type RollKey = (
         HonoreeKind,
@@ -426,7 +432,7 @@ fn roll_order(lists: &[Arc<ResultsList>]) -> Vec<Honour> {
                     (
                         honoree.kind,
                         key,
-                        std::cmp::Reverse(list.year()),
+                        std::cmp::Reverse(list.year(counted)),
                         Honour {
                             list: ListId::of(l),
                             group: g,
