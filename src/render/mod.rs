@@ -4,6 +4,7 @@
 //! pages (the roll of honour and the units' pages) are computed once, in the
 //! [`Context`] every job is given.
 
+pub mod accessibility;
 pub mod assets;
 pub mod calendar;
 pub mod campaign_view;
