@@ -6,6 +6,11 @@
 //!   so the site works from any sub-path and straight from the disk.
 //! - Every link is returned with its position, for link checking; a link with a
 //!   scheme that could run code (`javascript:`) is replaced by `#`.
+//! - Raw HTML's addresses (`href`, `src`, `srcset`, `poster` that the sanitizer
+//!   keeps) are links too: checked, and rewritten the same way, in the HTML
+//!   before the sanitizer reads it.
+//! - Images, links, tables and headings are checked for accessibility
+//!   (`accessibility.rs`) in the same pass.
 //! - Raw HTML is cleaned against the site's allowlist (`sanitize.rs`) — only for
 //!   pages that contain some, so the common case costs nothing.
 //! - Aligned table columns get a class (`text-center`), not pulldown-cmark's
@@ -59,6 +64,8 @@ pub fn render(markdown: &str, page_path: &str, links: &Links, sanitizer: &Saniti
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut heading_start: Option<usize> = None;
     let mut raw = Raw {
+        root: &root,
+        links,
         sanitizer,
         scan: raw_html::Scan::default(),
         found: Vec::new(),
@@ -245,6 +252,8 @@ pub fn render(markdown: &str, page_path: &str, links: &Links, sanitizer: &Saniti
 /// The page's raw HTML as it is read: its scan, the addresses it links to,
 /// and the page's accessibility checks (fed by the Markdown too).
 struct Raw<'r, 's> {
+    root: &'r str,
+    links: &'r Links,
     sanitizer: &'r Sanitizer<'s>,
     scan: raw_html::Scan,
     /// Every link of the page, Markdown's and raw HTML's.
@@ -254,6 +263,11 @@ struct Raw<'r, 's> {
     present: bool,
 }
 
+/// Attributes that hold an address a reader's browser follows or loads:
+/// checked and rewritten like Markdown's links when the sanitizer keeps
+/// them on their element.
+const URL_ATTRIBUTES: &[&str] = &["href", "src", "poster"];
+
 impl Raw<'_, '_> {
     /// Reads one chunk of raw HTML (an inline tag, or an HTML block's lines
     /// joined): its links are collected and rewritten relative to the page,
@@ -261,8 +275,10 @@ impl Raw<'_, '_> {
     /// rewritten if one of its addresses was.
     fn chunk<'a>(&mut self, html: CowStr<'a>, offsets: Offsets, outer: usize) -> CowStr<'a> {
         self.present = true;
-        let sanitizer = self.sanitizer;
-        let (scan, checks) = (&mut self.scan, &mut self.checks);
+        let (root, links, sanitizer) = (self.root, self.links, self.sanitizer);
+        let (scan, found, checks) = (&mut self.scan, &mut self.found, &mut self.checks);
+        // Replacements of attribute values: (span in the chunk, new value).
+        let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
         let text: &str = &html;
         scan.feed(text, &offsets, outer, &mut |token| match token {
             Token::Start(tag) => {
@@ -285,6 +301,35 @@ impl Raw<'_, '_> {
                     }
                     _ => {}
                 }
+                for attribute in tag.attributes {
+                    let name = &text[attribute.name.clone()];
+                    let srcset = name.eq_ignore_ascii_case("srcset");
+                    if !(srcset || URL_ATTRIBUTES.iter().any(|a| name.eq_ignore_ascii_case(a))) {
+                        continue;
+                    }
+                    if !keeps(&name.to_ascii_lowercase()) {
+                        continue;
+                    }
+                    let value = attribute.value(text);
+                    let rewritten = if srcset {
+                        let value_at = offsets.of(attribute.value.start);
+                        rewrite_srcset(&value, root, links, |url, index| {
+                            found.push(LinkRef {
+                                url: url.to_owned(),
+                                offset: value_at + index,
+                            });
+                        })
+                    } else {
+                        found.push(LinkRef {
+                            url: value.to_string(),
+                            offset: offsets.of(attribute.name.start),
+                        });
+                        rewritten(&value, root, links)
+                    };
+                    if let Some(new) = rewritten {
+                        edits.push((attribute.span.clone(), quoted_attribute(&new)));
+                    }
+                }
             }
             Token::End(name) => match name {
                 "a" => checks.raw_link_end(),
@@ -297,8 +342,96 @@ impl Raw<'_, '_> {
                 }
             }
         });
-        html
+        if edits.is_empty() {
+            return html;
+        }
+        let mut out = String::with_capacity(text.len() + 16 * edits.len());
+        let mut from = 0;
+        for (span, value) in &edits {
+            out.push_str(&text[from..span.start]);
+            // An attribute written without a value gets `=` too.
+            if span.is_empty() {
+                out.push('=');
+            }
+            out.push_str(value);
+            from = span.end;
+        }
+        out.push_str(&text[from..]);
+        CowStr::from(out)
     }
+}
+
+/// A value as a double-quoted attribute value.
+fn quoted_attribute(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A `srcset` (`a.jpg 1x, /b.jpg 2x`) with each address rewritten like a
+/// link; `each` is given every address and its index in the value. `None`
+/// when no address changed.
+fn rewrite_srcset(
+    srcset: &str,
+    root: &str,
+    links: &Links,
+    mut each: impl FnMut(&str, usize),
+) -> Option<String> {
+    let mut out = String::with_capacity(srcset.len() + 16);
+    let mut changed = false;
+    let mut rest = 0;
+    let bytes = srcset.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Spaces and commas between candidates.
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b',') {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        // A comma that ends the address ends the candidate.
+        let mut end = i;
+        while end > start && bytes[end - 1] == b',' {
+            end -= 1;
+        }
+        if end > start {
+            let url = &srcset[start..end];
+            each(url, start);
+            if let Some(new) = rewritten(url, root, links) {
+                out.push_str(&srcset[rest..start]);
+                out.push_str(&new);
+                rest = end;
+                changed = true;
+            }
+        }
+        if end == i {
+            // The descriptors, up to the comma that ends the candidate.
+            let mut parens = 0usize;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'(' => parens += 1,
+                    b')' => parens = parens.saturating_sub(1),
+                    b',' if parens == 0 => break,
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+    }
+    changed.then(|| {
+        out.push_str(&srcset[rest..]);
+        out
+    })
 }
 
 /// Where the writer is in a table, to give aligned cells their class.
@@ -365,21 +498,25 @@ fn assign_heading_id(events: &mut [Event], start: usize, ids: &mut HashMap<Strin
 /// folder get `index.html` too (unless clean URLs); a URL that could run code
 /// becomes `#` (and is reported by link checking).
 fn rewrite<'a>(url: CowStr<'a>, root: &str, links: &Links) -> CowStr<'a> {
-    if !sanitize::is_safe_url(&url) {
-        return CowStr::from("#");
+    match rewritten(&url, root, links) {
+        Some(new) => CowStr::from(new),
+        None => url,
     }
-    if sanitize::scheme(&url).is_some() || url.starts_with("//") || url.starts_with('#') {
-        return url;
+}
+
+/// What [`rewrite`] makes of `url`, when it changes it.
+fn rewritten(url: &str, root: &str, links: &Links) -> Option<String> {
+    if !sanitize::is_safe_url(url) {
+        return Some("#".to_owned());
+    }
+    if sanitize::scheme(url).is_some() || url.starts_with("//") || url.starts_with('#') {
+        return None;
     }
     if let Some(site_path) = url.strip_prefix('/') {
-        return CowStr::from([root, links.href_of_url(site_path).as_str()].concat());
+        return Some([root, links.href_of_url(site_path).as_str()].concat());
     }
-    let rewritten = links.href_of_url(&url);
-    if rewritten == *url {
-        url
-    } else {
-        CowStr::from(rewritten)
-    }
+    let rewritten = links.href_of_url(url);
+    (rewritten != url).then_some(rewritten)
 }
 
 #[cfg(test)]
@@ -553,6 +690,72 @@ mod tests {
     /// The byte offset of `what` in `text` (its first occurrence).
     fn at(text: &str, what: &str) -> usize {
         text.find(what).unwrap()
+    }
+
+    #[test]
+    fn raw_addresses_are_links_rewritten_like_markdown_ones() {
+        let markdown = "<img src=\"/anh.png\" alt=\"Ảnh\">\n\nXem <a\nhref='/phong-trao/2022/#dot-1'>kế hoạch</a>.\n\n> <picture>\n> <source\n>   srcset=\"/a.webp 2x, b.webp\">\n> </picture>\n";
+        let r = rendered(markdown, "tin-tuc/bai/");
+        assert!(
+            r.html.contains(r#"<img src="../../anh.png" alt="Ảnh">"#),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains(r#"href="../../phong-trao/2022/index.html#dot-1""#),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(r#"srcset="../../a.webp 2x, b.webp""#),
+            "{}",
+            r.html
+        );
+        let links: Vec<(&str, usize)> = r.links.iter().map(|l| (l.url.as_str(), l.offset)).collect();
+        assert_eq!(
+            links,
+            [
+                ("/anh.png", at(markdown, "src")),
+                ("/phong-trao/2022/#dot-1", at(markdown, "href")),
+                ("/a.webp", at(markdown, "/a.webp")),
+                ("b.webp", at(markdown, " b.webp") + 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn raw_addresses_the_sanitizer_removes_are_not_links() {
+        let policy = HtmlPolicy::default();
+        let r = render(
+            "<iframe src=\"/khong-co/\"></iframe> <span src=\"/x/\">a</span> <a href=\"/&#x61;/\" title=\"/b/\">a</a>",
+            "",
+            &Links::default(),
+            &Sanitizer::new(&policy),
+        );
+        let urls: Vec<&str> = r.links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(urls, ["/a/"]);
+        assert!(r.html.contains(r#"href="./a/index.html""#), "{}", r.html);
+    }
+
+    #[test]
+    fn a_rewritten_raw_address_is_quoted_and_escaped() {
+        let r = rendered("<a href=/a/?x&amp;y>t</a> <a href=\"/b/#&quot;\">u</a>", "");
+        assert_eq!(r.links[0].url, "/a/?x&y");
+        assert_eq!(r.links[1].url, "/b/#\"");
+        assert!(
+            r.html.contains(r#"href="./a/index.html?x&amp;y""#),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(r#"href="./b/index.html#&quot;""#),
+            "{}",
+            r.html
+        );
+        let unsafe_link = rendered("<a href=\"javascript:alert(1)\">t</a>", "");
+        assert_eq!(unsafe_link.links[0].url, "javascript:alert(1)");
+        assert!(!unsafe_link.html.contains("javascript"), "{}", unsafe_link.html);
     }
 
     #[test]

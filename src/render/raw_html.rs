@@ -105,9 +105,8 @@ pub struct Attribute {
     pub name: Range<usize>,
     /// The value without its quotes; empty for an attribute without `=`.
     pub value: Range<usize>,
-    /// The value with its quotes (empty, just after the name, for an
-    /// attribute without `=`).
-    #[allow(dead_code)] // read by the rewriting of raw links (next commit)
+    /// The value with its quotes: what a rewritten value replaces (empty,
+    /// just after the name, for an attribute without `=`).
     pub span: Range<usize>,
 }
 
