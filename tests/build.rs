@@ -667,3 +667,55 @@ fn a_raw_html_link_that_leads_nowhere_is_an_error_at_its_attribute() {
     );
     assert!(run.stderr.contains("2 errors, 0 warnings"), "{}", run.stderr);
 }
+
+#[test]
+fn a_wrong_front_matter_and_a_broken_link_are_reported_in_one_run() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/tin-tuc/thong-bao.md",
+        "---\ntitel: Thông báo\n---\nĐoạn một.\n\nXem [kế hoạch](/phong-trao/khong-co/).\n",
+    );
+    let run = site.build("2022-05-10");
+    run.assert_content_error();
+    for expected in [
+        "error: content/tin-tuc/thong-bao.md:2:1: unknown key `titel` in the front matter",
+        "error: content/tin-tuc/thong-bao.md:6:5: the link `/phong-trao/khong-co/` leads nowhere",
+    ] {
+        assert!(run.stderr.contains(expected), "{}", run.stderr);
+    }
+    assert!(run.stderr.contains("2 errors, 0 warnings"), "{}", run.stderr);
+    // A link to the page whose front matter failed is not broken too.
+    site.write(
+        "content/tin-tuc/thong-bao.md",
+        "---\ntitel: Thông báo\n---\nĐoạn một.\n",
+    );
+    site.write(
+        "content/tin-tuc/khac.md",
+        "---\ntitle: Khác\n---\nXem [thông báo](/tin-tuc/thong-bao/).\n",
+    );
+    let run = site.build("2022-05-10");
+    assert!(run.stderr.contains("1 error, 0 warnings"), "{}", run.stderr);
+}
+
+#[test]
+fn a_site_without_a_home_page_is_warned_and_denied_with_deny_warnings() {
+    let site = TestSite::fixture("basic");
+    std::fs::remove_file(site.path("content/_index.md")).unwrap();
+    let run = site.build("2022-05-10");
+    run.assert_ok();
+    assert!(
+        run.stderr
+            .contains("warning: content/_index.md: the site has no home page"),
+        "{}",
+        run.stderr
+    );
+    let denied = site.run(&["build", "--today", "2022-05-10", "--deny-warnings"]);
+    denied.assert_content_error();
+    assert!(
+        denied
+            .stderr
+            .contains("error: content/_index.md: the site has no home page"),
+        "{}",
+        denied.stderr
+    );
+}
