@@ -665,7 +665,11 @@ fn a_raw_html_link_that_leads_nowhere_is_an_error_at_its_attribute() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("2 errors, 0 warnings"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2 errors, 0 warnings"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -683,7 +687,11 @@ fn a_wrong_front_matter_and_a_broken_link_are_reported_in_one_run() {
     ] {
         assert!(run.stderr.contains(expected), "{}", run.stderr);
     }
-    assert!(run.stderr.contains("2 errors, 0 warnings"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2 errors, 0 warnings"),
+        "{}",
+        run.stderr
+    );
     // A link to the page whose front matter failed is not broken too.
     site.write(
         "content/tin-tuc/thong-bao.md",

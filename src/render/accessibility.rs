@@ -256,7 +256,10 @@ fn is_bare_address(text: &str, url: &str) -> bool {
     if lower(url, "mailto:") || lower(url, "tel:") || text.contains(char::is_whitespace) {
         return false;
     }
-    if ["http://", "https://", "www."].iter().any(|p| lower(text, p)) {
+    if ["http://", "https://", "www."]
+        .iter()
+        .any(|p| lower(text, p))
+    {
         return true;
     }
     let bare = |s: &'_ str| -> String {
@@ -367,7 +370,10 @@ mod tests {
             );
         }
         for (text, url) in [
-            ("vanphong@snv.hatinh.gov.vn", "mailto:vanphong@snv.hatinh.gov.vn"),
+            (
+                "vanphong@snv.hatinh.gov.vn",
+                "mailto:vanphong@snv.hatinh.gov.vn",
+            ),
             ("0239 3855 555", "tel:02393855555"),
             ("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn/"),
             ("trang https://x.vn của Sở", "https://x.vn"),
@@ -383,11 +389,7 @@ mod tests {
             for (i, &level) in levels.iter().enumerate() {
                 checks.heading(level, i);
             }
-            checks
-                .finish()
-                .iter()
-                .map(|f| f.offset)
-                .collect::<Vec<_>>()
+            checks.finish().iter().map(|f| f.offset).collect::<Vec<_>>()
         };
         assert_eq!(skips(&[2, 3, 4, 2, 3, 2]), Vec::<usize>::new());
         assert_eq!(skips(&[3]), [0]);

@@ -712,7 +712,8 @@ mod tests {
             "{}",
             r.html
         );
-        let links: Vec<(&str, usize)> = r.links.iter().map(|l| (l.url.as_str(), l.offset)).collect();
+        let links: Vec<(&str, usize)> =
+            r.links.iter().map(|l| (l.url.as_str(), l.offset)).collect();
         assert_eq!(
             links,
             [
@@ -755,7 +756,11 @@ mod tests {
         );
         let unsafe_link = rendered("<a href=\"javascript:alert(1)\">t</a>", "");
         assert_eq!(unsafe_link.links[0].url, "javascript:alert(1)");
-        assert!(!unsafe_link.html.contains("javascript"), "{}", unsafe_link.html);
+        assert!(
+            !unsafe_link.html.contains("javascript"),
+            "{}",
+            unsafe_link.html
+        );
     }
 
     #[test]
@@ -804,7 +809,9 @@ mod tests {
             [(0, TableWithoutHeader)]
         );
         assert_eq!(
-            problems("<table><tr><td>1</td></tr></table>\n\n<table>\n<tr><th>STT</th></tr>\n<tr><td>1</td></tr>\n</table>\n"),
+            problems(
+                "<table><tr><td>1</td></tr></table>\n\n<table>\n<tr><th>STT</th></tr>\n<tr><td>1</td></tr>\n</table>\n"
+            ),
             [(0, RawTableWithoutHeader)]
         );
     }

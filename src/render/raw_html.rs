@@ -519,7 +519,9 @@ mod tests {
     #[test]
     fn tags_attributes_and_text_are_handed_over() {
         assert_eq!(
-            tokens(r#"a <img SRC="/anh.png" alt='' hidden>b</a> <!-- <a href=x> --> <b title='>'>c"#),
+            tokens(
+                r#"a <img SRC="/anh.png" alt='' hidden>b</a> <!-- <a href=x> --> <b title='>'>c"#
+            ),
             [
                 r#""a ""#,
                 "<img SRC=/anh.png alt= hidden=>",
@@ -556,8 +558,14 @@ mod tests {
 
     #[test]
     fn references_decode_as_a_browser_reads_them() {
-        assert_eq!(decode_references("a&amp;b&#233;&#x1EA1;&nbsp;"), "a&bé\u{1ea1}\u{a0}");
-        assert_eq!(decode_references("&unknown; & &#xZZ;"), "&unknown; & &#xZZ;");
+        assert_eq!(
+            decode_references("a&amp;b&#233;&#x1EA1;&nbsp;"),
+            "a&bé\u{1ea1}\u{a0}"
+        );
+        assert_eq!(
+            decode_references("&unknown; & &#xZZ;"),
+            "&unknown; & &#xZZ;"
+        );
         assert!(matches!(decode_references("plain"), Cow::Borrowed(_)));
     }
 }
