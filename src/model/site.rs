@@ -60,6 +60,9 @@ ids! {
 pub struct Content {
     /// Shared with `serve`'s memory of the build (src/memo/), never copied.
     pub pages: Vec<Arc<Page>>,
+    /// Pages whose front matter has errors, with their bodies: kept for the
+    /// checks of their links and images (the build fails anyway).
+    pub failed: Vec<Arc<Page>>,
     pub lists: Vec<Arc<ResultsList>>,
     /// Files copied as they are.
     pub assets: Vec<Asset>,
@@ -110,6 +113,9 @@ pub struct Site {
     /// The pages held back, kept for their checks only (their links must
     /// work the day they are published).
     pub held: Vec<Arc<Page>>,
+    /// Pages whose front matter has errors, kept for the checks of their
+    /// bodies (see [`Content::failed`]).
+    pub failed: Vec<Arc<Page>>,
     /// Every tag, in Vietnamese order of its name, with its pages newest first.
     pub tags: Vec<TagPages>,
 }
@@ -271,6 +277,7 @@ impl Site {
     ) -> Site {
         let Content {
             mut pages,
+            failed,
             mut lists,
             mut assets,
             found_paths,
@@ -338,6 +345,7 @@ impl Site {
             found_paths,
             unpublished,
             held,
+            failed,
             tags,
         }
     }
