@@ -521,6 +521,10 @@ pub fn site_schema() -> Value {
                 "Giao diện: một thư mục trong themes/, đặt lên trên giao diện có sẵn trong bangvang. Bỏ trống: giao diện có sẵn (hoặc themes/default nếu có).",
             ),
         ),
+        (
+            "reporting_year",
+            json!({ "enum": ["calendar", "school"], "description": "Khen thưởng tính theo năm nào: calendar (năm dương lịch, mặc định) hoặc school (năm học, từ ngày 01 tháng 9)." }),
+        ),
         ("organization", organization),
         ("units", list(unit, "Các phòng, ban, trung tâm.")),
         ("menu", list(menu, "Thanh điều hướng.")),

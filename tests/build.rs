@@ -546,14 +546,17 @@ fn source_date_epoch_sets_today_for_reproducible_builds() {
 #[test]
 fn raw_html_in_markdown_never_runs() {
     let site = TestSite::fixture("basic");
+    // The image's address is a link, checked like any other: it must lead
+    // somewhere for the build to publish the page.
+    site.write("content/xss/x", "x");
     site.write(
-        "content/xss.md",
-        "---\ntitle: \"<script>alert(1)</script>\"\n---\n<script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n",
+        "content/xss/index.md",
+        "---\ntitle: \"<script>alert(1)</script>\"\n---\n<script>alert(2)</script>\n\n<img src=x alt=\"\" onerror=alert(3)>\n",
     );
     site.build("2022-05-10").assert_ok();
     let html = site.read("public/xss/index.html");
     assert!(!html.contains("<script>alert"), "{html}");
-    assert!(!html.contains("<img src=x"), "{html}");
+    assert!(!html.contains("onerror"), "{html}");
     assert!(
         html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
         "{html}"
@@ -703,4 +706,117 @@ fn each_page_shows_a_tag_as_it_writes_it() {
     assert!(a.contains(">Tôn giáo</a>"), "{a}");
     assert!(b.contains(">tôn giáo</a>"), "{b}");
     assert!(!b.contains(">Tôn giáo</a>"), "{b}");
+}
+
+#[test]
+fn raw_html_images_and_links_work_under_a_sub_path() {
+    let site = TestSite::fixture("basic");
+    site.write("static/anh.png", "png");
+    site.write(
+        "content/tin-tuc/le-phat-dong.md",
+        "---\ntitle: Lễ phát động\n---\n<figure>\n<img src=\"/anh.png\"\n     alt=\"Toàn cảnh lễ phát động\">\n</figure>\n\nXem <a href=\"/phong-trao/ke-hoach-2022/\">kế hoạch năm 2022</a>.\n",
+    );
+    let run = site.run(&[
+        "build",
+        "--today",
+        "2022-05-10",
+        "--base-url",
+        "https://x.gov.vn/thi-dua/",
+    ]);
+    run.assert_ok();
+    let html = site.read("public/tin-tuc/le-phat-dong/index.html");
+    // Relative to the page, so it loads at https://x.gov.vn/thi-dua/ and from the disk.
+    assert!(html.contains(r#"<img src="../../anh.png""#), "{html}");
+    assert!(
+        html.contains(r#"<a href="../../phong-trao/ke-hoach-2022/index.html" rel="noopener noreferrer">kế hoạch năm 2022</a>"#),
+        "{html}"
+    );
+    assert!(site.exists("public/anh.png"));
+    assert!(!html.contains(r#"src="/anh.png""#), "{html}");
+}
+
+#[test]
+fn a_raw_html_link_that_leads_nowhere_is_an_error_at_its_attribute() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/tin-tuc/thong-bao.md",
+        "---\ntitle: Thông báo\n---\nĐoạn một.\n\n<p>Xem <a title=\"Kế hoạch\" href=\"/khong-co/\">kế hoạch</a>\n<img alt=\"Sơ đồ\"\n  src=\"so-do.png\"></p>\n",
+    );
+    let run = site.build("2022-05-10");
+    run.assert_content_error();
+    assert!(
+        run.stderr.contains(
+            "error: content/tin-tuc/thong-bao.md:6:28: the link `/khong-co/` leads nowhere: the site has no /khong-co/"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "error: content/tin-tuc/thong-bao.md:8:3: the link `so-do.png` leads nowhere"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("2 errors, 0 warnings"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_wrong_front_matter_and_a_broken_link_are_reported_in_one_run() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/tin-tuc/thong-bao.md",
+        "---\ntitel: Thông báo\n---\nĐoạn một.\n\nXem [kế hoạch](/phong-trao/khong-co/).\n",
+    );
+    let run = site.build("2022-05-10");
+    run.assert_content_error();
+    for expected in [
+        "error: content/tin-tuc/thong-bao.md:2:1: unknown key `titel` in the front matter",
+        "error: content/tin-tuc/thong-bao.md:6:5: the link `/phong-trao/khong-co/` leads nowhere",
+    ] {
+        assert!(run.stderr.contains(expected), "{}", run.stderr);
+    }
+    assert!(
+        run.stderr.contains("2 errors, 0 warnings"),
+        "{}",
+        run.stderr
+    );
+    // A link to the page whose front matter failed is not broken too.
+    site.write(
+        "content/tin-tuc/thong-bao.md",
+        "---\ntitel: Thông báo\n---\nĐoạn một.\n",
+    );
+    site.write(
+        "content/tin-tuc/khac.md",
+        "---\ntitle: Khác\n---\nXem [thông báo](/tin-tuc/thong-bao/).\n",
+    );
+    let run = site.build("2022-05-10");
+    assert!(run.stderr.contains("1 error, 0 warnings"), "{}", run.stderr);
+}
+
+#[test]
+fn a_site_without_a_home_page_is_warned_and_denied_with_deny_warnings() {
+    let site = TestSite::fixture("basic");
+    std::fs::remove_file(site.path("content/_index.md")).unwrap();
+    let run = site.build("2022-05-10");
+    run.assert_ok();
+    assert!(
+        run.stderr
+            .contains("warning: content/_index.md: the site has no home page"),
+        "{}",
+        run.stderr
+    );
+    let denied = site.run(&["build", "--today", "2022-05-10", "--deny-warnings"]);
+    denied.assert_content_error();
+    assert!(
+        denied
+            .stderr
+            .contains("error: content/_index.md: the site has no home page"),
+        "{}",
+        denied.stderr
+    );
 }

@@ -246,7 +246,10 @@ fn an_open_page_reloads_by_itself_after_a_save_and_shows_errors() {
     );
     assert_eq!(result["banner"], false, "{result}");
     // A misspelt key: the message appears in the page.
-    let result = run("unknown key `titel`", "s/^title: Kế hoạch/titel: Kế hoạch/");
+    let result = run(
+        "không biết khóa `titel`",
+        "s/^title: Kế hoạch/titel: Kế hoạch/",
+    );
     assert_eq!(result["banner"], true, "{result}");
     // Fixed: the banner goes away by itself.
     let result = run(

@@ -117,9 +117,15 @@ pub fn load_content(cx: &LoadContext, diagnostics: &mut Diagnostics) -> Loaded {
     read_files.extend(list_files);
     diagnostics.extend(page_problems);
     diagnostics.extend(list_problems);
+    // A page whose front matter has errors comes with its body, for the
+    // checks of its links alone: it is no page of the site.
+    let (failed, pages) = pages
+        .into_iter()
+        .partition(|page: &Arc<Page>| page.meta.failed);
     Loaded {
         content: Content {
             pages,
+            failed,
             lists,
             assets: tree.assets,
             found_paths,
@@ -143,7 +149,10 @@ fn read<T>(
 }
 
 /// What loading one file gave: its value unless it had errors, and its
-/// diagnostics (warnings only, when there is a value).
+/// diagnostics (warnings only, when there is a value). Two exceptions, kept
+/// despite errors for the checks that read them (the build fails anyway): a
+/// results list, and a page whose front matter is wrong (its meta marked
+/// `failed`), for the links and images of its body.
 pub type Loading<T> = (Option<T>, Vec<Diagnostic>);
 
 fn collect<T>(results: Vec<Read<T>>) -> (Vec<T>, Vec<Diagnostic>, ReadFiles) {
@@ -250,9 +259,10 @@ fn decode_page(cx: &LoadContext, file: &PageFile, text: source::SourceText) -> L
         Ok(split) => split,
         Err(d) => return failed(d),
     };
+    let body = (text.text.len() - split.body.len(), split.body_line);
     let node = match yaml::parse(split.yaml, split.yaml_line, rel) {
         Ok(node) => node,
-        Err(d) => return failed(d),
+        Err(d) => return (Some(make_page(file, text.text, body, None, None)), vec![d]),
     };
 
     let is_campaign = file.kind == page::PageKind::Regular && paths::is_campaign(&file.path);
@@ -268,7 +278,10 @@ fn decode_page(cx: &LoadContext, file: &PageFile, text: source::SourceText) -> L
     };
     let mut d = Decoder::new(rel);
     let Some(fields) = d.fields(&node, what, &known) else {
-        return (None, d.diagnostics);
+        return (
+            Some(make_page(file, text.text, body, None, None)),
+            d.diagnostics,
+        );
     };
     let meta = PageMeta::decode(&mut d, &fields);
     // Decoded even when the page's own keys failed, so that one run reports the
@@ -279,22 +292,37 @@ fn decode_page(cx: &LoadContext, file: &PageFile, text: source::SourceText) -> L
         None
     };
     check_attachments(&mut d, meta.as_ref(), file);
-    let (body_offset, body_line) = (text.text.len() - split.body.len(), split.body_line);
-    let page = meta.map(|meta| {
-        let mut body = text.text;
-        body.drain(..body_offset);
-        Page {
-            source: rel.clone(),
-            kind: file.kind,
-            path: file.path.clone(),
-            meta,
-            body,
-            body_line,
-            campaign,
-            bundle_files: file.bundle_files.clone(),
-        }
-    });
-    d.finish(page)
+    let failed = meta.is_none() || d.has_errors();
+    let mut page = make_page(file, text.text, body, meta, campaign);
+    page.meta.failed = failed;
+    d.finish_partial(Some(page))
+}
+
+/// The page of `file` from its text, whose body starts at `(byte, line)`.
+/// Without `meta` (its front matter has errors) the page is marked failed
+/// (as the caller marks it when other keys had errors): it is kept for the
+/// checks of its body alone, so that one run reports the problems of both.
+fn make_page(
+    file: &PageFile,
+    mut text: String,
+    (body_offset, body_line): (usize, u32),
+    meta: Option<PageMeta>,
+    campaign: Option<Box<Campaign>>,
+) -> Page {
+    text.drain(..body_offset);
+    let failed = meta.is_none();
+    let mut meta = meta.unwrap_or_default();
+    meta.failed = failed;
+    Page {
+        source: file.rel.clone(),
+        kind: file.kind,
+        path: file.path.clone(),
+        meta,
+        body: text,
+        body_line,
+        campaign,
+        bundle_files: file.bundle_files.clone(),
+    }
 }
 
 /// Every attachment named in the front matter is a file of the page's bundle.
@@ -436,6 +464,39 @@ mod tests {
             decode_everything(yaml.as_bytes());
             decode_everything(format!("---\n{yaml}---\nbody\n").as_bytes());
         }
+    }
+
+    #[test]
+    fn a_page_whose_front_matter_fails_keeps_its_body_for_the_checks() {
+        let config = config();
+        let vocabulary = Vocabulary::new(&[], config.award_setting());
+        let cx = LoadContext {
+            root: Path::new("."),
+            config: &config,
+            vocabulary: &vocabulary,
+            memory: None,
+        };
+        let file = PageFile {
+            rel: "content/a.md".into(),
+            abs: "content/a.md".into(),
+            kind: page::PageKind::Regular,
+            path: "a/".into(),
+            is_bundle: false,
+            bundle_files: Vec::new(),
+        };
+        for front_matter in ["titel: A", "title: A\ndate: 2022-13-01", "title: [", "- a"] {
+            let text = format!("---\n{front_matter}\n---\nXem [b](/b/).\n");
+            let text = source::decode(text.into_bytes(), &file.rel).unwrap();
+            let (page, diagnostics) = decode_page(&cx, &file, text);
+            assert!(!diagnostics.is_empty(), "{front_matter}");
+            let page = page.expect("the page, for its body's checks");
+            assert!(page.meta.failed, "{front_matter}");
+            assert_eq!(page.body, "Xem [b](/b/).\n");
+        }
+        let text = source::decode(b"---\ntitle: A\n---\nx\n".to_vec(), &file.rel).unwrap();
+        let (page, diagnostics) = decode_page(&cx, &file, text);
+        assert!(diagnostics.is_empty());
+        assert!(!page.unwrap().meta.failed);
     }
 
     #[test]

@@ -219,7 +219,7 @@ impl Campaign {
                     f.pos,
                     format!("{what} has no `phases`; it needs at least one"),
                 )
-                .help = Some("add `phases:` with a `- id: dot-1` entry (see README)".into());
+                .help = Some("add `phases:` with a `- id: dot-1` entry (see the section Campaigns of docs/content.md)".into());
                 Vec::new()
             }
         };

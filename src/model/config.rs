@@ -36,6 +36,56 @@ pub struct SiteConfig {
     pub html: HtmlPolicy,
     /// Items per page of section and tag lists.
     pub paginate: usize,
+    /// How honours are grouped by year: the calendar year, or the school year
+    /// (from 1 September) an education department reports by.
+    pub reporting_year: ReportingYear,
+}
+
+/// The year honours are counted in (`reporting_year:` of site.yaml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReportingYear {
+    #[default]
+    Calendar,
+    /// From 1 September to 31 August: "năm học 2024-2025" is 2024.
+    School,
+}
+
+impl ReportingYear {
+    pub const ALL: [ReportingYear; 2] = [ReportingYear::Calendar, ReportingYear::School];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ReportingYear::Calendar => "calendar",
+            ReportingYear::School => "school",
+        }
+    }
+
+    /// The year a day counts in: its calendar year, or the year its school
+    /// year starts (1 September).
+    pub fn of(self, date: chrono::NaiveDate) -> i32 {
+        use chrono::Datelike;
+        match self {
+            ReportingYear::Calendar => date.year(),
+            ReportingYear::School if date.month() >= 9 => date.year(),
+            ReportingYear::School => date.year() - 1,
+        }
+    }
+
+    /// The year as a cell shows it: "2024", or "2024-2025".
+    pub fn short_label(self, year: i32) -> String {
+        match self {
+            ReportingYear::Calendar => year.to_string(),
+            ReportingYear::School => format!("{year}-{}", year + 1),
+        }
+    }
+
+    /// The year as a heading names it: "Năm 2024", or "Năm học 2024-2025".
+    pub fn label(self, year: i32) -> String {
+        match self {
+            ReportingYear::Calendar => format!("Năm {year}"),
+            ReportingYear::School => format!("Năm học {year}-{}", year + 1),
+        }
+    }
 }
 
 /// `html: { allow_tags: [...], allow_attributes: { tag: [attr, ...] } }`.
@@ -89,6 +139,7 @@ pub const KEYS: &[&str] = &[
     "awards",
     "html",
     "paginate",
+    "reporting_year",
 ];
 pub const ORGANIZATION_KEYS: &[&str] = &[
     "name",
@@ -185,6 +236,17 @@ fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
         html: f
             .node("html")
             .and_then(|n| decode_html_policy(d, n))
+            .unwrap_or_default(),
+        reporting_year: f
+            .opt::<String>(d, "reporting_year")
+            .and_then(|v| {
+                crate::decode::pick(
+                    d,
+                    f.pos_of("reporting_year"),
+                    &v,
+                    &ReportingYear::ALL.map(|y| (y.key(), y)),
+                )
+            })
             .unwrap_or_default(),
     })
 }

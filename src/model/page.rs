@@ -35,6 +35,10 @@ pub struct PageMeta {
     /// The page's tags, as written and slugified, without repeats.
     pub tags: Vec<Tag>,
     pub attachments: Vec<AttachmentRef>,
+    /// The front matter had errors: the page (with this meta's defaults) is
+    /// kept only for the checks of its body, never published (see
+    /// `load::decode_page`).
+    pub failed: bool,
 }
 
 /// A tag: free words (`Cải cách hành chính`) and the slug of its page
@@ -91,16 +95,24 @@ impl PageMeta {
                 tags.push(Tag { name, slug });
             }
         }
+        // Every key is decoded before a missing title gives up, so that one
+        // run reports a misspelt `titel` and a bad `date` together.
+        let date = f.opt(d, "date");
+        let summary = f.opt(d, "summary");
+        let draft = f.opt(d, "draft").unwrap_or(false);
+        let weight = f.opt(d, "weight");
+        let attachments = f.list(d, "attachments");
         Some(PageMeta {
             title: title?,
-            date: f.opt(d, "date"),
-            summary: f.opt(d, "summary"),
-            draft: f.opt(d, "draft").unwrap_or(false),
-            weight: f.opt(d, "weight"),
+            date,
+            summary,
+            draft,
+            weight,
             template,
             template_pos: f.pos_of("template"),
             tags,
-            attachments: f.list(d, "attachments"),
+            attachments,
+            failed: false,
         })
     }
 }

@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::award_wording::Reading;
 use super::awards::{Award, Vocabulary};
@@ -156,13 +156,15 @@ pub struct ResultsList {
 impl ResultsList {
     /// The year the honours belong to: the decision's, else the publication's, else
     /// the end of comments'.
-    pub fn year(&self) -> Option<i32> {
+    /// The year the list's honours count in: of its decision, else of its
+    /// publication or comment period, as the site counts years.
+    pub fn year(&self, counted: crate::model::config::ReportingYear) -> Option<i32> {
         self.decision
             .as_ref()
             .map(|d| d.date)
             .or(self.published)
             .or(self.comment_until)
-            .map(|d| d.year())
+            .map(|d| counted.of(d))
     }
 
     pub fn honoree_count(&self, kind: HonoreeKind) -> usize {

@@ -60,6 +60,9 @@ ids! {
 pub struct Content {
     /// Shared with `serve`'s memory of the build (src/memo/), never copied.
     pub pages: Vec<Arc<Page>>,
+    /// Pages whose front matter has errors, with their bodies: kept for the
+    /// checks of their links and images (the build fails anyway).
+    pub failed: Vec<Arc<Page>>,
     pub lists: Vec<Arc<ResultsList>>,
     /// Files copied as they are.
     pub assets: Vec<Asset>,
@@ -110,6 +113,9 @@ pub struct Site {
     /// The pages held back, kept for their checks only (their links must
     /// work the day they are published).
     pub held: Vec<Arc<Page>>,
+    /// Pages whose front matter has errors, kept for the checks of their
+    /// bodies (see [`Content::failed`]).
+    pub failed: Vec<Arc<Page>>,
     /// Every tag, in Vietnamese order of its name, with its pages newest first.
     pub tags: Vec<TagPages>,
 }
@@ -271,6 +277,7 @@ impl Site {
     ) -> Site {
         let Content {
             mut pages,
+            failed,
             mut lists,
             mut assets,
             found_paths,
@@ -308,7 +315,10 @@ impl Site {
         held_back += lists_before - lists.len();
         let (list_campaign, lists_of_page) = lists_of_campaigns(&pages, &lists, &index);
         drop(index);
-        let (honours, tags) = rayon::join(|| roll_order(&lists), || tag_pages(&pages, &title_keys));
+        let (honours, tags) = rayon::join(
+            || roll_order(&lists, config.reporting_year),
+            || tag_pages(&pages, &title_keys),
+        );
         let (awards, list_awards) = intern_awards(&lists);
         let letters = letters(&lists, &honours);
         let ids = |indices: Vec<usize>| indices.into_iter().map(PageId::of).collect();
@@ -335,6 +345,7 @@ impl Site {
             found_paths,
             unpublished,
             held,
+            failed,
             tags,
         }
     }
@@ -405,7 +416,10 @@ fn campaign_date(page: &Page) -> Option<NaiveDate> {
 
 /// Individuals in Vietnamese name order, then collectives by name; the same name
 /// newest year first. Keys are computed once per honoree, in parallel.
-fn roll_order(lists: &[Arc<ResultsList>]) -> Vec<Honour> {
+fn roll_order(
+    lists: &[Arc<ResultsList>],
+    counted: crate::model::config::ReportingYear,
+) -> Vec<Honour> {
     /// Kind, then name, then newest year: the roll's order; then the source order.
     type RollKey = (
         HonoreeKind,
@@ -426,7 +440,7 @@ fn roll_order(lists: &[Arc<ResultsList>]) -> Vec<Honour> {
                     (
                         honoree.kind,
                         key,
-                        std::cmp::Reverse(list.year()),
+                        std::cmp::Reverse(list.year(counted)),
                         Honour {
                             list: ListId::of(l),
                             group: g,

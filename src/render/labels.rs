@@ -133,3 +133,11 @@ pub const TARGET_EXCEEDED: &str = "vượt chỉ tiêu";
 pub const TARGET_OVER_CEILING: &str = "vượt mức tối đa";
 pub const TARGET_NO_BASE_HOLDERS: &str = "chưa có người đạt chỉ tiêu gốc để tính tỷ lệ";
 pub const TARGET_NO_ELIGIBLE: &str = "chưa có số đối tượng (eligible) để tính tỷ lệ";
+
+/// What a year of honours is called, in filters and column headings.
+pub fn year_name(counted: crate::model::config::ReportingYear) -> &'static str {
+    match counted {
+        crate::model::config::ReportingYear::Calendar => "Năm",
+        crate::model::config::ReportingYear::School => "Năm học",
+    }
+}

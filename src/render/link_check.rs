@@ -1,4 +1,5 @@
-//! Internal links of Markdown pages that lead nowhere.
+//! Internal links of Markdown pages that lead nowhere (raw HTML's `href`,
+//! `src` and `srcset` included).
 //!
 //! Links are collected while each page's Markdown is rendered (it is parsed once)
 //! and checked against every path the build writes. Relative links are resolved
@@ -7,6 +8,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
+use super::accessibility;
 use super::markdown::{LinkRef, Rendered};
 use super::raw_html::{self, Finding};
 use super::sanitize;
@@ -139,11 +141,12 @@ fn problem(what: &str, url: &str, page_path: &str, paths: &SitePaths) -> Option<
     Some((message, target))
 }
 
-/// Reports the links of `page` that lead nowhere, and what is wrong with
-/// its raw HTML.
+/// Reports the links of `page` that lead nowhere, what is wrong with its
+/// raw HTML, and what some readers could not use (warnings).
 pub fn check(page: &Page, rendered: &Rendered, paths: &SitePaths) -> Vec<Diagnostic> {
     let mut problems = check_links(page, &rendered.links, paths);
     problems.extend(html_problems(page, &rendered.html_problems));
+    problems.extend(accessibility::diagnostics(page, &rendered.accessibility));
     problems
 }
 
@@ -188,6 +191,7 @@ pub fn check_held_back(page: &Page, rendered: &Rendered, paths: &SitePaths) -> V
         .collect();
     let mut problems = check_links(page, &links, paths);
     problems.extend(html_problems(page, &rendered.html_problems));
+    problems.extend(accessibility::diagnostics(page, &rendered.accessibility));
     for problem in &mut problems {
         problem.severity = crate::diagnostics::Severity::Warning;
         let help = problem.help.take().unwrap_or_default();
@@ -222,7 +226,7 @@ fn check_links(page: &Page, links: &[LinkRef], paths: &SitePaths) -> Vec<Diagnos
 }
 
 /// The file position of a byte offset in the page's body.
-fn position(page: &Page, offset: usize) -> Pos {
+pub(super) fn position(page: &Page, offset: usize) -> Pos {
     let before = &page.body[..offset.min(page.body.len())];
     let line = page.body_line + before.matches('\n').count() as u32;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);

@@ -4,6 +4,7 @@
 //! pages (the roll of honour and the units' pages) are computed once, in the
 //! [`Context`] every job is given.
 
+pub mod accessibility;
 pub mod assets;
 pub mod calendar;
 pub mod campaign_view;
@@ -70,11 +71,13 @@ pub fn site_paths<'a>(
 }
 
 /// Only the link checks of rendering, for a build that already failed: one run
-/// then reports broken links along with the other problems.
+/// then reports broken links along with the other problems, those of the
+/// pages whose front matter failed included.
 pub fn check_links(site: &Site, links: &Links, paths: &SitePaths) -> Vec<Diagnostic> {
     let sanitizer = sanitize::Sanitizer::new(&site.config.html);
     let mut problems = link_check::check_menu(&site.config.menu, paths);
-    problems.par_extend(site.pages.par_iter().flat_map_iter(|page| {
+    let pages = site.pages.par_iter().chain(site.failed.par_iter());
+    problems.par_extend(pages.flat_map_iter(|page| {
         let markdown = markdown::render(&page.body, &page.path, links, &sanitizer);
         link_check::check(page, &markdown, paths)
     }));

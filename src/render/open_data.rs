@@ -105,7 +105,9 @@ pub fn records<'a>(site: &'a Site, links: &Links) -> Vec<Record<'a>> {
                 decision_number: list.decision.as_ref().map(|d| d.number.as_str()),
                 decision_date: list.decision.as_ref().map(|d| d.date.to_string()),
                 decision_signer: list.decision.as_ref().and_then(|d| d.signer.as_deref()),
-                year: list.year(),
+                // The calendar year, whatever the site reports by: a column
+                // whose meaning does not change from site to site.
+                year: list.year(crate::model::config::ReportingYear::Calendar),
                 url: links
                     .permalink(&list.path)
                     .unwrap_or_else(|| format!("/{}", list.path)),

@@ -44,6 +44,8 @@ pub struct HonourRow<'a> {
     pub award_id: u16,
     pub level: &'static str,
     pub year: Option<i32>,
+    /// As a cell shows it: "2024", or "2024-2025" for a school year.
+    pub year_label: Option<String>,
     pub list_title: &'a str,
     pub list_href: String,
     pub decision_number: Option<&'a str>,
@@ -53,6 +55,7 @@ pub struct HonourRow<'a> {
 
 /// Rows for `site.honours`, in the same order.
 pub fn rows<'a>(site: &'a Site, links: &Links) -> Vec<HonourRow<'a>> {
+    let counted = site.config.reporting_year;
     site.honours
         .iter()
         .map(|&h| {
@@ -80,7 +83,8 @@ pub fn rows<'a>(site: &'a Site, links: &Links) -> Vec<HonourRow<'a>> {
                 award: &award.title,
                 award_id: award_id.0,
                 level: labels::award_level(award.level),
-                year: list.year(),
+                year: list.year(counted),
+                year_label: list.year(counted).map(|y| counted.short_label(y)),
                 list_title: &list.title,
                 list_href: links.href(&list.path),
                 decision_number: list.decision.as_ref().map(|d| d.number.as_str()),
@@ -94,13 +98,14 @@ pub fn rows<'a>(site: &'a Site, links: &Links) -> Vec<HonourRow<'a>> {
 #[derive(Serialize)]
 pub struct FilterOption<'a> {
     pub value: String,
-    pub label: &'a str,
+    pub label: std::borrow::Cow<'a, str>,
 }
 
 /// The roll of honour's filters: the years, awards and units that occur.
 #[derive(Serialize)]
 pub struct RollFilters<'a> {
-    pub years: Vec<i32>,
+    /// Newest first; `label` "2024" or "2024-2025".
+    pub years: Vec<FilterOption<'a>>,
     pub awards: Vec<FilterOption<'a>>,
     pub units: Vec<FilterOption<'a>>,
 }
@@ -109,10 +114,17 @@ pub fn filters<'a>(site: &'a Site) -> RollFilters<'a> {
     let mut years: Vec<i32> = site
         .honours
         .iter()
-        .filter_map(|&h| site.list(h.list).year())
+        .filter_map(|&h| site.list(h.list).year(site.config.reporting_year))
         .collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
+    let years = years
+        .into_iter()
+        .map(|y| FilterOption {
+            value: y.to_string(),
+            label: site.config.reporting_year.short_label(y).into(),
+        })
+        .collect();
     let used_units: std::collections::HashSet<&str> = site
         .honours
         .iter()
@@ -126,7 +138,7 @@ pub fn filters<'a>(site: &'a Site) -> RollFilters<'a> {
             .enumerate()
             .map(|(id, award)| FilterOption {
                 value: id.to_string(),
-                label: &award.title,
+                label: award.title.as_str().into(),
             })
             .collect(),
         units: site
@@ -136,7 +148,7 @@ pub fn filters<'a>(site: &'a Site) -> RollFilters<'a> {
             .filter(|u| used_units.contains(u.id.as_str()))
             .map(|u| FilterOption {
                 value: u.id.clone(),
-                label: &u.name,
+                label: u.name.as_str().into(),
             })
             .collect(),
     }
@@ -147,6 +159,8 @@ pub fn filters<'a>(site: &'a Site) -> RollFilters<'a> {
 #[derive(Serialize)]
 pub struct UnitYear<'r, 'a> {
     pub year: Option<i32>,
+    /// "Năm 2024", or "Năm học 2024-2025".
+    pub label: Option<String>,
     pub collective: Vec<&'r HonourRow<'a>>,
     pub groups: Vec<&'r HonourRow<'a>>,
     pub individual: Vec<&'r HonourRow<'a>>,
@@ -173,6 +187,7 @@ pub fn units<'r, 'a>(site: &'a Site, rows: &'r [HonourRow<'a>]) -> Vec<UnitView<
             .entry(std::cmp::Reverse(row.year))
             .or_insert_with(|| UnitYear {
                 year: row.year,
+                label: row.year.map(|y| site.config.reporting_year.label(y)),
                 collective: Vec::new(),
                 groups: Vec::new(),
                 individual: Vec::new(),
@@ -213,14 +228,15 @@ pub struct RollIndex<'a> {
     awards: Vec<&'a str>,
     /// `[id, name, href, folded name]`.
     units: Vec<(&'a str, &'a str, String, String)>,
-    /// `[title, href, decision ("45/QĐ-SNV, 14/07/2023" or ""), year or 0]`.
-    lists: Vec<(&'a str, String, String, i32)>,
+    /// `[title, href, decision ("45/QĐ-SNV, 14/07/2023" or ""), year or 0,
+    /// the year as shown ("2024", "2024-2025" or "")]`.
+    lists: Vec<(&'a str, String, String, i32, String)>,
     /// `[collective (0|1), name, position, unit (-1 if none), award, list, folded name and position]`.
     rows: Vec<(u8, &'a str, &'a str, i32, u16, u32, String)>,
 }
 
 pub fn index<'r>(site: &'r Site, rows: &'r [HonourRow<'r>], links: &Links) -> String {
-    let filters = filters(site);
+    let counted = site.config.reporting_year;
     // By id: a list of 50,000 honourees asks once per row.
     let unit_index: std::collections::HashMap<&str, usize> = site
         .config
@@ -243,7 +259,7 @@ pub fn index<'r>(site: &'r Site, rows: &'r [HonourRow<'r>], links: &Links) -> St
         })
         .collect();
     let index = RollIndex {
-        awards: filters.awards.iter().map(|a| a.label).collect(),
+        awards: site.awards.iter().map(|a| a.title.as_str()).collect(),
         lists: site
             .lists
             .iter()
@@ -257,7 +273,10 @@ pub fn index<'r>(site: &'r Site, rows: &'r [HonourRow<'r>], links: &Links) -> St
                     l.title.as_str(),
                     links.href(&l.path),
                     decision,
-                    l.year().unwrap_or(0),
+                    l.year(counted).unwrap_or(0),
+                    l.year(counted)
+                        .map(|y| counted.short_label(y))
+                        .unwrap_or_default(),
                 )
             })
             .collect(),

@@ -37,6 +37,11 @@ const URL_ATTRIBUTES: &[&str] = &[
 
 pub struct Sanitizer<'a> {
     builder: ammonia::Builder<'a>,
+    /// What the builder keeps, asked for each raw tag of the Markdown: only
+    /// what reaches the page is link-checked and checked for accessibility.
+    tags: HashSet<&'a str>,
+    tag_attributes: std::collections::HashMap<&'a str, HashSet<&'a str>>,
+    generic_attributes: HashSet<&'a str>,
 }
 
 impl<'a> Sanitizer<'a> {
@@ -66,7 +71,28 @@ impl<'a> Sanitizer<'a> {
         for (tag, attributes) in &policy.attributes {
             builder.add_tag_attributes(tag.as_str(), attributes.iter().map(String::as_str));
         }
-        Sanitizer { builder }
+        Sanitizer {
+            tags: builder.clone_tags(),
+            tag_attributes: builder.clone_tag_attributes(),
+            generic_attributes: builder.clone_generic_attributes(),
+            builder,
+        }
+    }
+
+    /// Whether the element `tag` (lowercase) reaches the page.
+    pub fn keeps_tag(&self, tag: &str) -> bool {
+        self.tags.contains(tag)
+    }
+
+    /// Whether the attribute `attribute` (lowercase) of `tag` reaches the page
+    /// (its value may still be removed: an unsafe address).
+    pub fn keeps(&self, tag: &str, attribute: &str) -> bool {
+        self.keeps_tag(tag)
+            && (self.generic_attributes.contains(attribute)
+                || self
+                    .tag_attributes
+                    .get(tag)
+                    .is_some_and(|a| a.contains(attribute)))
     }
 
     pub fn clean(&self, html: &str) -> String {

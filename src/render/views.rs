@@ -29,6 +29,9 @@ pub struct SiteView<'a> {
     pub organization: OrganizationView<'a>,
     pub menu: Vec<MenuView<'a>>,
     pub today: String,
+    /// What a year of honours is called: "Năm", or "Năm học" when the site
+    /// reports by school year.
+    pub year_name: &'static str,
 }
 
 #[derive(Serialize)]
@@ -56,6 +59,7 @@ pub fn site_view<'a>(config: &'a SiteConfig, links: &'a Links, today: NaiveDate)
     SiteView {
         title: &config.title,
         home_href: links.href(""),
+        year_name: super::labels::year_name(config.reporting_year),
         base_url: links.base_url.as_deref(),
         language: &config.language,
         organization: OrganizationView {

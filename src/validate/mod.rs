@@ -4,11 +4,37 @@
 
 mod results;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::model::Site;
 
 pub fn site(site: &Site, diagnostics: &mut Diagnostics) {
     results::references(site, diagnostics);
+    home_page(site, diagnostics);
+}
+
+/// The site has a home page: deploy/publish.sh refuses an output without
+/// index.html, so a site without one would build and then fail to publish.
+/// (A home page whose file has errors is reported for those.)
+fn home_page(site: &Site, diagnostics: &mut Diagnostics) {
+    let is_home = |page: &std::sync::Arc<crate::model::page::Page>| {
+        page.kind == crate::model::page::PageKind::Home
+    };
+    if site.home().is_some() || site.failed.iter().any(is_home) {
+        return;
+    }
+    let file = "content/_index.md";
+    let diagnostic = if site.held.iter().any(is_home) {
+        Diagnostic::warning(
+            file,
+            Pos::NONE,
+            "the home page is not published: it is a draft or dated after today",
+        )
+        .with_help("the site cannot be published without index.html; remove `draft: true` or the later date")
+    } else {
+        Diagnostic::warning(file, Pos::NONE, "the site has no home page")
+            .with_help("the site cannot be published without index.html; write content/_index.md with a title and a few words about the site")
+    };
+    diagnostics.push(diagnostic);
 }
 
 /// A page's `template:` names a template the theme (or the site) has.

@@ -83,7 +83,10 @@
   // on a phone, each cell labelled with its column's name.
   var COLUMNS_PEOPLE = ["Họ và tên", "Chức vụ", "Đơn vị"];
   var COLUMNS_GROUPS = ["Tập thể"];
-  var COLUMNS_AWARD = ["Danh hiệu, hình thức", "Năm", "Quyết định"];
+  // "Năm", or "Năm học" on a site that reports by school year: as the
+  // page's own year filter is labelled.
+  var yearLabel = document.querySelector('label[for="loc-nam"]');
+  var COLUMNS_AWARD = ["Danh hiệu, hình thức", yearLabel ? yearLabel.textContent : "Năm", "Quyết định"];
   function cell(label, html, extra) {
     return '<td role="cell" data-label="' + label + '"' + (extra || "") + ">" + html + "</td>";
   }
@@ -97,7 +100,7 @@
       var cells = cell(collective ? COLUMNS_GROUPS[0] : COLUMNS_PEOPLE[0], escape(r[1]));
       if (!collective) cells += cell(COLUMNS_PEOPLE[1], escape(r[2])) + cell(COLUMNS_PEOPLE[2], cellUnit(r));
       cells += cell(COLUMNS_AWARD[0], escape(data.awards[r[4]])) +
-        cell(COLUMNS_AWARD[1], l[3] || "", ' class="num"') +
+        cell(COLUMNS_AWARD[1], escape(l[4] || ""), ' class="num"') +
         cell(COLUMNS_AWARD[2], cellDecision(r));
       return '<tr role="row">' + cells + "</tr>";
     }).join("");
