@@ -65,7 +65,7 @@ enum Command {
     /// Tạo một trang web mới trong một thư mục: site.yaml, trang chủ và các
     /// chuyên mục, các JSON Schema và các tệp xuất bản (giao diện có sẵn).
     Init {
-        /// Thư mục của trang web mới [mặc định: thư mục hiện tại].
+        /// Thư mục của trang web mới.
         #[arg(default_value = ".")]
         dir: PathBuf,
         /// Tên đầy đủ của cơ quan, ví dụ "Sở Giáo dục và Đào tạo tỉnh Nghệ An".
@@ -174,11 +174,7 @@ const ENGLISH_HELP: &[(&[&str], &str, &str)] = &[
         "",
         "Start a new site in a folder: site.yaml, the home page and sections, the schemas and the publishing files (the theme is built in).",
     ),
-    (
-        &["init"],
-        "dir",
-        "The new site's folder [default: the current folder].",
-    ),
+    (&["init"], "dir", "The new site's folder."),
     (
         &["init"],
         "name",
