@@ -35,13 +35,13 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; object-src 'none'
 pub const STYLE: &str = "\
 :root { color-scheme: light; }
 body { margin: 0; background: #faf8f3; color: #1f1f1f; font: 17px/1.6 system-ui, \"Segoe UI\", Roboto, \"Noto Sans\", Arial, sans-serif; }
-nav, main { max-width: 48rem; margin: 0 auto; padding: 0 1rem; }
+nav, main { max-width: 48rem; margin: 0 auto; padding: 0 1rem; overflow-wrap: break-word; }
 nav { padding-top: 1rem; }
 main { padding-bottom: 4rem; }
 a { color: #8a1111; }
 h1, h2, h3 { line-height: 1.3; color: #5a0000; }
 h2 { margin-top: 2.5rem; border-bottom: 2px solid #e2d9c6; padding-bottom: .25rem; }
-code { background: #efe9dc; padding: .05em .3em; border-radius: .2em; font-size: .92em; }
+code { background: #efe9dc; padding: .05em .3em; border-radius: .2em; font-size: .92em; overflow-wrap: anywhere; }
 pre { background: #f1ece1; border: 1px solid #e2d9c6; padding: .75rem 1rem; overflow-x: auto; font-size: .88rem; line-height: 1.45; }
 pre code { background: none; padding: 0; font-size: inherit; }
 table { display: block; overflow-x: auto; border-collapse: collapse; margin: 1rem 0; font-size: .95rem; }
