@@ -170,10 +170,14 @@ fn run(
 
     let vocabulary = model::awards::Vocabulary::new(&config.awards, config.award_setting());
     let mut diagnostics = Diagnostics::new();
-    let templates = render::templates::read(root, config.theme.as_deref());
-    let (static_files, static_problems) = static_files(root, config.theme.as_deref());
+    let mut theme_problems = Vec::new();
+    let theme_dir =
+        render::templates::theme_folder(root, config.theme.as_deref(), &mut theme_problems);
+    diagnostics.extend(theme_problems);
+    let templates = render::templates::read(root, theme_dir.as_deref());
+    let (static_files, static_problems) = static_files(root, theme_dir.as_deref());
     diagnostics.extend(static_problems);
-    diagnostics.extend(outdated_theme_files(root, config.theme.as_deref()));
+    diagnostics.extend(outdated_theme_files(root, theme_dir.as_deref()));
     if let Some(recall) = recall.as_deref_mut() {
         let digest = templates.as_ref().map_or(0, |t| t.digest);
         recall.set_key(build_key(
@@ -408,16 +412,13 @@ pub fn source_date_epoch() -> Result<Option<chrono::DateTime<Utc>>, String> {
         })
 }
 
-/// Static files of the theme, then of the site (which win on equal names), as
-/// `(source, output path)`. Folders or links leading outside the site, or to
-/// its hidden files, are refused as in `content/`.
 /// A warning for each file of an exported theme whose built-in original has
 /// changed since the export (a new bangvang).
-fn outdated_theme_files(root: &Path, theme: Option<&str>) -> Vec<Diagnostic> {
-    let Some(dir) = render::templates::theme_folder(root, theme, &mut Vec::new()) else {
+fn outdated_theme_files(root: &Path, theme_dir: Option<&Path>) -> Vec<Diagnostic> {
+    let Some(dir) = theme_dir else {
         return Vec::new();
     };
-    theme::outdated(&dir)
+    theme::outdated(dir)
         .into_iter()
         .filter(|path| dir.join(path).is_file())
         .map(|path| {
@@ -431,9 +432,12 @@ fn outdated_theme_files(root: &Path, theme: Option<&str>) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// Static files of the theme, then of the site (which win on equal names), as
+/// `(source, output path)`. Folders or links leading outside the site, or to
+/// its hidden files, are refused as in `content/`.
 fn static_files(
     root: &Path,
-    theme: Option<&str>,
+    theme_dir: Option<&Path>,
 ) -> (render::assets::StaticFiles, Vec<Diagnostic>) {
     use render::assets::StaticSource;
     // The built-in theme's, then the site's theme folder's, then the site's
@@ -442,8 +446,7 @@ fn static_files(
         .map(|(name, bytes)| (name.to_owned(), StaticSource::BuiltIn(bytes)))
         .collect();
     let mut problems = Vec::new();
-    // A missing theme folder is reported with the templates.
-    let mut dirs: Vec<PathBuf> = render::templates::theme_folder(root, theme, &mut Vec::new())
+    let mut dirs: Vec<PathBuf> = theme_dir
         .map(|dir| dir.join("static"))
         .into_iter()
         .collect();

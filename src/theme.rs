@@ -52,15 +52,14 @@ pub fn shown_path(path: &str) -> PathBuf {
     PathBuf::from(format!("(bangvang) themes/{BUILTIN}/{path}"))
 }
 
-/// A short, stable digest of a file's bytes (FNV-1a, 64 bits): enough to
-/// tell whether a file is the one exported.
+/// A file's digest as the manifest records it: the first 8 bytes of its
+/// SHA-256, in hex (the same hash the published stylesheets are named by).
 pub fn digest(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// What `export` did.

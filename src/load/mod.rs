@@ -350,6 +350,18 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Runs `test` with a loading context for a one-unit site.
+    fn with_context(test: impl FnOnce(&LoadContext)) {
+        let config = config();
+        let vocabulary = Vocabulary::new(&[], config.award_setting());
+        test(&LoadContext {
+            root: Path::new("."),
+            config: &config,
+            vocabulary: &vocabulary,
+            memory: None,
+        });
+    }
+
     fn config() -> SiteConfig {
         let root = yaml::parse(
             "title: T\nunits:\n  - id: van-phong\n    name: Văn phòng\n",
@@ -374,28 +386,22 @@ mod tests {
     /// Decodes bytes as a campaign page and as a results list; only the absence
     /// of a panic (and of errors without a value's counterpart) is asserted.
     fn decode_everything(bytes: &[u8]) {
-        let config = config();
-        let vocabulary = Vocabulary::new(&[], config.award_setting());
-        let cx = LoadContext {
-            root: Path::new("."),
-            config: &config,
-            vocabulary: &vocabulary,
-            memory: None,
-        };
-        let file = campaign_file();
-        if let Ok(text) = source::decode(bytes.to_vec(), &file.rel) {
-            let (page, diagnostics) = decode_page(&cx, &file, text.clone());
-            assert!(
-                page.is_some() || !diagnostics.is_empty(),
-                "no page and no reason"
-            );
-            let rel = Path::new("content/phong-trao/x/a.yaml");
-            let (list, diagnostics) = decode_results(&cx, "phong-trao/x/", rel, text);
-            assert!(
-                list.is_some() || !diagnostics.is_empty(),
-                "no list and no reason"
-            );
-        }
+        with_context(|cx| {
+            let file = campaign_file();
+            if let Ok(text) = source::decode(bytes.to_vec(), &file.rel) {
+                let (page, diagnostics) = decode_page(cx, &file, text.clone());
+                assert!(
+                    page.is_some() || !diagnostics.is_empty(),
+                    "no page and no reason"
+                );
+                let rel = Path::new("content/phong-trao/x/a.yaml");
+                let (list, diagnostics) = decode_results(cx, "phong-trao/x/", rel, text);
+                assert!(
+                    list.is_some() || !diagnostics.is_empty(),
+                    "no list and no reason"
+                );
+            }
+        });
     }
 
     /// YAML-looking text: keys of the real format, odd values, indentation.
@@ -468,35 +474,29 @@ mod tests {
 
     #[test]
     fn a_page_whose_front_matter_fails_keeps_its_body_for_the_checks() {
-        let config = config();
-        let vocabulary = Vocabulary::new(&[], config.award_setting());
-        let cx = LoadContext {
-            root: Path::new("."),
-            config: &config,
-            vocabulary: &vocabulary,
-            memory: None,
-        };
-        let file = PageFile {
-            rel: "content/a.md".into(),
-            abs: "content/a.md".into(),
-            kind: page::PageKind::Regular,
-            path: "a/".into(),
-            is_bundle: false,
-            bundle_files: Vec::new(),
-        };
-        for front_matter in ["titel: A", "title: A\ndate: 2022-13-01", "title: [", "- a"] {
-            let text = format!("---\n{front_matter}\n---\nXem [b](/b/).\n");
-            let text = source::decode(text.into_bytes(), &file.rel).unwrap();
-            let (page, diagnostics) = decode_page(&cx, &file, text);
-            assert!(!diagnostics.is_empty(), "{front_matter}");
-            let page = page.expect("the page, for its body's checks");
-            assert!(page.meta.failed, "{front_matter}");
-            assert_eq!(page.body, "Xem [b](/b/).\n");
-        }
-        let text = source::decode(b"---\ntitle: A\n---\nx\n".to_vec(), &file.rel).unwrap();
-        let (page, diagnostics) = decode_page(&cx, &file, text);
-        assert!(diagnostics.is_empty());
-        assert!(!page.unwrap().meta.failed);
+        with_context(|cx| {
+            let file = PageFile {
+                rel: "content/a.md".into(),
+                abs: "content/a.md".into(),
+                kind: page::PageKind::Regular,
+                path: "a/".into(),
+                is_bundle: false,
+                bundle_files: Vec::new(),
+            };
+            for front_matter in ["titel: A", "title: A\ndate: 2022-13-01", "title: [", "- a"] {
+                let text = format!("---\n{front_matter}\n---\nXem [b](/b/).\n");
+                let text = source::decode(text.into_bytes(), &file.rel).unwrap();
+                let (page, diagnostics) = decode_page(cx, &file, text);
+                assert!(!diagnostics.is_empty(), "{front_matter}");
+                let page = page.expect("the page, for its body's checks");
+                assert!(page.meta.failed, "{front_matter}");
+                assert_eq!(page.body, "Xem [b](/b/).\n");
+            }
+            let text = source::decode(b"---\ntitle: A\n---\nx\n".to_vec(), &file.rel).unwrap();
+            let (page, diagnostics) = decode_page(cx, &file, text);
+            assert!(diagnostics.is_empty());
+            assert!(!page.unwrap().meta.failed);
+        });
     }
 
     #[test]

@@ -327,18 +327,6 @@ pub fn form(key: &str) -> &'static FormDef {
 }
 
 impl AwardLevel {
-    /// Vietnamese label shown on the site.
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            AwardLevel::State => "Nhà nước",
-            AwardLevel::Government => "Chính phủ",
-            AwardLevel::Province => "Cấp bộ, ban, ngành, tỉnh",
-            AwardLevel::District => "Cấp huyện",
-            AwardLevel::Grassroots => "Cơ sở",
-            AwardLevel::Other => "Khác",
-        }
-    }
-
     /// The word used in site.yaml and the open data.
     pub fn key(self) -> &'static str {
         match self {
@@ -348,28 +336,6 @@ impl AwardLevel {
             AwardLevel::District => "district",
             AwardLevel::Grassroots => "grassroots",
             AwardLevel::Other => "other",
-        }
-    }
-}
-
-impl AwardKind {
-    /// Vietnamese label: "Danh hiệu thi đua" or "Hình thức khen thưởng".
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            AwardKind::Title => "Danh hiệu thi đua",
-            AwardKind::Commendation => "Hình thức khen thưởng",
-        }
-    }
-}
-
-impl Recipients {
-    /// Vietnamese label: "Cá nhân", "Tập thể", "Cá nhân, tập thể" or "Hộ gia đình".
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Recipients::Individual => "Cá nhân",
-            Recipients::Collective => "Tập thể",
-            Recipients::Both => "Cá nhân, tập thể",
-            Recipients::Household => "Hộ gia đình",
         }
     }
 }

@@ -175,18 +175,19 @@ impl TemplateFiles {
     }
 }
 
-/// Reads the theme's templates with the site's overrides on top.
-pub fn read(root: &Path, theme: Option<&str>) -> Result<TemplateSources, Vec<Diagnostic>> {
+/// Reads the built-in theme's templates with the site's theme folder's
+/// (`theme_dir`, from [`theme_folder`]) and the site's own on top.
+pub fn read(root: &Path, theme_dir: Option<&Path>) -> Result<TemplateSources, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     // Name → where it comes from: the built-in theme, then the site's theme
     // folder, then the site's own templates; the last one read wins.
     let mut files: BTreeMap<String, TemplateSource> = crate::theme::templates()
         .map(|(name, text)| (name.to_owned(), TemplateSource::BuiltIn(text)))
         .collect();
-    let mut folders = Vec::new();
-    if let Some(dir) = theme_folder(root, theme, &mut problems) {
-        folders.push(dir.join(TEMPLATES_DIR));
-    }
+    let mut folders: Vec<PathBuf> = theme_dir
+        .map(|dir| dir.join(TEMPLATES_DIR))
+        .into_iter()
+        .collect();
     folders.push(root.join(TEMPLATES_DIR));
     for dir in folders {
         for (path, name) in crate::load::walk::site_folder_files(root, &dir, &mut problems) {
