@@ -9,6 +9,7 @@
 
 pub mod decode;
 pub mod diagnostics;
+pub mod import;
 pub mod load;
 pub mod memo;
 pub mod messages;
