@@ -80,6 +80,17 @@ enum Command {
         #[arg(long, default_value = ".", global = true)]
         root: PathBuf,
     },
+    /// Đọc tệp của cơ quan (bảng tính Excel, CSV) thành bản nháp để duyệt.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+        /// Thư mục của trang web.
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+        /// Ghi đè tệp đã có.
+        #[arg(long, global = true)]
+        force: bool,
+    },
     /// Ghi các JSON Schema của phần đầu tệp, tệp danh sách khen thưởng và site.yaml.
     Schema {
         /// Nơi ghi [mặc định: <root>/schemas].
@@ -104,6 +115,41 @@ enum NewCommand {
         campaign: String,
         /// Tên tệp của danh sách, không có .yaml.
         name: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Danh sách khen thưởng từ bảng tính (.xlsx, .xls, .ods, .csv): ghi
+    /// content/phong-trao/<phong trào>/<tên tệp>.yaml, một bản nháp.
+    Results {
+        /// Tệp bảng tính.
+        file: PathBuf,
+        /// Tên thư mục của phong trào thi đua.
+        #[arg(long)]
+        campaign: String,
+        /// Mã đợt thi đua của danh sách (bỏ trống nếu là tổng kết cả phong trào).
+        #[arg(long)]
+        phase: Option<String>,
+        /// proposed (dự kiến) hoặc decided (đã có quyết định) [mặc định: theo
+        /// tiêu đề của bảng tính].
+        #[arg(long, value_parser = ["proposed", "decided"])]
+        status: Option<String>,
+        /// Nơi ghi [mặc định: content/phong-trao/<phong trào>/<tên tệp>.yaml].
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Trang tính có danh sách [mặc định: trang đầu tiên có dòng tiêu đề].
+        #[arg(long)]
+        sheet: Option<String>,
+    },
+    /// Các đơn vị của site.yaml (units:) từ một bảng tính tên đơn vị; giữ
+    /// nguyên các đơn vị đã có.
+    Units {
+        /// Tệp bảng tính.
+        file: PathBuf,
+        /// Trang tính có danh sách đơn vị [mặc định: trang đầu tiên có dòng tiêu đề].
+        #[arg(long)]
+        sheet: Option<String>,
     },
 }
 
@@ -169,6 +215,59 @@ struct BuildArgs {
 /// The English of the help, for `--lang en`: (subcommand path, argument id or
 /// "" for the command's about, text).
 const ENGLISH_HELP: &[(&[&str], &str, &str)] = &[
+    (
+        &["import"],
+        "",
+        "Read the office's own files (Excel sheets, CSV) into drafts to review.",
+    ),
+    (&["import"], "root", "The site's folder."),
+    (
+        &["import"],
+        "force",
+        "Replace a file that is already there.",
+    ),
+    (
+        &["import", "results"],
+        "",
+        "An honoree list from a spreadsheet (.xlsx, .xls, .ods, .csv): writes content/phong-trao/<campaign>/<file name>.yaml, a draft.",
+    ),
+    (&["import", "results"], "file", "The spreadsheet."),
+    (
+        &["import", "results"],
+        "campaign",
+        "The campaign's folder name.",
+    ),
+    (
+        &["import", "results"],
+        "phase",
+        "The list's phase id (leave out for the whole campaign's review).",
+    ),
+    (
+        &["import", "results"],
+        "status",
+        "proposed or decided [default: as the spreadsheet's title says].",
+    ),
+    (
+        &["import", "results"],
+        "output",
+        "Where to write [default: content/phong-trao/<campaign>/<file name>.yaml].",
+    ),
+    (
+        &["import", "results"],
+        "sheet",
+        "The sheet with the list [default: the first with a header row].",
+    ),
+    (
+        &["import", "units"],
+        "",
+        "site.yaml's units (units:) from a spreadsheet of unit names; the units already there are kept.",
+    ),
+    (&["import", "units"], "file", "The spreadsheet."),
+    (
+        &["import", "units"],
+        "sheet",
+        "The sheet with the units [default: the first with a header row].",
+    ),
     (
         &["init"],
         "",
@@ -590,6 +689,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Import { what, root, force } => import(what, &root, force),
         Command::Init { dir, name } => match bangvang::scaffold::init(&dir, &name) {
             Ok(init) => {
                 for file in &init.files {
@@ -761,6 +861,95 @@ fn finish(result: Result<BuildReport, Vec<Diagnostic>>, verb: Verb) -> ExitCode 
             let warnings = diagnostics.len() - errors;
             eprintln!("{}", messages::failed(verb, errors, warnings));
             ExitCode::from(1)
+        }
+    }
+}
+
+/// `bangvang import …`: exit 0 written (perhaps with warnings), 1 when the
+/// file has problems (nothing written).
+fn import(what: ImportCommand, root: &std::path::Path, force: bool) -> ExitCode {
+    use bangvang::import;
+    let config = match bangvang::load::site_config(root) {
+        Ok(config) => config,
+        Err(diagnostics) => {
+            for d in &diagnostics {
+                eprintln!("{}", d.localized());
+            }
+            return ExitCode::from(1);
+        }
+    };
+    let today = bangvang::today_in(config.timezone);
+    let print_all = |problems: &[import::problem::Problem]| {
+        for p in problems {
+            eprintln!("{p}");
+        }
+    };
+    match what {
+        ImportCommand::Results {
+            file,
+            campaign,
+            phase,
+            status,
+            output,
+            sheet,
+        } => {
+            let status = status.as_deref().map(|s| match s {
+                "decided" => import::results::ListStatus::Decided,
+                _ => import::results::ListStatus::Proposed,
+            });
+            let request = import::results::Request {
+                file: &file,
+                campaign: &campaign,
+                phase: phase.as_deref(),
+                status,
+                output: output.as_deref(),
+                sheet: sheet.as_deref(),
+                force,
+                today,
+            };
+            match import::results::run(root, &config, &request) {
+                Ok(outcome) => {
+                    print_all(&outcome.problems);
+                    println!("{}", import::results::summary(&outcome, &file));
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => {
+                    print_all(&problems);
+                    let errors = problems
+                        .iter()
+                        .filter(|p| p.severity == bangvang::diagnostics::Severity::Error)
+                        .count();
+                    eprintln!(
+                        "{}",
+                        tr(&format!(
+                            "{errors} problems to fix in {}; nothing was written",
+                            file.display()
+                        ))
+                    );
+                    ExitCode::from(1)
+                }
+            }
+        }
+        ImportCommand::Units { file, sheet } => {
+            match import::units::run(root, &file, sheet.as_deref()) {
+                Ok(outcome) => {
+                    print_all(&outcome.problems);
+                    println!("{}", tr(&outcome.summary()));
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => {
+                    print_all(&problems);
+                    eprintln!(
+                        "{}",
+                        tr(&format!(
+                            "site.yaml was not changed: {} problems in {}",
+                            problems.len(),
+                            file.display()
+                        ))
+                    );
+                    ExitCode::from(1)
+                }
+            }
         }
     }
 }

@@ -192,6 +192,16 @@ fn write_new(path: &Path, text: &str) -> Result<(), String> {
 
 /// The id of the campaign's first phase, read from its front matter.
 fn first_phase(index: &Path) -> Option<String> {
+    phase_ids(index).into_iter().next()
+}
+
+/// The ids of a campaign's phases, read from its front matter (none when it
+/// cannot be read: the build reports why).
+pub fn phase_ids(index: &Path) -> Vec<String> {
+    phases_of(index).unwrap_or_default()
+}
+
+fn phases_of(index: &Path) -> Option<Vec<String>> {
     let text = source::read_text(index, index).ok()?;
     let split = front_matter::split(&text.text, index).ok()?;
     let node = yaml::parse(split.yaml, split.yaml_line, index).ok()?;
@@ -204,17 +214,23 @@ fn first_phase(index: &Path) -> Option<String> {
     let yaml::NodeKind::Seq(items) = &phases.1.kind else {
         return None;
     };
-    let yaml::NodeKind::Map(first) = &items.first()?.kind else {
-        return None;
-    };
-    first.iter().find_map(|(k, v)| match (&k.kind, &v.kind) {
-        (yaml::NodeKind::Scalar { value: key, .. }, yaml::NodeKind::Scalar { value, .. })
-            if key == "id" =>
-        {
-            Some(value.clone())
-        }
-        _ => None,
-    })
+    Some(
+        items
+            .iter()
+            .filter_map(|item| {
+                let yaml::NodeKind::Map(phase) = &item.kind else {
+                    return None;
+                };
+                phase.iter().find_map(|(k, v)| match (&k.kind, &v.kind) {
+                    (
+                        yaml::NodeKind::Scalar { value: key, .. },
+                        yaml::NodeKind::Scalar { value, .. },
+                    ) if key == "id" => Some(value.clone()),
+                    _ => None,
+                })
+            })
+            .collect(),
+    )
 }
 
 /// What `bangvang init` wrote.

@@ -18,5 +18,9 @@
 //! the build, and writes only the file it was asked to; nothing depends on it
 //! but `main`.
 
+pub mod layout;
 pub mod package;
 pub mod problem;
+pub mod results;
+pub mod sheet;
+pub mod units;

@@ -23,6 +23,8 @@ pub enum Place {
     Cell { sheet: String, row: u32, col: u32 },
     /// A 1-based line of a text file (CSV, .txt, .md).
     Line(u32),
+    /// A field of a CSV: its record's first line (1-based) and 0-based column.
+    CsvCell { line: u32, col: u32 },
     /// A 1-based paragraph of a document, with the start of its text so the
     /// editor can find it with Word's Find.
     Paragraph { number: u32, text: String },
@@ -54,6 +56,30 @@ pub fn column_name(col: u32) -> String {
     }
     letters.reverse();
     String::from_utf8(letters).unwrap_or_default()
+}
+
+/// A place as a message names it inside another message: `B8`, `dòng 7`.
+pub fn cell_name_of(place: &Place) -> String {
+    match place {
+        Place::Cell { row, col, .. } => cell_name(*row, *col),
+        Place::CsvCell { line, .. } | Place::Line(line) => format!("{} {line}", line_word()),
+        _ => String::new(),
+    }
+}
+
+/// "line" or "dòng", in the language chosen: locations are not messages.
+fn line_word() -> &'static str {
+    match crate::messages::lang() {
+        crate::messages::Lang::En => "line",
+        crate::messages::Lang::Vi => "dòng",
+    }
+}
+
+fn column_word() -> &'static str {
+    match crate::messages::lang() {
+        crate::messages::Lang::En => "column",
+        crate::messages::Lang::Vi => "cột",
+    }
 }
 
 /// One problem of an imported file.
@@ -101,10 +127,22 @@ impl Problem {
                 format!("{}: {sheet}!{}", self.file, cell_name(*row, *col))
             }
             Place::Line(line) => format!("{}:{line}", self.file),
+            Place::CsvCell { line, col } => {
+                format!(
+                    "{}:{line} ({} {})",
+                    self.file,
+                    column_word(),
+                    column_name(*col)
+                )
+            }
             Place::Paragraph { number, text } => {
                 let start: String = text.chars().take(40).collect();
                 let more = if text.chars().count() > 40 { "…" } else { "" };
-                format!("{}: đoạn {number} (“{start}{more}”)", self.file)
+                let word = match crate::messages::lang() {
+                    crate::messages::Lang::En => "paragraph",
+                    crate::messages::Lang::Vi => "đoạn",
+                };
+                format!("{}: {word} {number} (“{start}{more}”)", self.file)
             }
         }
     }
