@@ -55,17 +55,11 @@ pub fn import(options: &PlanOptions) -> Result<Imported, Vec<Problem>> {
     let shown = options.file.display().to_string();
     let whole = |message: String| vec![Problem::error(&shown, Place::File, message)];
     if slugify(&options.campaign) != options.campaign {
-        return Err(vec![
-            Problem::error(
-                &shown,
-                Place::File,
-                format!(
-                    "the campaign's folder name `{}` must be lowercase letters, digits and `-`",
-                    options.campaign
-                ),
-            )
-            .with_help(format!("write `{}`", slugify(&options.campaign))),
-        ]);
+        return Err(whole(format!(
+            "the campaign's folder name `{}` must be lowercase letters, digits and `-`; try `{}`",
+            options.campaign,
+            slugify(&options.campaign)
+        )));
     }
     if !options.root.join("site.yaml").is_file() {
         return Err(vec![

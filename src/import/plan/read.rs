@@ -751,7 +751,8 @@ fn read_milestones(phase: &mut Phase, text: &str, at: At, findings: &mut Vec<Fin
         if joined {
             segment = segment["và ".len()..].trim();
         }
-        let (stated, title) = match years_then_title(segment) {
+        let written = years_then_title(segment);
+        let (stated, title) = match written {
             Some((n, title)) => (Some(n), title),
             None => {
                 let mut title = segment;
@@ -764,10 +765,11 @@ fn read_milestones(phase: &mut Phase, text: &str, at: At, findings: &mut Vec<Fin
             }
         };
         last_years = stated;
-        let spelled = collapse(&text[segment_from..=close]);
-        let spelled = spelled
-            .trim_start_matches([';', ':', ')', ',', ' '])
-            .to_owned();
+        // As the editor finds it with Word's Find: "95 năm Ngày … (… - …)".
+        let spelled = match written {
+            Some((n, _)) => format!("{n} năm {title} ({})", collapse(inside)),
+            None => format!("{title} ({})", collapse(inside)),
+        };
         let (since, date) = match found[..] {
             [one] => (None, one.day()),
             [since, date] => match since.day() {
