@@ -110,6 +110,25 @@ fn assert_same_campaign(got: &Yaml, want: &Yaml, what: &str) {
             .unwrap_or_else(|| panic!("{what}: target {target:?} is not one of the plan's"));
         from += at + 1;
     }
+    // A target's award and percent, when read, are the plan's (award names
+    // as the document writes them, whose case may differ).
+    for target in got["targets"].as_vec().into_iter().flatten() {
+        let Some(award) = target["award"].as_str() else {
+            continue;
+        };
+        let same = want["targets"]
+            .as_vec()
+            .unwrap()
+            .iter()
+            .find(|w| w["text"] == target["text"])
+            .unwrap();
+        assert_eq!(
+            same["award"].as_str().map(str::to_lowercase),
+            Some(award.to_lowercase()),
+            "{what}: {award}"
+        );
+        assert_eq!(same["percent"], target["percent"], "{what}: {award}");
+    }
     assert_eq!(got["draft"], Yaml::Boolean(true), "{what}: a draft");
 }
 

@@ -120,7 +120,19 @@ pub fn import(options: &PlanOptions) -> Result<Imported, Vec<Problem>> {
             ));
         }
     };
-    let plan = read::read(blocks);
+    let mut plan = read::read(blocks);
+    // A target's award is kept only if the site reads it as the build will.
+    if let Ok(config) = crate::load::site_config(&options.root) {
+        let vocabulary =
+            crate::model::awards::Vocabulary::new(&config.awards, config.award_setting());
+        for target in &mut plan.targets {
+            if let Some((award, _)) = &target.award
+                && vocabulary.read_target(award).is_err()
+            {
+                target.award = None;
+            }
+        }
+    }
     let problems: Vec<Problem> = plan
         .findings
         .iter()

@@ -80,6 +80,38 @@ pub struct Target {
     /// `collectives` or `individuals`.
     pub of: &'static str,
     pub text: String,
+    /// "N% … đạt danh hiệu AWARD" in the item's first clause: the award as
+    /// written and N. Kept only if the site's vocabulary reads the award.
+    pub award: Option<(String, u32)>,
+}
+
+/// The measure of an item's first clause, when it is "N% … đạt danh hiệu
+/// X": a share of the eligible reaching a title. Anything else (a count, a
+/// Bằng khen, a clause after "trong đó" or ";") is left to the editor.
+fn percent_award(text: &str) -> Option<(String, u32)> {
+    let title_at = text.find("đạt danh hiệu ")?;
+    let head = &text[..title_at];
+    if head.contains(';') || head.contains("trong đó") {
+        return None;
+    }
+    let percent_at = head.find('%')?;
+    let digits_from = head[..percent_at]
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    // The share starts the item ("100% …", "Trên 20% …"): a percent later
+    // in it ("… không quá 15% số cá nhân đạt danh hiệu …") is of something else.
+    let before = head[..digits_from].trim().to_lowercase();
+    if !["", "trên", "phấn đấu", "có", "có từ", "phấn đấu có"].contains(&before.as_str())
+    {
+        return None;
+    }
+    let percent: u32 = head[digits_from..percent_at].parse().ok()?;
+    if percent > 100 {
+        return None;
+    }
+    let rest = &text[title_at + "đạt danh hiệu ".len()..];
+    let award = rest[..rest.find([',', ';', '.']).unwrap_or(rest.len())].trim();
+    (!award.is_empty()).then(|| (award.to_owned(), percent))
 }
 
 /// Everything read from a plan.
@@ -870,9 +902,11 @@ fn read_targets(body: &[&Para]) -> Vec<Target> {
         let Some(of) = of else { continue };
         for line in p.lines() {
             if let Some(item) = strip_bullet(&line) {
+                let text = collapse(item);
                 targets.push(Target {
                     of,
-                    text: collapse(item),
+                    award: percent_award(&text),
+                    text,
                 });
             }
         }
@@ -891,6 +925,32 @@ mod tests {
         assert_eq!(shown, ["01/2022", "30/06/2022", "19/05/1890", "19/05/2025"]);
         let bad = dates("31/02/2024")[0].day().unwrap_err();
         assert_eq!(bad, "31/02/2024 is not a date: month 2 of 2024 has 29 days");
+    }
+
+    #[test]
+    fn a_target_measures_its_first_clause_only() {
+        assert_eq!(
+            percent_award(
+                "100% phòng, ban đạt danh hiệu tập thể lao động tiên tiến, trong đó 20% …"
+            ),
+            Some(("tập thể lao động tiên tiến".into(), 100))
+        );
+        assert_eq!(
+            percent_award(
+                "100% cán bộ hoàn thành nhiệm vụ được giao; trên 90% cá nhân đạt danh hiệu Lao động tiên tiến."
+            ),
+            None
+        );
+        assert_eq!(
+            percent_award("Có cá nhân được Thủ tướng Chính phủ tặng Bằng khen."),
+            None
+        );
+        assert_eq!(
+            percent_award(
+                "Số cá nhân được tặng Bằng khen không quá 15% số cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở."
+            ),
+            None
+        );
     }
 
     #[test]

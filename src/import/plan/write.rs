@@ -141,13 +141,17 @@ pub fn index_md(plan: &Plan, attachment: &str, attachment_title: &str) -> String
             "# TODO: {}",
             tr_in(
                 Lang::Vi,
-                "the targets are their text only: add each one's `award` and `percent` or `count` from the text"
+                "a target's award and percent are read only from “N% … đạt danh hiệu …” at its start: add the others (“trong đó …”, counts, Bằng khen, Cờ thi đua) from the text"
             )
         );
         out.push_str("targets:\n");
         for t in &plan.targets {
             let _ = writeln!(out, "  - of: {}", t.of);
             let _ = writeln!(out, "    text: {}", quoted(&t.text));
+            if let Some((award, percent)) = &t.award {
+                let _ = writeln!(out, "    award: {}", quoted(award));
+                let _ = writeln!(out, "    percent: {percent}");
+            }
         }
     }
     todo_comment(&mut out, "", plan, "recipients");
