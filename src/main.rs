@@ -100,6 +100,33 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Nhập tệp của cơ quan (kế hoạch bằng Word…) thành bản nháp trong content/.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+        /// Thư mục của trang web.
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+        /// Ghi đè các tệp đã có.
+        #[arg(long, global = true)]
+        force: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Đọc kế hoạch phát động phong trào thi đua (.docx, .txt, .md) thành
+    /// content/phong-trao/<slug>/index.md (bản nháp), kèm tệp gốc.
+    Plan {
+        /// Tệp kế hoạch: .docx (Word), hoặc .txt, .md (văn bản thuần).
+        file: PathBuf,
+        /// Tên thư mục của phong trào thi đua (chữ thường không dấu, chữ số và `-`).
+        #[arg(long)]
+        campaign: String,
+        /// Nơi ghi trang [mặc định: content/phong-trao/<slug>/index.md].
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -375,6 +402,37 @@ const ENGLISH_HELP: &[(&[&str], &str, &str)] = &[
         "Where to write them [default: <root>/schemas].",
     ),
     (&["schema"], "root", "The site's folder."),
+    (
+        &["import"],
+        "",
+        "Import an office's file (a plan in Word…) as a draft in content/.",
+    ),
+    (&["import"], "root", "The site's folder."),
+    (
+        &["import"],
+        "force",
+        "Replace files that are already there.",
+    ),
+    (
+        &["import", "plan"],
+        "",
+        "Read a campaign's plan (.docx, .txt, .md) into content/phong-trao/<slug>/index.md (a draft), with the original file beside it.",
+    ),
+    (
+        &["import", "plan"],
+        "file",
+        "The plan's file: .docx (Word), or .txt, .md (plain text).",
+    ),
+    (
+        &["import", "plan"],
+        "campaign",
+        "The campaign's folder name (lowercase letters, digits and `-`).",
+    ),
+    (
+        &["import", "plan"],
+        "output",
+        "Where to write the page [default: content/phong-trao/<slug>/index.md].",
+    ),
     (
         &["serve"],
         "root",
@@ -717,6 +775,7 @@ fn main() -> ExitCode {
             }
         },
         Command::Theme { what, root } => theme(what, &root),
+        Command::Import { what, root, force } => import(what, root, force),
         Command::Schema { output, root } => {
             let output = output.unwrap_or_else(|| root.join("schemas"));
             match write_schemas(&output) {
@@ -813,6 +872,65 @@ fn theme(what: ThemeCommand, root: &std::path::Path) -> ExitCode {
                 print!("{report}");
             }
             ExitCode::SUCCESS
+        }
+    }
+}
+
+fn import(what: ImportCommand, root: PathBuf, force: bool) -> ExitCode {
+    match what {
+        ImportCommand::Plan {
+            file,
+            campaign,
+            output,
+        } => {
+            let options = bangvang::import::plan::PlanOptions {
+                root,
+                file,
+                campaign,
+                output,
+                force,
+            };
+            match bangvang::import::plan::import(&options) {
+                Ok(imported) => {
+                    for warning in &imported.warnings {
+                        eprintln!("{warning}");
+                    }
+                    println!(
+                        "{}",
+                        tr(&format!(
+                            "wrote {} (a draft: remove `draft: true` when it is filled in)",
+                            imported.page.display()
+                        ))
+                    );
+                    println!(
+                        "{}",
+                        tr(&format!(
+                            "copied the plan beside it: {}",
+                            imported.attachment.display()
+                        ))
+                    );
+                    if !imported.todos.is_empty() {
+                        println!(
+                            "{}",
+                            tr(&format!(
+                                "{} fields not read from the plan, marked `# TODO:` in the front matter:",
+                                imported.todos.len()
+                            ))
+                        );
+                        for todo in &imported.todos {
+                            println!("  {}: {}", todo.key, tr(&todo.message));
+                        }
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => {
+                    for problem in bangvang::import::problem::sorted(problems) {
+                        eprintln!("{problem}");
+                    }
+                    eprintln!("{}", tr("the plan was not imported: nothing was written"));
+                    ExitCode::from(1)
+                }
+            }
         }
     }
 }

@@ -7,7 +7,7 @@
 //! - [`results`]: an honoree list (.xlsx, .xls, .ods, .csv) → a results list
 //!   `content/phong-trao/<campaign>/<list>.yaml`, and a list of unit names →
 //!   site.yaml's `units:`;
-//! - `plan`: a plan (.docx, .txt, .md) → `content/phong-trao/<slug>/index.md`.
+//! - [`plan`]: a plan (.docx, .txt, .md) → `content/phong-trao/<slug>/index.md`.
 //!
 //! Shared: [`package`] opens the ZIP packages (.xlsx, .ods, .docx) with their
 //! limits checked before any XML is parsed, and [`problem`] locates what went
@@ -20,6 +20,7 @@
 
 pub mod layout;
 pub mod package;
+pub mod plan;
 pub mod problem;
 pub mod results;
 pub mod sheet;
