@@ -80,7 +80,8 @@ enum Command {
         #[arg(long, default_value = ".", global = true)]
         root: PathBuf,
     },
-    /// Đọc tệp của cơ quan (bảng tính Excel, CSV) thành bản nháp để duyệt.
+    /// Đọc tệp của cơ quan (kế hoạch bằng Word, danh sách bằng Excel, CSV)
+    /// thành bản nháp để duyệt.
     Import {
         #[command(subcommand)]
         what: ImportCommand,
@@ -99,33 +100,6 @@ enum Command {
         /// Thư mục của trang web.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-    },
-    /// Nhập tệp của cơ quan (kế hoạch bằng Word…) thành bản nháp trong content/.
-    Import {
-        #[command(subcommand)]
-        what: ImportCommand,
-        /// Thư mục của trang web.
-        #[arg(long, default_value = ".", global = true)]
-        root: PathBuf,
-        /// Ghi đè các tệp đã có.
-        #[arg(long, global = true)]
-        force: bool,
-    },
-}
-
-#[derive(Subcommand)]
-enum ImportCommand {
-    /// Đọc kế hoạch phát động phong trào thi đua (.docx, .txt, .md) thành
-    /// content/phong-trao/<slug>/index.md (bản nháp), kèm tệp gốc.
-    Plan {
-        /// Tệp kế hoạch: .docx (Word), hoặc .txt, .md (văn bản thuần).
-        file: PathBuf,
-        /// Tên thư mục của phong trào thi đua (chữ thường không dấu, chữ số và `-`).
-        #[arg(long)]
-        campaign: String,
-        /// Nơi ghi trang [mặc định: content/phong-trao/<slug>/index.md].
-        #[arg(long)]
-        output: Option<PathBuf>,
     },
 }
 
@@ -147,6 +121,18 @@ enum NewCommand {
 
 #[derive(Subcommand)]
 enum ImportCommand {
+    /// Đọc kế hoạch phát động phong trào thi đua (.docx, .txt, .md) thành
+    /// content/phong-trao/<slug>/index.md (bản nháp), kèm tệp gốc.
+    Plan {
+        /// Tệp kế hoạch: .docx (Word), hoặc .txt, .md (văn bản thuần).
+        file: PathBuf,
+        /// Tên thư mục của phong trào thi đua (chữ thường không dấu, chữ số và `-`).
+        #[arg(long)]
+        campaign: String,
+        /// Nơi ghi trang [mặc định: content/phong-trao/<slug>/index.md].
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Danh sách khen thưởng từ bảng tính (.xlsx, .xls, .ods, .csv): ghi
     /// content/phong-trao/<phong trào>/<tên tệp>.yaml, một bản nháp.
     Results {
@@ -245,7 +231,7 @@ const ENGLISH_HELP: &[(&[&str], &str, &str)] = &[
     (
         &["import"],
         "",
-        "Read the office's own files (Excel sheets, CSV) into drafts to review.",
+        "Read the office's own files (a plan in Word, lists in Excel or CSV) into drafts to review.",
     ),
     (&["import"], "root", "The site's folder."),
     (
@@ -402,17 +388,6 @@ const ENGLISH_HELP: &[(&[&str], &str, &str)] = &[
         "Where to write them [default: <root>/schemas].",
     ),
     (&["schema"], "root", "The site's folder."),
-    (
-        &["import"],
-        "",
-        "Import an office's file (a plan in Word…) as a draft in content/.",
-    ),
-    (&["import"], "root", "The site's folder."),
-    (
-        &["import"],
-        "force",
-        "Replace files that are already there.",
-    ),
     (
         &["import", "plan"],
         "",
@@ -775,7 +750,6 @@ fn main() -> ExitCode {
             }
         },
         Command::Theme { what, root } => theme(what, &root),
-        Command::Import { what, root, force } => import(what, root, force),
         Command::Schema { output, root } => {
             let output = output.unwrap_or_else(|| root.join("schemas"));
             match write_schemas(&output) {
@@ -876,61 +850,60 @@ fn theme(what: ThemeCommand, root: &std::path::Path) -> ExitCode {
     }
 }
 
-fn import(what: ImportCommand, root: PathBuf, force: bool) -> ExitCode {
-    match what {
-        ImportCommand::Plan {
-            file,
-            campaign,
-            output,
-        } => {
-            let options = bangvang::import::plan::PlanOptions {
-                root,
-                file,
-                campaign,
-                output,
-                force,
-            };
-            match bangvang::import::plan::import(&options) {
-                Ok(imported) => {
-                    for warning in &imported.warnings {
-                        eprintln!("{warning}");
-                    }
-                    println!(
-                        "{}",
-                        tr(&format!(
-                            "wrote {} (a draft: remove `draft: true` when it is filled in)",
-                            imported.page.display()
-                        ))
-                    );
-                    println!(
-                        "{}",
-                        tr(&format!(
-                            "copied the plan beside it: {}",
-                            imported.attachment.display()
-                        ))
-                    );
-                    if !imported.todos.is_empty() {
-                        println!(
-                            "{}",
-                            tr(&format!(
-                                "{} fields not read from the plan, marked `# TODO:` in the front matter:",
-                                imported.todos.len()
-                            ))
-                        );
-                        for todo in &imported.todos {
-                            println!("  {}: {}", todo.key, tr(&todo.message));
-                        }
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(problems) => {
-                    for problem in bangvang::import::problem::sorted(problems) {
-                        eprintln!("{problem}");
-                    }
-                    eprintln!("{}", tr("the plan was not imported: nothing was written"));
-                    ExitCode::from(1)
+/// `bangvang import plan`.
+fn import_plan(
+    file: PathBuf,
+    campaign: String,
+    output: Option<PathBuf>,
+    root: PathBuf,
+    force: bool,
+) -> ExitCode {
+    let options = bangvang::import::plan::PlanOptions {
+        root,
+        file,
+        campaign,
+        output,
+        force,
+    };
+    match bangvang::import::plan::import(&options) {
+        Ok(imported) => {
+            for warning in &imported.warnings {
+                eprintln!("{warning}");
+            }
+            println!(
+                "{}",
+                tr(&format!(
+                    "wrote {} (a draft: remove `draft: true` when it is filled in)",
+                    imported.page.display()
+                ))
+            );
+            println!(
+                "{}",
+                tr(&format!(
+                    "copied the plan beside it: {}",
+                    imported.attachment.display()
+                ))
+            );
+            if !imported.todos.is_empty() {
+                println!(
+                    "{}",
+                    tr(&format!(
+                        "{} fields not read from the plan, marked `# TODO:` in the front matter:",
+                        imported.todos.len()
+                    ))
+                );
+                for todo in &imported.todos {
+                    println!("  {}: {}", todo.key, tr(&todo.message));
                 }
             }
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            for problem in bangvang::import::problem::sorted(problems) {
+                eprintln!("{problem}");
+            }
+            eprintln!("{}", tr("the plan was not imported: nothing was written"));
+            ExitCode::from(1)
         }
     }
 }
@@ -987,6 +960,14 @@ fn finish(result: Result<BuildReport, Vec<Diagnostic>>, verb: Verb) -> ExitCode 
 /// file has problems (nothing written).
 fn import(what: ImportCommand, root: &std::path::Path, force: bool) -> ExitCode {
     use bangvang::import;
+    if let ImportCommand::Plan {
+        file,
+        campaign,
+        output,
+    } = what
+    {
+        return import_plan(file, campaign, output, root.to_path_buf(), force);
+    }
     let config = match bangvang::load::site_config(root) {
         Ok(config) => config,
         Err(diagnostics) => {
@@ -1048,6 +1029,7 @@ fn import(what: ImportCommand, root: &std::path::Path, force: bool) -> ExitCode 
                 }
             }
         }
+        ImportCommand::Plan { .. } => unreachable!("imported above"),
         ImportCommand::Units { file, sheet } => {
             match import::units::run(root, &file, sheet.as_deref()) {
                 Ok(outcome) => {

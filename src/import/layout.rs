@@ -118,8 +118,6 @@ pub struct Row {
     /// The kind a section ("1. Tập thể", "B. CÁ NHÂN") gives, with the
     /// section's text for messages.
     pub section_kind: Option<(HonoreeKind, String)>,
-    /// The name column's heading says people ("Họ và tên") or both.
-    pub mixed_heading: bool,
 }
 
 /// A list as the sheet writes it.
@@ -175,13 +173,15 @@ pub fn read(book: &Workbook, file: &str, problems: &mut Vec<Problem>) -> Option<
         .cells
         .values()
         .all(|v| matches!(v, Value::Number(_) | Value::Date(_)));
-    let what = if numbers_only {
+    let message = if numbers_only {
         format!(
-            "the sheet holds only numbers (A1:{})",
+            "no header row: no cell reads a name column ({NAME_HEADINGS}); the sheet holds only numbers (A1:{})",
             super::problem::cell_name(last_row, last_col)
         )
     } else {
-        "it may not be an honoree list".to_owned()
+        format!(
+            "no header row: no cell reads a name column ({NAME_HEADINGS}); it may not be an honoree list"
+        )
     };
     let place = match book.format {
         Format::Csv => Place::File,
@@ -191,7 +191,7 @@ pub fn read(book: &Workbook, file: &str, problems: &mut Vec<Problem>) -> Option<
         Problem::error(
             file,
             place,
-            format!("no header row: no cell reads a name column ({NAME_HEADINGS}); {what}"),
+            message,
         )
         .with_help(
             "the list needs a row of headings with “Họ và tên” (or “Tên tập thể, cá nhân”) above the honorees",
@@ -291,7 +291,6 @@ fn read_sheet(
         .iter()
         .position(|c| matches!(c, Some(Column::Name | Column::NameMixed)))
         .unwrap_or(0) as u32;
-    let mixed = columns[name_col as usize] == Some(Column::NameMixed);
     let col_of = |wanted: Column| -> Option<u32> {
         columns
             .iter()
@@ -380,24 +379,25 @@ fn read_sheet(
                 // A numbered row with no name: a problem if it says anything else.
                 let position = cell(Column::Position).or_else(|| cell(Column::PositionAndUnit));
                 let unit = cell(Column::Unit);
-                if position.is_some() || unit.is_some() || cell(Column::Achievement).is_some() {
-                    let said = [
-                        position.map(|p| format!("a position (“{p}”)")),
-                        unit.map(|u| format!("a unit (“{u}”)")),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" and ");
-                    let said = if said.is_empty() {
-                        "an achievement".to_owned()
-                    } else {
-                        said
-                    };
+                let message = match (position, unit) {
+                    (Some(p), Some(u)) => Some(format!(
+                        "no name: the row has a position (“{p}”) and a unit (“{u}”) but its name cell is empty"
+                    )),
+                    (Some(p), None) => Some(format!(
+                        "no name: the row has a position (“{p}”) but its name cell is empty"
+                    )),
+                    (None, Some(u)) => Some(format!(
+                        "no name: the row has a unit (“{u}”) but its name cell is empty"
+                    )),
+                    (None, None) => cell(Column::Achievement).map(|_| {
+                        "no name: the row has an achievement but its name cell is empty".to_owned()
+                    }),
+                };
+                if let Some(message) = message {
                     problems.push(Problem::error(
                         file,
                         book.place(sheet, row, name_col),
-                        format!("no name: the row has {said} but its name cell is empty"),
+                        message,
                     ));
                 }
                 continue;
@@ -462,7 +462,6 @@ fn read_sheet(
             achievement,
             awards,
             section_kind: section_kind.clone(),
-            mixed_heading: mixed,
         };
         above = Some(record.clone());
         written.rows.push(record);

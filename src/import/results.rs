@@ -56,6 +56,8 @@ pub struct Imported {
     pub is_unit: bool,
     /// The unit's name, for messages: site.yaml's, or as written.
     pub unit_name: Option<String>,
+    /// `unit` is not an id of site.yaml yet: the id the unit would have.
+    pub unit_unknown: bool,
     pub achievement: Option<String>,
     pub cell: String,
 }
@@ -302,24 +304,18 @@ fn map_row(
 ) -> Option<Imported> {
     let for_people = award.is_none_or(Award::for_individuals);
     let for_groups = award.is_none_or(Award::for_collectives);
+    // The section says; else "Ông"/"Bà"; else the award's recipients; else
+    // a position means a person; else a name that is a unit, or reads like
+    // a group's ("Tổ Toán - Tin"), is a collective.
     let kind = if let Some((kind, _)) = &row.section_kind {
         *kind
-    } else if row.honorific {
+    } else if row.honorific || (for_people && !for_groups) || row.position.is_some() {
         HonoreeKind::Individual
-    } else if for_groups && !for_people {
+    } else if (for_groups && !for_people)
+        || (row.unit.is_none() && units.find(&row.name).is_unit())
+        || looks_like_group(&row.name)
+    {
         HonoreeKind::Collective
-    } else if for_people && !for_groups {
-        HonoreeKind::Individual
-    } else if row.position.is_some() {
-        HonoreeKind::Individual
-    } else if !row.mixed_heading && row.unit.is_none() && units.find(&row.name).is_unit() {
-        HonoreeKind::Collective
-    } else if row.mixed_heading || looks_like_group(&row.name) {
-        if looks_like_group(&row.name) {
-            HonoreeKind::Collective
-        } else {
-            HonoreeKind::Individual
-        }
     } else {
         HonoreeKind::Individual
     };
@@ -450,6 +446,7 @@ fn map_row(
         unit_note: if known && is_unit { None } else { unit_note },
         is_unit: is_unit && known,
         unit_name,
+        unit_unknown: unit_text.is_some() && !known,
         achievement: row.achievement.clone(),
         cell,
     })
@@ -552,7 +549,7 @@ pub fn run(root: &Path, config: &SiteConfig, request: &Request) -> Result<Outcom
         return Err(problems);
     }
     let text = yaml(&list, request, &file);
-    write(&output, &text, request.force).map_err(|e| refuse(e))?;
+    write(&output, &text, request.force).map_err(refuse)?;
     Ok(Outcome {
         path: shown_output,
         list,
@@ -696,7 +693,7 @@ pub fn yaml(list: &ImportedList, request: &Request, file: &str) -> String {
         for h in &award.honorees {
             let _ = writeln!(out, "      # {}", h.cell);
             if let Some(note) = &h.unit_note
-                && h.unit.as_deref() == Some(slugify(note).as_str())
+                && h.unit_unknown
             {
                 let _ = writeln!(
                     out,
@@ -779,40 +776,30 @@ pub fn scalar(text: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scalars_read_back_as_written() {
-        assert_eq!(scalar("Nguyễn Văn A"), "Nguyễn Văn A");
-        assert_eq!(scalar("Đạt giải \"Nhất\""), "\"Đạt giải \\\"Nhất\\\"\"");
-        assert_eq!(scalar("1234/QĐ-SGDĐT"), "\"1234/QĐ-SGDĐT\"");
-        assert_eq!(scalar("Ghi chú: xem"), "\"Ghi chú: xem\"");
-        assert_eq!(scalar("yes"), "\"yes\"");
-    }
-}
-
 /// What the import found and wrote, for the editor: one line for the list,
 /// one per award, one for the file written.
 pub fn summary(outcome: &Outcome, file: &Path) -> String {
     use crate::messages::tr;
     let list = &outcome.list;
-    let mut lines = vec![
-        tr(&format!(
-            "read {}{}: {} individuals and {} collectives under {} awards",
+    let (people, groups) = (
+        list.count(HonoreeKind::Individual),
+        list.count(HonoreeKind::Collective),
+    );
+    let read = if list.sheet.is_empty() {
+        format!(
+            "read {}: {people} individuals and {groups} collectives under {} awards",
             file.display(),
-            if list.sheet.is_empty() {
-                String::new()
-            } else {
-                format!(", sheet “{}”", list.sheet)
-            },
-            list.count(HonoreeKind::Individual),
-            list.count(HonoreeKind::Collective),
             list.awards.len()
-        ))
-        .into_owned(),
-    ];
+        )
+    } else {
+        format!(
+            "read {}, sheet “{}”: {people} individuals and {groups} collectives under {} awards",
+            file.display(),
+            list.sheet,
+            list.awards.len()
+        )
+    };
+    let mut lines = vec![tr(&read).into_owned()];
     for award in &list.awards {
         let count = |kind| award.honorees.iter().filter(|h| h.kind == kind).count();
         lines.push(
@@ -826,17 +813,31 @@ pub fn summary(outcome: &Outcome, file: &Path) -> String {
         );
     }
     let todo = outcome.problems.len();
-    lines.push(
-        tr(&format!(
-            "wrote {} (a draft: check it against the sheet{}, then remove `draft: true`)",
-            outcome.path.display(),
-            if todo > 0 {
-                format!(" and fix the {todo} places marked TODO")
-            } else {
-                String::new()
-            }
-        ))
-        .into_owned(),
-    );
+    let wrote = if todo > 0 {
+        format!(
+            "wrote {} (a draft: check it against the sheet and fix the {todo} places marked TODO, then remove `draft: true`)",
+            outcome.path.display()
+        )
+    } else {
+        format!(
+            "wrote {} (a draft: check it against the sheet, then remove `draft: true`)",
+            outcome.path.display()
+        )
+    };
+    lines.push(tr(&wrote).into_owned());
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars_read_back_as_written() {
+        assert_eq!(scalar("Nguyễn Văn A"), "Nguyễn Văn A");
+        assert_eq!(scalar("Đạt giải \"Nhất\""), "\"Đạt giải \\\"Nhất\\\"\"");
+        assert_eq!(scalar("1234/QĐ-SGDĐT"), "\"1234/QĐ-SGDĐT\"");
+        assert_eq!(scalar("Ghi chú: xem"), "\"Ghi chú: xem\"");
+        assert_eq!(scalar("yes"), "\"yes\"");
+    }
 }

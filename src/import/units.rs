@@ -157,84 +157,6 @@ impl<'u> UnitIndex<'u> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::diagnostics::Pos;
-
-    fn units() -> Vec<Unit> {
-        [
-            ("phong-giao-duc-trung-hoc", "Phòng Giáo dục Trung học"),
-            ("truong-thpt-le-viet-thuat", "Trường THPT Lê Viết Thuật"),
-            ("truong-thcs-nghi-hoa", "Trường THCS Nghi Hoa"),
-            ("truong-thcs-nghi-hoa-2", "Trường THCS Nghi Hòa"),
-        ]
-        .into_iter()
-        .map(|(id, name)| Unit {
-            id: id.into(),
-            name: name.into(),
-            pos: Pos::START,
-        })
-        .collect()
-    }
-
-    #[test]
-    fn offices_spellings_of_a_unit_find_it() {
-        let units = units();
-        let index = UnitIndex::new(&units);
-        for written in [
-            "P. GDTrH",
-            "Phòng GD Trung học",
-            "PHÒNG GIÁO DỤC TRUNG HỌC",
-            "Phòng  Giáo dục Trung học.",
-        ] {
-            assert!(
-                matches!(index.find(written), UnitMatch::Unit(u) if u.id == "phong-giao-duc-trung-hoc"),
-                "{written}"
-            );
-        }
-        assert!(matches!(
-            index.find("THPT Lê Viết Thuật"),
-            UnitMatch::Unit(u) if u.id == "truong-thpt-le-viet-thuat"
-        ));
-        assert!(matches!(
-            index.find("Trường THCS Nghi Hoà"),
-            UnitMatch::Unit(u) if u.id == "truong-thcs-nghi-hoa-2"
-        ));
-    }
-
-    #[test]
-    fn a_name_equal_only_without_diacritics_is_unsure() {
-        let units = units();
-        let index = UnitIndex::new(&units);
-        assert!(matches!(
-            index.find("Truong THPT Le Viet Thuat"),
-            UnitMatch::Unsure(u) if u.id == "truong-thpt-le-viet-thuat"
-        ));
-        assert!(matches!(
-            index.find("Phòng Giáo dục Tiểu học"),
-            UnitMatch::Unsure(u) if u.id == "phong-giao-duc-trung-hoc"
-        ));
-        assert!(matches!(
-            index.find("Trường THPT Nguyễn Du"),
-            UnitMatch::None
-        ));
-    }
-
-    #[test]
-    fn a_position_and_a_unit_in_one_cell_are_told_apart() {
-        let units = units();
-        let index = UnitIndex::new(&units);
-        let (position, unit) = index
-            .split_position("Tổ trưởng tổ Toán, Trường THPT Lê Viết Thuật")
-            .unwrap();
-        assert_eq!(
-            (position.as_str(), unit.id.as_str()),
-            ("Tổ trưởng tổ Toán", "truong-thpt-le-viet-thuat")
-        );
-    }
-}
-
 /// What `bangvang import units` did.
 pub struct Outcome {
     pub added: Vec<(String, String)>,
@@ -471,4 +393,82 @@ fn with_units(text: &str, added: &[(String, String)]) -> String {
     out.push_str(&entries);
     out.push_str(&lines[insert..].concat());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Pos;
+
+    fn units() -> Vec<Unit> {
+        [
+            ("phong-giao-duc-trung-hoc", "Phòng Giáo dục Trung học"),
+            ("truong-thpt-le-viet-thuat", "Trường THPT Lê Viết Thuật"),
+            ("truong-thcs-nghi-hoa", "Trường THCS Nghi Hoa"),
+            ("truong-thcs-nghi-hoa-2", "Trường THCS Nghi Hòa"),
+        ]
+        .into_iter()
+        .map(|(id, name)| Unit {
+            id: id.into(),
+            name: name.into(),
+            pos: Pos::START,
+        })
+        .collect()
+    }
+
+    #[test]
+    fn offices_spellings_of_a_unit_find_it() {
+        let units = units();
+        let index = UnitIndex::new(&units);
+        for written in [
+            "P. GDTrH",
+            "Phòng GD Trung học",
+            "PHÒNG GIÁO DỤC TRUNG HỌC",
+            "Phòng  Giáo dục Trung học.",
+        ] {
+            assert!(
+                matches!(index.find(written), UnitMatch::Unit(u) if u.id == "phong-giao-duc-trung-hoc"),
+                "{written}"
+            );
+        }
+        assert!(matches!(
+            index.find("THPT Lê Viết Thuật"),
+            UnitMatch::Unit(u) if u.id == "truong-thpt-le-viet-thuat"
+        ));
+        assert!(matches!(
+            index.find("Trường THCS Nghi Hoà"),
+            UnitMatch::Unit(u) if u.id == "truong-thcs-nghi-hoa-2"
+        ));
+    }
+
+    #[test]
+    fn a_name_equal_only_without_diacritics_is_unsure() {
+        let units = units();
+        let index = UnitIndex::new(&units);
+        assert!(matches!(
+            index.find("Truong THPT Le Viet Thuat"),
+            UnitMatch::Unsure(u) if u.id == "truong-thpt-le-viet-thuat"
+        ));
+        assert!(matches!(
+            index.find("Phòng Giáo dục Tiểu học"),
+            UnitMatch::Unsure(u) if u.id == "phong-giao-duc-trung-hoc"
+        ));
+        assert!(matches!(
+            index.find("Trường THPT Nguyễn Du"),
+            UnitMatch::None
+        ));
+    }
+
+    #[test]
+    fn a_position_and_a_unit_in_one_cell_are_told_apart() {
+        let units = units();
+        let index = UnitIndex::new(&units);
+        let (position, unit) = index
+            .split_position("Tổ trưởng tổ Toán, Trường THPT Lê Viết Thuật")
+            .unwrap();
+        assert_eq!(
+            (position.as_str(), unit.id.as_str()),
+            ("Tổ trưởng tổ Toán", "truong-thpt-le-viet-thuat")
+        );
+    }
 }

@@ -163,11 +163,7 @@ fn parse(xml: &[u8], file: &str) -> Result<Workbook, Problem> {
                             cell = Some(state);
                         }
                     }
-                    "annotation" => {
-                        if !empty {
-                            skip_depth = Some(depth);
-                        }
-                    }
+                    "annotation" if !empty => skip_depth = Some(depth),
                     "p" | "h" => {
                         if let Some(c) = cell.as_mut() {
                             if c.paragraphs > 0 {
