@@ -19,6 +19,15 @@ pub const ROLL_INDEX: &str = "khen-thuong/chi-muc.js";
 /// The open data: every honour, as JSON and as CSV.
 pub const OPEN_DATA_JSON: &str = "khen-thuong/danh-sach.json";
 pub const OPEN_DATA_CSV: &str = "khen-thuong/danh-sach.csv";
+pub const OPEN_DATA_XLSX: &str = "khen-thuong/danh-sach.xlsx";
+
+/// A results list's own rows, beside its page: `phong-trao/2022/dot-1/danh-sach.xlsx`.
+pub fn list_xlsx(list_path: &str) -> String {
+    format!("{list_path}{LIST_XLSX}")
+}
+
+/// The file name of [`list_xlsx`].
+pub const LIST_XLSX: &str = "danh-sach.xlsx";
 
 /// The units' index; a unit's page is [`unit`].
 pub const UNITS: &str = "don-vi/";

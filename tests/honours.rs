@@ -845,3 +845,80 @@ fn a_record_that_could_be_a_person_or_a_group_asks_which() {
     );
     assert!(run.stderr.contains("kind: individual"), "{}", run.stderr);
 }
+
+/// The cells of a workbook's first sheet, as text (calamine, the reader the
+/// import uses, reads it back).
+fn xlsx_rows(path: &std::path::Path) -> Vec<Vec<String>> {
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let sheet = book.sheet_names()[0].clone();
+    assert_eq!(sheet, "Khen thưởng");
+    let range = book.worksheet_range(&sheet).unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+#[test]
+fn the_roll_and_each_list_download_as_xlsx_with_vietnamese_headings() {
+    let site = built("2023-12-01");
+    let html = site.read(ROLL);
+    assert!(
+        html.contains(r#"href="../khen-thuong/danh-sach.xlsx" download"#),
+        "{html}"
+    );
+    let rows = xlsx_rows(&site.path("public/khen-thuong/danh-sach.xlsx"));
+    assert_eq!(rows[0][13], "Họ và tên, tên tập thể");
+    assert_eq!(rows[0][6], "Danh hiệu, hình thức khen thưởng");
+    // The same rows as the JSON, in the same order.
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("public/khen-thuong/danh-sach.json")).unwrap();
+    let json_rows = json.as_array().unwrap();
+    assert_eq!(rows.len() - 1, json_rows.len());
+    for (row, record) in rows[1..].iter().zip(json_rows) {
+        assert_eq!(row[13], record["name"].as_str().unwrap());
+        assert_eq!(row[6], record["award"].as_str().unwrap());
+        let recipient = if record["recipient"] == "individual" {
+            "cá nhân"
+        } else {
+            "tập thể"
+        };
+        assert_eq!(row[12], recipient);
+    }
+    // The header row stays in view while scrolling.
+    let file = std::fs::File::open(site.path("public/khen-thuong/danh-sach.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    assert!(
+        sheet.contains(
+            r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        ),
+        "{sheet}"
+    );
+    assert!(sheet.contains("<autoFilter"), "{sheet}");
+
+    // Each list: its own rows only, linked from its page.
+    let list = site.read(LIST);
+    assert!(
+        list.contains(r#"<a href="danh-sach.xlsx" download>danh-sach.xlsx</a>"#),
+        "{list}"
+    );
+    let list_rows = xlsx_rows(&site.path("public/phong-trao/ke-hoach-2023/dot-1/danh-sach.xlsx"));
+    let on_page = json_rows
+        .iter()
+        .filter(|r| {
+            r["url"]
+                .as_str()
+                .unwrap()
+                .ends_with("/phong-trao/ke-hoach-2023/dot-1/")
+        })
+        .count();
+    assert!(on_page > 0);
+    assert_eq!(list_rows.len() - 1, on_page);
+}

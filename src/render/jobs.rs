@@ -99,7 +99,12 @@ impl Job {
         let page = |path: &str| vec![paths::page_file(path)];
         match self {
             Job::Page { page: id, number } => page(&paths::list_page(&site.page(id).path, number)),
-            Job::List(list) => page(&site.list(list).path),
+            Job::List(list) => {
+                let path = &site.list(list).path;
+                let mut files = page(path);
+                files.push(paths::list_xlsx(path));
+                files
+            }
             Job::Tags => page(paths::TAGS),
             Job::Tag { tag, number } => {
                 page(&paths::list_page(&paths::tag(&site.tag(tag).slug), number))
@@ -113,6 +118,7 @@ impl Job {
             Job::OpenData => vec![
                 paths::OPEN_DATA_JSON.to_owned(),
                 paths::OPEN_DATA_CSV.to_owned(),
+                paths::OPEN_DATA_XLSX.to_owned(),
             ],
             Job::Calendar => page(paths::CALENDAR),
             Job::CalendarIcs => vec![paths::CALENDAR_ICS.to_owned()],

@@ -45,6 +45,14 @@ pub fn list_status(status: ListStatus) -> &'static str {
     }
 }
 
+/// Who an honour is for, as the .xlsx download says it.
+pub fn recipient(kind: crate::model::results::HonoreeKind) -> &'static str {
+    match kind {
+        crate::model::results::HonoreeKind::Individual => "cá nhân",
+        crate::model::results::HonoreeKind::Collective => "tập thể",
+    }
+}
+
 /// What the feed says of a list without a decision yet.
 pub const PROPOSED_LIST: &str = "Danh sách dự kiến, lấy ý kiến công khai";
 

@@ -74,6 +74,16 @@ pub struct ListView<'a> {
     pub collectives: usize,
     /// The list's attachments, files of the campaign's folder.
     pub attachments: Vec<AttachmentView<'a>>,
+    /// The list's rows as .xlsx, beside the page.
+    pub download: Option<DownloadView>,
+}
+
+/// A file the build makes for a page's readers to download.
+#[derive(Serialize)]
+pub struct DownloadView {
+    /// Relative to the page.
+    pub href: &'static str,
+    pub bytes: u64,
 }
 
 #[derive(Serialize)]
@@ -201,6 +211,7 @@ pub fn list_view<'a>(site: &'a Site, id: ListId, links: &Links) -> ListView<'a> 
                 Some(AttachmentView::new(&a.title, file, "../"))
             })
             .collect(),
+        download: None,
     }
 }
 
@@ -221,7 +232,13 @@ pub(super) fn render(cx: &Context, id: ListId) -> Result<Vec<Diagnostic>, Diagno
     let list = site.list(id);
     let parents = super::campaign_parents(site, site.campaign_of(id));
     let generated = cx.generated(&list.path, &list.title, parents);
-    let view = list_view(site, id, cx.links);
+    let mut view = list_view(site, id, cx.links);
+    let xlsx = super::open_data::list_xlsx(cx, id);
+    cx.write_data(&paths::list_xlsx(&list.path), &xlsx)?;
+    view.download = Some(DownloadView {
+        href: paths::LIST_XLSX,
+        bytes: xlsx.len() as u64,
+    });
     let mut inputs = generated.inputs();
     inputs.push(("list", &view));
     cx.render("results.html", &inputs, &list.path, &list.source)

@@ -1,8 +1,13 @@
-//! Open data: every honoree under every award as JSON and as CSV.
+//! Open data: every honoree under every award as JSON, CSV and .xlsx, and each
+//! results list's own rows as .xlsx beside its page.
 //!
 //! The CSV starts with a UTF-8 byte order mark so that Excel opens Vietnamese text
-//! correctly; fields are quoted per RFC 4180. Both files have the same rows in the
-//! same (roll of honour) order, so they can be compared line by line.
+//! correctly; fields are quoted per RFC 4180. A CSV still opens wrongly where
+//! Windows' list separator is `;` (Vietnamese regional settings): the .xlsx is
+//! the file an office opens by double-click on any setting, with Vietnamese
+//! headings, a frozen header row, a filter and column widths. All three have the
+//! same rows in the same (roll of honour) order, so they can be compared line by
+//! line.
 
 use serde::Serialize;
 
@@ -10,6 +15,7 @@ use crate::paths;
 
 use super::links::Links;
 use crate::model::Site;
+use crate::model::results::{HonoreeKind, ListStatus};
 
 /// One row of open data. The field names are the CSV's header and the JSON keys;
 /// docs/open-data.md documents each.
@@ -70,9 +76,44 @@ const COLUMNS: &[&str] = &[
     "url",
 ];
 
+/// Each column's heading in the .xlsx, in [`COLUMNS`]' order, and its width
+/// in characters.
+const XLSX_COLUMNS: &[(&str, f64)] = &[
+    ("Mã phong trào", 14.0),
+    ("Phong trào thi đua", 40.0),
+    ("Mã đợt", 10.0),
+    ("Đợt thi đua", 24.0),
+    ("Danh sách", 40.0),
+    ("Tình trạng", 11.0),
+    ("Danh hiệu, hình thức khen thưởng", 40.0),
+    ("Mã hình thức", 14.0),
+    ("Người tặng", 30.0),
+    ("Hạng", 9.0),
+    ("Loại", 12.0),
+    ("Cấp", 12.0),
+    ("Đối tượng", 11.0),
+    ("Họ và tên, tên tập thể", 30.0),
+    ("Chức vụ", 24.0),
+    ("Mã đơn vị", 16.0),
+    ("Đơn vị", 32.0),
+    ("Số quyết định", 18.0),
+    ("Ngày quyết định", 14.0),
+    ("Người ký", 28.0),
+    ("Năm", 7.0),
+    ("Địa chỉ trên trang", 40.0),
+];
+
 pub fn records<'a>(site: &'a Site, links: &Links) -> Vec<Record<'a>> {
-    site.honours
-        .iter()
+    records_of(site, links, site.honours.iter())
+}
+
+/// The records of some honours (one list's: [`list_xlsx`]).
+fn records_of<'a, 'h>(
+    site: &'a Site,
+    links: &Links,
+    honours: impl Iterator<Item = &'h crate::model::site::Honour>,
+) -> Vec<Record<'a>> {
+    honours
         .map(|&h| {
             let list = site.list(h.list);
             let campaign_page = site.page(site.campaign_of(h.list));
@@ -164,6 +205,97 @@ pub fn csv(records: &[Record]) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// The records as an .xlsx workbook: one sheet, "Khen thưởng".
+///
+/// Its bytes depend on the records only: the document's creation date is
+/// fixed (rust_xlsxwriter would write the time of the build) and the ZIP's
+/// entry times are its constant, so two builds of one site write one file.
+pub fn xlsx(records: &[Record]) -> Vec<u8> {
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook};
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2000, 1, 1).expect("a date");
+    book.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&created)
+            .set_title("Danh sách khen thưởng"),
+    );
+    let head = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let day = Format::new().set_num_format("dd/mm/yyyy");
+    let sheet = book.add_worksheet();
+    let written = (|| -> Result<(), rust_xlsxwriter::XlsxError> {
+        sheet.set_name("Khen thưởng")?;
+        for (col, (title, width)) in XLSX_COLUMNS.iter().enumerate() {
+            let col = col as u16;
+            sheet.write_string_with_format(0, col, *title, &head)?;
+            sheet.set_column_width(col, *width)?;
+        }
+        sheet.set_freeze_panes(1, 0)?;
+        for (i, r) in records.iter().enumerate() {
+            let row = i as u32 + 1;
+            let texts: [Option<&str>; 18] = [
+                Some(r.campaign),
+                Some(r.campaign_title),
+                r.phase,
+                r.phase_name,
+                Some(r.list_title),
+                ListStatus::ALL
+                    .into_iter()
+                    .find(|s| s.key() == r.status)
+                    .map(super::labels::list_status),
+                Some(r.award),
+                Some(r.form),
+                Some(r.issuer.as_str()),
+                r.class,
+                Some(r.award_kind),
+                Some(r.level),
+                HonoreeKind::ALL
+                    .into_iter()
+                    .find(|k| k.key() == r.recipient)
+                    .map(super::labels::recipient),
+                Some(r.name),
+                r.position,
+                r.unit_id,
+                r.unit_name,
+                r.decision_number,
+            ];
+            for (col, text) in texts.iter().enumerate() {
+                if let Some(text) = text.filter(|t| !t.is_empty()) {
+                    // Strings, never formulas: a name starting with "=" is text.
+                    sheet.write_string(row, col as u16, text)?;
+                }
+            }
+            if let Some(date) = r
+                .decision_date
+                .as_deref()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            {
+                use chrono::Datelike;
+                let date = ExcelDateTime::from_ymd(
+                    date.year() as u16,
+                    date.month() as u8,
+                    date.day() as u8,
+                )?;
+                sheet.write_datetime_with_format(row, 18, &date, &day)?;
+            }
+            if let Some(text) = r.decision_signer {
+                sheet.write_string(row, 19, text)?;
+            }
+            if let Some(year) = r.year {
+                sheet.write_number(row, 20, f64::from(year))?;
+            }
+            sheet.write_string(row, 21, &r.url)?;
+        }
+        sheet.autofilter(0, 0, records.len() as u32, XLSX_COLUMNS.len() as u16 - 1)?;
+        Ok(())
+    })();
+    written
+        .and_then(|()| book.save_to_buffer())
+        .expect("an .xlsx of text, numbers and dates is always written")
+}
+
 /// RFC 4180 quoting; a leading `=`, `+`, `-`, `@`, tab or carriage return (the
 /// OWASP list) is prefixed with `'` so that a spreadsheet never runs a cell as a
 /// formula (CSV injection).
@@ -192,7 +324,14 @@ pub(super) fn write(
 ) -> Result<Vec<crate::diagnostics::Diagnostic>, crate::diagnostics::Diagnostic> {
     let records = records(cx.site, cx.links);
     cx.write_data(paths::OPEN_DATA_JSON, &json(&records))?;
+    cx.write_data(paths::OPEN_DATA_XLSX, &xlsx(&records))?;
     cx.write_data(paths::OPEN_DATA_CSV, &csv(&records))
+}
+
+/// One results list's rows as .xlsx, for its page's download link.
+pub(super) fn list_xlsx(cx: &super::Context, list: crate::model::site::ListId) -> Vec<u8> {
+    let honours = cx.site.honours.iter().filter(|h| h.list == list);
+    xlsx(&records_of(cx.site, cx.links, honours))
 }
 
 #[cfg(test)]

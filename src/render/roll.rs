@@ -394,6 +394,7 @@ pub(super) fn render(cx: &Context) -> Result<Vec<Diagnostic>, Diagnostic> {
     inputs.push(("filters", &filters));
     inputs.push(("json_href", &paths::OPEN_DATA_JSON));
     inputs.push(("csv_href", &paths::OPEN_DATA_CSV));
+    inputs.push(("xlsx_href", &paths::OPEN_DATA_XLSX));
     inputs.push(("index_href", &paths::ROLL_INDEX));
     cx.render("honours.html", &inputs, path, content())
 }
