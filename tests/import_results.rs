@@ -570,3 +570,31 @@ fn is_cell_comment(line: &str) -> bool {
     let letters = rest.trim_start_matches(|c: char| c.is_ascii_uppercase());
     !letters.is_empty() && letters.chars().all(|c| c.is_ascii_digit())
 }
+
+#[test]
+fn the_sample_spreadsheet_of_the_guide_imports_into_the_example_site_and_builds() {
+    let site = TestSite::example();
+    let sample = Path::new(common::REPO).join("docs/mau/danh-sach-khen-thuong-mau.xlsx");
+    let run = site.run_with_env(
+        &["import", "results", sample.to_str().unwrap(), "--campaign", "2022", "--phase", "dot-2"],
+        &[("BANGVANG_LANG".into(), "vi".into())],
+    );
+    run.assert_ok();
+    // What the guide shows (docs/huong-dan.md, "Nhập từ bảng tính Excel").
+    for line in [
+        "5 cá nhân và 2 tập thể, 3 danh hiệu, hình thức khen thưởng",
+        "  Tập thể lao động tiên tiến: 0 cá nhân, 2 tập thể",
+        "  Giấy khen của Giám đốc Sở Nội vụ tỉnh Hà Tĩnh: 1 cá nhân, 0 tập thể",
+        "đã ghi content/phong-trao/2022/danh-sach-khen-thuong-mau.yaml",
+    ] {
+        assert!(run.stdout.contains(line), "{}", run.stdout);
+    }
+    let guide = std::fs::read_to_string(Path::new(common::REPO).join("docs/huong-dan.md")).unwrap();
+    assert!(guide.contains(run.stdout.lines().nth(1).unwrap()), "the guide's example is not what the command says");
+    let rel = "content/phong-trao/2022/danh-sach-khen-thuong-mau.yaml";
+    let list = site.read(rel);
+    site.write(rel, list.replace("\ndraft: true\n", "\n"));
+    site.build("2099-01-01").assert_ok();
+    let page = site.read("public/phong-trao/2022/danh-sach-khen-thuong-mau/index.html");
+    assert!(page.contains("Đặng Thị G") && page.contains("Công đoàn cơ quan Sở"));
+}
