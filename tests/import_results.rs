@@ -576,7 +576,15 @@ fn the_sample_spreadsheet_of_the_guide_imports_into_the_example_site_and_builds(
     let site = TestSite::example();
     let sample = Path::new(common::REPO).join("docs/mau/danh-sach-khen-thuong-mau.xlsx");
     let run = site.run_with_env(
-        &["import", "results", sample.to_str().unwrap(), "--campaign", "2022", "--phase", "dot-2"],
+        &[
+            "import",
+            "results",
+            sample.to_str().unwrap(),
+            "--campaign",
+            "2022",
+            "--phase",
+            "dot-2",
+        ],
         &[("BANGVANG_LANG".into(), "vi".into())],
     );
     run.assert_ok();
@@ -590,7 +598,10 @@ fn the_sample_spreadsheet_of_the_guide_imports_into_the_example_site_and_builds(
         assert!(run.stdout.contains(line), "{}", run.stdout);
     }
     let guide = std::fs::read_to_string(Path::new(common::REPO).join("docs/huong-dan.md")).unwrap();
-    assert!(guide.contains(run.stdout.lines().nth(1).unwrap()), "the guide's example is not what the command says");
+    assert!(
+        guide.contains(run.stdout.lines().nth(1).unwrap()),
+        "the guide's example is not what the command says"
+    );
     let rel = "content/phong-trao/2022/danh-sach-khen-thuong-mau.yaml";
     let list = site.read(rel);
     site.write(rel, list.replace("\ndraft: true\n", "\n"));

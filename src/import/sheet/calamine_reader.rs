@@ -11,7 +11,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, DataRef, Reader, Xls, Xlsx};
+use calamine::{Data, Reader, Xls, Xlsx};
 use chrono::NaiveDate;
 
 use super::{Cells, Format, Merge, Sheet, Value, Workbook};
@@ -56,12 +56,7 @@ pub fn xlsx(bytes: Vec<u8>, file: &str) -> Result<Workbook, Problem> {
             .merge_cells_by_sheet_name(&name)
             .map_err(broken)?
             .iter()
-            .map(|d| Merge {
-                top: d.start.0,
-                left: d.start.1,
-                bottom: d.end.0,
-                right: d.end.1,
-            })
+            .map(merge_of)
             .collect();
         let mut cells = Cells {
             sheet: Sheet::new(&name),
@@ -71,19 +66,8 @@ pub fn xlsx(bytes: Vec<u8>, file: &str) -> Result<Workbook, Problem> {
         let mut reader = book.worksheet_cells_reader(&name).map_err(broken)?;
         while let Some(cell) = reader.next_cell().map_err(broken)? {
             let (row, col) = cell.get_position();
-            let value = match cell.get_value() {
-                DataRef::Empty => continue,
-                DataRef::String(s) => Value::Text(s.clone()),
-                DataRef::SharedString(s) => Value::Text((*s).to_owned()),
-                DataRef::Int(i) => Value::Number(*i as f64),
-                DataRef::Float(f) => Value::Number(*f),
-                DataRef::Bool(b) => Value::Text(if *b { "TRUE" } else { "FALSE" }.into()),
-                DataRef::DateTime(d) => date_of(d.to_ymd_hms_milli())
-                    .map_or_else(|| Value::Number(d.as_f64()), Value::Date),
-                DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
-                    iso_date(s).map_or_else(|| Value::Text(s.clone()), Value::Date)
-                }
-                DataRef::Error(e) => Value::Error(e.to_string()),
+            let Some(value) = value_of(cell.get_value().clone().into()) else {
+                continue;
             };
             cells.put(row, col, value)?;
         }
@@ -132,12 +116,7 @@ pub fn xls(bytes: Vec<u8>, file: &str) -> Result<Workbook, Problem> {
             .merge_cells_by_sheet_name(&name)
             .unwrap_or_default()
             .iter()
-            .map(|d| Merge {
-                top: d.start.0,
-                left: d.start.1,
-                bottom: d.end.0,
-                right: d.end.1,
-            })
+            .map(merge_of)
             .collect();
         let range = book.worksheet_range(&name).map_err(broken)?;
         let mut cells = Cells {
@@ -150,18 +129,8 @@ pub fn xls(bytes: Vec<u8>, file: &str) -> Result<Workbook, Problem> {
                 range.start().map_or(0, |s| s.0) + row as u32,
                 range.start().map_or(0, |s| s.1) + col as u32,
             );
-            let value = match data {
-                Data::Empty => continue,
-                Data::String(s) => Value::Text(s.clone()),
-                Data::Int(i) => Value::Number(*i as f64),
-                Data::Float(f) => Value::Number(*f),
-                Data::Bool(b) => Value::Text(if *b { "TRUE" } else { "FALSE" }.into()),
-                Data::DateTime(d) => date_of(d.to_ymd_hms_milli())
-                    .map_or_else(|| Value::Number(d.as_f64()), Value::Date),
-                Data::DateTimeIso(s) | Data::DurationIso(s) => {
-                    iso_date(s).map_or_else(|| Value::Text(s.clone()), Value::Date)
-                }
-                Data::Error(e) => Value::Error(e.to_string()),
+            let Some(value) = value_of(data.clone()) else {
+                continue;
             };
             cells.put(row, col, value)?;
         }
@@ -177,6 +146,33 @@ pub fn xls(bytes: Vec<u8>, file: &str) -> Result<Workbook, Problem> {
         widths: Vec::new(),
         encoding: None,
         separator: None,
+    })
+}
+
+fn merge_of(d: &calamine::Dimensions) -> Merge {
+    Merge {
+        top: d.start.0,
+        left: d.start.1,
+        bottom: d.end.0,
+        right: d.end.1,
+    }
+}
+
+/// A cell's value as the importer keeps it; `None` for an empty cell.
+fn value_of(data: Data) -> Option<Value> {
+    Some(match data {
+        Data::Empty => return None,
+        Data::String(s) => Value::Text(s),
+        Data::Int(i) => Value::Number(i as f64),
+        Data::Float(f) => Value::Number(f),
+        Data::Bool(b) => Value::Text(if b { "TRUE" } else { "FALSE" }.into()),
+        Data::DateTime(d) => {
+            date_of(d.to_ymd_hms_milli()).map_or_else(|| Value::Number(d.as_f64()), Value::Date)
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => {
+            iso_date(&s).map_or_else(|| Value::Text(s.clone()), Value::Date)
+        }
+        Data::Error(e) => Value::Error(e.to_string()),
     })
 }
 
