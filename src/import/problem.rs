@@ -46,17 +46,7 @@ pub fn cell_name(row: u32, col: u32) -> String {
 }
 
 /// `A`, `Z`, `AA`, …, `XFD` for 0-based column numbers.
-pub fn column_name(col: u32) -> String {
-    let mut letters = Vec::new();
-    let mut n = col + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(b'A' + rem as u8);
-        n = (n - 1) / 26;
-    }
-    letters.reverse();
-    String::from_utf8(letters).unwrap_or_default()
-}
+pub use crate::text::column_name;
 
 /// A place as a message names it inside another message: `B8`, `dòng 7`.
 pub fn cell_name_of(place: &Place) -> String {

@@ -29,6 +29,7 @@ mod tags;
 pub mod templates;
 pub mod views;
 pub mod write;
+mod xlsx;
 
 use std::path::Path;
 

@@ -205,95 +205,51 @@ pub fn csv(records: &[Record]) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// The records as an .xlsx workbook: one sheet, "Khen thưởng".
-///
-/// Its bytes depend on the records only: the document's creation date is
-/// fixed (rust_xlsxwriter would write the time of the build) and the ZIP's
-/// entry times are its constant, so two builds of one site write one file.
+/// The records as an .xlsx workbook: one sheet, "Khen thưởng" (see
+/// [`super::xlsx`]).
 pub fn xlsx(records: &[Record]) -> Vec<u8> {
-    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook};
-    let mut book = Workbook::new();
-    let created = ExcelDateTime::from_ymd(2000, 1, 1).expect("a date");
-    book.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_title("Danh sách khen thưởng"),
-    );
-    let head = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
-    let day = Format::new().set_num_format("dd/mm/yyyy");
-    let sheet = book.add_worksheet();
-    let written = (|| -> Result<(), rust_xlsxwriter::XlsxError> {
-        sheet.set_name("Khen thưởng")?;
-        for (col, (title, width)) in XLSX_COLUMNS.iter().enumerate() {
-            let col = col as u16;
-            sheet.write_string_with_format(0, col, *title, &head)?;
-            sheet.set_column_width(col, *width)?;
-        }
-        sheet.set_freeze_panes(1, 0)?;
-        for (i, r) in records.iter().enumerate() {
-            let row = i as u32 + 1;
-            let texts: [Option<&str>; 18] = [
-                Some(r.campaign),
-                Some(r.campaign_title),
-                r.phase,
-                r.phase_name,
-                Some(r.list_title),
-                ListStatus::ALL
-                    .into_iter()
-                    .find(|s| s.key() == r.status)
-                    .map(super::labels::list_status),
-                Some(r.award),
-                Some(r.form),
-                Some(r.issuer.as_str()),
-                r.class,
-                Some(r.award_kind),
-                Some(r.level),
-                HonoreeKind::ALL
-                    .into_iter()
-                    .find(|k| k.key() == r.recipient)
-                    .map(super::labels::recipient),
-                Some(r.name),
-                r.position,
-                r.unit_id,
-                r.unit_name,
-                r.decision_number,
-            ];
-            for (col, text) in texts.iter().enumerate() {
-                if let Some(text) = text.filter(|t| !t.is_empty()) {
-                    // Strings, never formulas: a name starting with "=" is text.
-                    sheet.write_string(row, col as u16, text)?;
-                }
-            }
-            if let Some(date) = r
-                .decision_date
+    use super::xlsx::Cell;
+    fn opt(t: Option<&str>) -> Cell<'_> {
+        t.map_or(Cell::Empty, Cell::Text)
+    }
+    let rows = records.iter().map(|r| {
+        let status = ListStatus::ALL
+            .into_iter()
+            .find(|s| s.key() == r.status)
+            .map(super::labels::list_status);
+        let recipient = HonoreeKind::ALL
+            .into_iter()
+            .find(|k| k.key() == r.recipient)
+            .map(super::labels::recipient);
+        vec![
+            Cell::Text(r.campaign),
+            Cell::Text(r.campaign_title),
+            opt(r.phase),
+            opt(r.phase_name),
+            Cell::Text(r.list_title),
+            opt(status),
+            Cell::Text(r.award),
+            Cell::Text(r.form),
+            Cell::Text(&r.issuer),
+            opt(r.class),
+            Cell::Text(r.award_kind),
+            Cell::Text(r.level),
+            opt(recipient),
+            Cell::Text(r.name),
+            opt(r.position),
+            opt(r.unit_id),
+            opt(r.unit_name),
+            opt(r.decision_number),
+            r.decision_date
                 .as_deref()
                 .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            {
-                use chrono::Datelike;
-                let date = ExcelDateTime::from_ymd(
-                    date.year() as u16,
-                    date.month() as u8,
-                    date.day() as u8,
-                )?;
-                sheet.write_datetime_with_format(row, 18, &date, &day)?;
-            }
-            if let Some(text) = r.decision_signer {
-                sheet.write_string(row, 19, text)?;
-            }
-            if let Some(year) = r.year {
-                sheet.write_number(row, 20, f64::from(year))?;
-            }
-            sheet.write_string(row, 21, &r.url)?;
-        }
-        sheet.autofilter(0, 0, records.len() as u32, XLSX_COLUMNS.len() as u16 - 1)?;
-        Ok(())
-    })();
-    written
-        .and_then(|()| book.save_to_buffer())
-        .expect("an .xlsx of text, numbers and dates is always written")
+                .map_or(Cell::Empty, Cell::Date),
+            opt(r.decision_signer),
+            r.year.map_or(Cell::Empty, |y| Cell::Number(f64::from(y))),
+            Cell::Text(&r.url),
+        ]
+    });
+    super::xlsx::workbook("Khen thưởng", XLSX_COLUMNS, rows)
 }
 
 /// RFC 4180 quoting; a leading `=`, `+`, `-`, `@`, tab or carriage return (the

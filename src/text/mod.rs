@@ -21,6 +21,18 @@ pub fn is_invisible(c: char) -> bool {
             | '\u{e0000}'..='\u{e0fff}')
 }
 
+/// A spreadsheet's name of a 0-based column: `A`, `Z`, `AA`, …, `XFD`.
+pub fn column_name(col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        letters.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
 /// Whether a text shows nothing at all: empty, or only [`is_invisible`]
 /// characters. A title or a name like that is an empty line on the page.
 pub fn shows_nothing(text: &str) -> bool {
