@@ -130,7 +130,7 @@ enum ImportCommand {
         #[arg(long)]
         campaign: String,
         /// Nơi ghi trang [mặc định: content/phong-trao/<slug>/index.md].
-        #[arg(long)]
+        #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
     /// Danh sách khen thưởng từ bảng tính (.xlsx, .xls, .ods, .csv): ghi
@@ -146,10 +146,10 @@ enum ImportCommand {
         phase: Option<String>,
         /// proposed (dự kiến) hoặc decided (đã có quyết định) [mặc định: theo
         /// tiêu đề của bảng tính].
-        #[arg(long, value_parser = ["proposed", "decided"])]
+        #[arg(long, value_name = "proposed|decided", value_parser = ["proposed", "decided"], hide_possible_values = true)]
         status: Option<String>,
         /// Nơi ghi [mặc định: content/phong-trao/<phong trào>/<tên tệp>.yaml].
-        #[arg(long)]
+        #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Trang tính có danh sách [mặc định: trang đầu tiên có dòng tiêu đề].
         #[arg(long)]
@@ -508,8 +508,17 @@ fn vietnamese_headings(cmd: clap::Command) -> clap::Command {
             } else {
                 "Tùy chọn"
             };
+            // The imports' `--output` is a file, named FILE in English.
+            let file = a
+                .get_value_names()
+                .is_some_and(|names| names.iter().any(|n| n.as_str() == "FILE"));
             let value_name = match a.get_id().as_str() {
+                "output" if file => Some("TỆP"),
                 "root" | "output" => Some("THƯ_MỤC"),
+                "file" => Some("TỆP"),
+                "campaign" => Some("PHONG_TRÀO"),
+                "phase" => Some("ĐỢT"),
+                "sheet" => Some("TRANG_TÍNH"),
                 "base_url" | "bind" => Some("ĐỊA_CHỈ"),
                 "today" => Some("NGÀY"),
                 "port" => Some("CỔNG"),
