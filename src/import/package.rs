@@ -182,6 +182,20 @@ pub fn has_doctype(xml: &[u8]) -> bool {
 }
 
 impl PackageError {
+    /// This error as the editor is told it: at the part it is about (a part
+    /// too large, with a DOCTYPE, missing) or at the whole file. `kind`
+    /// names the file's type in the message (".xlsx", "Word (.docx)").
+    pub fn problem(&self, file: &str, kind: &str) -> super::problem::Problem {
+        use super::problem::{Place, Problem};
+        let place = match self {
+            PackageError::TooLarge { part, .. }
+            | PackageError::Doctype(part)
+            | PackageError::MissingPart(part) => Place::Part(part.clone()),
+            _ => Place::File,
+        };
+        Problem::error(file, place, self.message(kind))
+    }
+
     /// The English message of this error, for [`super::problem::Problem`].
     pub fn message(&self, kind: &str) -> String {
         match self {

@@ -221,13 +221,7 @@ fn docx_problem(file: &str, error: docx::DocxError) -> Problem {
     use docx::DocxError;
     match error {
         DocxError::Package(e) => {
-            let place = match &e {
-                PackageError::TooLarge { part, .. }
-                | PackageError::Doctype(part)
-                | PackageError::MissingPart(part) => Place::Part(part.clone()),
-                _ => Place::File,
-            };
-            let problem = Problem::error(file, place, e.message("Word (.docx)"));
+            let problem = e.problem(file, "Word (.docx)");
             match e {
                 PackageError::NotZip(Looks::Text) => problem.with_help(
                     "a .docx is a ZIP package; if this is the plan's text, name it .txt and import that, or save it as .docx in Word",

@@ -15,24 +15,17 @@ use calamine::{Data, Reader, Xls, Xlsx};
 use chrono::NaiveDate;
 
 use super::{Cells, Format, Merge, Sheet, Value, Workbook};
-use crate::import::package::Package;
+use crate::import::package::{Looks, Package, PackageError};
 use crate::import::problem::{Place, Problem};
 
 pub fn xlsx(bytes: Vec<u8>, file: &str) -> Result<Workbook, Problem> {
-    let refuse = |e: crate::import::package::PackageError| {
-        let place = match &e {
-            crate::import::package::PackageError::TooLarge { part, .. }
-            | crate::import::package::PackageError::Doctype(part) => Place::Part(part.clone()),
-            _ => Place::File,
-        };
-        let problem = Problem::error(file, place, e.message(".xlsx"));
+    let refuse = |e: PackageError| {
+        let problem = e.problem(file, ".xlsx");
         match e {
-            crate::import::package::PackageError::NotZip(crate::import::package::Looks::Text) => {
-                problem.with_help("save it as .csv, or open it in Excel and save it again as an .xlsx workbook")
-            }
-            crate::import::package::PackageError::NotZip(
-                crate::import::package::Looks::OldOffice,
-            ) => problem.with_help(
+            PackageError::NotZip(Looks::Text) => problem.with_help(
+                "save it as .csv, or open it in Excel and save it again as an .xlsx workbook",
+            ),
+            PackageError::NotZip(Looks::OldOffice) => problem.with_help(
                 "name it .xls if it is an Excel 97-2003 workbook; if it has a password, remove it in Excel (File → Info → Protect Workbook) and save again",
             ),
             _ => problem,
@@ -88,15 +81,13 @@ pub fn xlsx(bytes: Vec<u8>, file: &str) -> Result<Workbook, Problem> {
 
 pub fn xls(bytes: Vec<u8>, file: &str) -> Result<Workbook, Problem> {
     let looks = crate::import::package::looks(&bytes);
-    if looks != crate::import::package::Looks::OldOffice {
+    if looks != Looks::OldOffice {
         let message = match looks {
-            crate::import::package::Looks::Empty => "the file is empty (0 bytes)".to_owned(),
+            Looks::Empty => "the file is empty (0 bytes)".to_owned(),
             _ if bytes.starts_with(b"PK\x03\x04") => {
                 "not an .xls file: it is a ZIP package (an .xlsx or .ods): name it so".to_owned()
             }
-            crate::import::package::Looks::Text => {
-                "not an .xls file: the file is plain text; save it as .csv".to_owned()
-            }
+            Looks::Text => "not an .xls file: the file is plain text; save it as .csv".to_owned(),
             _ => "not an .xls file (Excel 97-2003 workbook)".to_owned(),
         };
         return Err(Problem::error(file, Place::File, message));

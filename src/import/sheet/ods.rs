@@ -19,15 +19,7 @@ use crate::import::problem::{Place, Problem};
 const DEPTH_LIMIT: usize = 256;
 
 pub fn read(bytes: Vec<u8>, file: &str) -> Result<Workbook, Problem> {
-    let refuse = |e: PackageError| {
-        let place = match &e {
-            PackageError::TooLarge { part, .. } | PackageError::Doctype(part) => {
-                Place::Part(part.clone())
-            }
-            _ => Place::File,
-        };
-        Problem::error(file, place, e.message(".ods"))
-    };
+    let refuse = |e: PackageError| e.problem(file, ".ods");
     let mut package = Package::open(bytes).map_err(refuse)?;
     let xml = package.required_xml("content.xml").map_err(refuse)?;
     parse(&xml, file)
