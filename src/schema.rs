@@ -381,6 +381,12 @@ pub fn results_schema() -> Value {
         ),
         ("decision", decision),
         (
+            "proposal",
+            text(
+                "Danh sách đã quyết định: tên tệp (không có .yaml) của danh sách dự kiến cùng phong trào mà quyết định này quyết định; trang sẽ so sánh hai danh sách.",
+            ),
+        ),
+        (
             "eligible",
             object(
                 results::ELIGIBLE_KEYS,

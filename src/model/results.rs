@@ -28,6 +28,7 @@ pub const KEYS: &[&str] = &[
     "published",
     "comment_until",
     "decision",
+    "proposal",
     "eligible",
     "awards",
     "attachments",
@@ -122,6 +123,20 @@ pub struct Honoree {
     pub pos: Pos,
 }
 
+impl Honoree {
+    /// Who the honoree is, for telling whether two records are the same
+    /// person or collective: the kind, the name's spelling key (composition,
+    /// case, spacing and tone placement do not matter: "Hòa" and "Hoà" are
+    /// one name, "An" and "Ân" are two) and the unit id.
+    pub fn identity(&self) -> (HonoreeKind, String, Option<&str>) {
+        (
+            self.kind,
+            collate::spelling_key(&self.name),
+            self.unit.as_deref(),
+        )
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct AwardGroup {
     /// As read from the list (the site shows one spelling of each award: see
@@ -148,6 +163,11 @@ pub struct ResultsList {
     pub draft: bool,
     pub comment_until: Option<NaiveDate>,
     pub decision: Option<Decision>,
+    /// A decided list's proposal: the file name (without `.yaml`) of the
+    /// proposed list of the same campaign it decides. Linked and checked in
+    /// `Site::assemble` (`model::proposals`).
+    pub proposal: Option<String>,
+    pub proposal_pos: Pos,
     pub eligible: Eligible,
     pub awards: Vec<AwardGroup>,
     pub attachments: Vec<AttachmentRef>,
@@ -220,6 +240,7 @@ pub fn decode(
         )
         .help = Some("the public comment period ends before the decision".into());
     }
+    let proposal = decode_proposal(d, &f, status);
     let eligible = f
         .node("eligible")
         .and_then(|n| decode_eligible(d, n))
@@ -246,10 +267,39 @@ pub fn decode(
         draft: f.opt(d, "draft").unwrap_or(false),
         comment_until,
         decision,
+        proposal,
+        proposal_pos: f.pos_of("proposal"),
         eligible,
         awards,
         attachments: f.list(d, "attachments"),
     })
+}
+
+/// `proposal:`, the file name of the proposed list a decided list decides
+/// (`du-kien`, or `du-kien.yaml`): a name beside this list, never a path,
+/// and only in a decided list.
+fn decode_proposal(d: &mut Decoder, f: &Fields, status: Option<ListStatus>) -> Option<String> {
+    let name: String = f.opt(d, "proposal")?;
+    let pos = f.pos_of("proposal");
+    if status == Some(ListStatus::Proposed) {
+        d.error(pos, "a proposed list cannot name a `proposal`")
+            .help = Some("`proposal:` goes in the decided list, naming the proposed list it decides; remove it here".into());
+        return None;
+    }
+    let name = name
+        .strip_suffix(".yaml")
+        .unwrap_or(&name)
+        .trim()
+        .to_owned();
+    if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+        d.error(
+            pos,
+            format!("`{name}` must be the file name of a list of the same campaign"),
+        )
+        .help = Some("write the proposed list's file name without `.yaml`, e.g. `proposal: du-kien-tong-ket`; it is in the same folder as this list".into());
+        return None;
+    }
+    Some(name)
 }
 
 fn decode_decision(d: &mut Decoder, node: &Node) -> Option<Decision> {
@@ -701,9 +751,7 @@ fn report_duplicates(d: &mut Decoder, honorees: &[Honoree]) {
     let mut seen: std::collections::HashMap<(HonoreeKind, String, Option<&str>), Pos> =
         std::collections::HashMap::new();
     for h in honorees {
-        // Spelling variants (tone placement, case, spacing) are the same name;
-        // "An" and "Ân" are not.
-        let key = (h.kind, collate::spelling_key(&h.name), h.unit.as_deref());
+        let key = h.identity();
         if let Some(first) = seen.get(&key) {
             let line = first.line;
             d.error(

@@ -101,8 +101,15 @@ pub struct Site {
     /// last, phase lists in phase order.
     lists_of_page: Vec<Vec<ListId>>,
     /// Every honoree under every award, in roll-of-honour order: individuals by
-    /// Vietnamese name order, then collectives by name.
+    /// Vietnamese name order, then collectives by name. A proposal that a
+    /// decided list decides is not in it: the decision is.
     pub honours: Vec<Honour>,
+    /// Each list's own honours, in roll order (its page's downloads), a
+    /// decided proposal's included.
+    list_honours: Vec<Vec<Honour>>,
+    /// Each list's proposal, and each proposal's decided list
+    /// ([`super::proposals`]).
+    proposals: super::proposals::Links,
     /// The individuals of [`Site::honours`] by the initial of their given
     /// name: the roll's pages by letter, in alphabetical order.
     pub letters: Vec<Letter>,
@@ -241,6 +248,21 @@ impl Site {
         self.list_campaign[list.index()]
     }
 
+    /// The honours of one list, in roll order.
+    pub fn list_honours(&self, list: ListId) -> &[Honour] {
+        &self.list_honours[list.index()]
+    }
+
+    /// The proposed list a decided list decides (its `proposal:`).
+    pub fn proposal_of(&self, list: ListId) -> Option<ListId> {
+        self.proposals.proposal_of[list.index()].map(ListId::of)
+    }
+
+    /// The decided list that decides a proposal.
+    pub fn decided_by(&self, list: ListId) -> Option<ListId> {
+        self.proposals.decided_by[list.index()].map(ListId::of)
+    }
+
     /// The award of one group of a list.
     pub fn group_award(&self, list: ListId, group: usize) -> AwardId {
         self.list_awards[list.index()][group]
@@ -315,10 +337,24 @@ impl Site {
         held_back += lists_before - lists.len();
         let (list_campaign, lists_of_page) = lists_of_campaigns(&pages, &lists, &index);
         drop(index);
-        let (honours, tags) = rayon::join(
+        let mut problems = Vec::new();
+        let proposals = super::proposals::link(
+            &lists,
+            &found_paths,
+            |path| unpublished.contains(path),
+            &mut problems,
+        );
+        diagnostics.extend(problems);
+        let (all_honours, tags) = rayon::join(
             || roll_order(&lists, config.reporting_year),
             || tag_pages(&pages, &title_keys),
         );
+        let mut list_honours: Vec<Vec<Honour>> = vec![Vec::new(); lists.len()];
+        for &h in &all_honours {
+            list_honours[h.list.index()].push(h);
+        }
+        let mut honours = all_honours;
+        honours.retain(|h| proposals.decided_by[h.list.index()].is_none());
         let (awards, list_awards) = intern_awards(&lists);
         let letters = letters(&lists, &honours);
         let ids = |indices: Vec<usize>| indices.into_iter().map(PageId::of).collect();
@@ -341,6 +377,8 @@ impl Site {
                 .map(|l| l.into_iter().map(ListId::of).collect())
                 .collect(),
             honours,
+            list_honours,
+            proposals,
             letters,
             found_paths,
             unpublished,
