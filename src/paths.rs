@@ -21,13 +21,21 @@ pub const OPEN_DATA_JSON: &str = "khen-thuong/danh-sach.json";
 pub const OPEN_DATA_CSV: &str = "khen-thuong/danh-sach.csv";
 pub const OPEN_DATA_XLSX: &str = "khen-thuong/danh-sach.xlsx";
 
-/// A results list's own rows, beside its page: `phong-trao/2022/dot-1/danh-sach.xlsx`.
-pub fn list_xlsx(list_path: &str) -> String {
-    format!("{list_path}{LIST_XLSX}")
+/// The open data's description (a Frictionless Data Package).
+pub const OPEN_DATA_PACKAGE: &str = "khen-thuong/datapackage.json";
+
+/// A results list's own rows, beside its page, in one of the
+/// [`LIST_DOWNLOADS`]: `phong-trao/2022/dot-1/danh-sach.xlsx`.
+pub fn list_download(list_path: &str, name: &str) -> String {
+    [list_path, name].concat()
 }
 
-/// The file name of [`list_xlsx`].
+/// The file names of [`list_download`], as the roll's open data names its
+/// files.
 pub const LIST_XLSX: &str = "danh-sach.xlsx";
+pub const LIST_CSV: &str = "danh-sach.csv";
+pub const LIST_JSON: &str = "danh-sach.json";
+pub const LIST_DOWNLOADS: [&str; 3] = [LIST_XLSX, LIST_CSV, LIST_JSON];
 
 /// The units' index; a unit's page is [`unit`].
 pub const UNITS: &str = "don-vi/";

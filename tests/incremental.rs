@@ -165,6 +165,46 @@ fn every_kind_of_edit_gives_what_a_clean_build_gives() {
     preview.rebuild();
     preview.assert_same_as_clean_build("a new honoree");
 
+    // A decision and its proposal: each page shows the other's values.
+    preview.site.write(
+        "content/phong-trao/2022/du-kien-dot-1.yaml",
+        "title: Danh sách dự kiến Đợt 1\nphase: dot-1\nstatus: proposed\ncomment_until: 2022-07-10\nawards:\n  - award: Lao động tiên tiến\n    honorees:\n      - name: Nguyễn Văn A\n        position: Chuyên viên\n        unit: van-phong\n",
+    );
+    preview.edit(
+        "content/phong-trao/2022/dot-1-mau.yaml",
+        "status: decided\n",
+        "status: decided\nproposal: du-kien-dot-1\n",
+    );
+    preview.rebuild();
+    preview.assert_same_as_clean_build("a decided list naming its proposal");
+    let decided = "phong-trao/2022/dot-1-mau/index.html";
+    let proposal = "phong-trao/2022/du-kien-dot-1/index.html";
+    let read = |preview: &Preview, page: &str| {
+        std::fs::read_to_string(preview.preview_dir().join(page)).unwrap()
+    };
+    preview.edit(
+        "content/phong-trao/2022/du-kien-dot-1.yaml",
+        "      - name: Nguyễn Văn A",
+        "      - name: Đào Văn Đề Nghị\n        unit: van-phong\n      - name: Nguyễn Văn A",
+    );
+    preview.rebuild();
+    preview.assert_same_as_clean_build("an edit of the proposal");
+    assert!(
+        read(&preview, decided).contains("Đào Văn Đề Nghị"),
+        "the decided list's changes show the proposal's new honoree"
+    );
+    preview.edit(
+        "content/phong-trao/2022/dot-1-mau.yaml",
+        "number: 00/QĐ-SNV (mẫu)",
+        "number: 01/QĐ-SNV (mẫu)",
+    );
+    preview.rebuild();
+    preview.assert_same_as_clean_build("an edit of the decision");
+    assert!(
+        read(&preview, proposal).contains("01/QĐ-SNV"),
+        "the proposal's page shows the decision's new number"
+    );
+
     preview
         .site
         .write("content/phong-trao/2022/phu-luc.txt", "Phụ lục.\n");

@@ -649,6 +649,7 @@ fn published_pages_have_no_inline_scripts_or_styles_for_the_security_policy() {
     );
     site.build("2022-12-15").assert_ok();
     let mut pages = 0;
+    let mut json_ld = 0;
     for (path, bytes) in site.output_files() {
         if !path.ends_with(".html") {
             continue;
@@ -660,6 +661,18 @@ fn published_pages_have_no_inline_scripts_or_styles_for_the_security_policy() {
         assert!(!lower.contains(" style="), "{path} has a style attribute");
         for (i, _) in lower.match_indices("<script") {
             let tag = &lower[i..i + lower[i..].find('>').unwrap()];
+            if tag == r#"<script type="application/ld+json""# {
+                // Data, which no browser runs: it must be JSON to its end
+                // tag, with no `<` that could open another element (read
+                // lowercased: the same JSON, other keys).
+                let body = &lower[i + tag.len() + 1..];
+                let body = &body[..body.find("</script>").unwrap()];
+                assert!(!body.contains('<'), "{path}: JSON-LD with a `<`: {body}");
+                serde_json::from_str::<serde_json::Value>(body)
+                    .unwrap_or_else(|e| panic!("{path}: JSON-LD that is not JSON ({e}): {body}"));
+                json_ld += 1;
+                continue;
+            }
             assert!(tag.contains(" src="), "{path} has an inline script: {tag}");
         }
         let attributes = lower.split(['<', '>']).skip(1).step_by(2);
@@ -672,6 +685,7 @@ fn published_pages_have_no_inline_scripts_or_styles_for_the_security_policy() {
         }
     }
     assert!(pages > 15, "only {pages} pages");
+    assert_eq!(json_ld, 1, "the roll's description, and nothing else");
     let news = site.read("public/tin-tuc/bang-diem/index.html");
     assert!(news.contains(r#"<td class="text-right">95</td>"#), "{news}");
 }

@@ -32,8 +32,10 @@ pub enum Job {
         tag: TagId,
         number: usize,
     },
-    /// The roll of honour, its pages by initial and of collectives, and its
-    /// search index.
+    /// The roll of honour with its open data (JSON, CSV, .xlsx and their
+    /// description, datapackage.json: the page lists their sizes and
+    /// checksums), its pages by initial and of collectives, and its search
+    /// index.
     Roll,
     RollLetter(LetterId),
     RollCollectives,
@@ -41,8 +43,6 @@ pub enum Job {
     /// The units' index and a unit's page.
     Units,
     Unit(UnitId),
-    /// The open data, as JSON and CSV.
-    OpenData,
     /// The calendar page and its iCalendar file.
     Calendar,
     CalendarIcs,
@@ -75,13 +75,7 @@ impl Job {
             jobs.extend((1..=count).map(|number| Job::Tag { tag, number }));
         }
         jobs.extend(site.list_ids().map(Job::List));
-        jobs.extend([
-            Job::Roll,
-            Job::RollCollectives,
-            Job::RollIndex,
-            Job::Units,
-            Job::OpenData,
-        ]);
+        jobs.extend([Job::Roll, Job::RollCollectives, Job::RollIndex, Job::Units]);
         if links.base_url.is_some() {
             jobs.push(Job::Sitemap);
         }
@@ -102,24 +96,35 @@ impl Job {
             Job::List(list) => {
                 let path = &site.list(list).path;
                 let mut files = page(path);
-                files.push(paths::list_xlsx(path));
+                files.extend(
+                    paths::LIST_DOWNLOADS
+                        .iter()
+                        .map(|name| paths::list_download(path, name)),
+                );
                 files
             }
             Job::Tags => page(paths::TAGS),
             Job::Tag { tag, number } => {
                 page(&paths::list_page(&paths::tag(&site.tag(tag).slug), number))
             }
-            Job::Roll => page(paths::ROLL),
+            Job::Roll => {
+                let mut files = page(paths::ROLL);
+                files.extend(
+                    [
+                        paths::OPEN_DATA_JSON,
+                        paths::OPEN_DATA_CSV,
+                        paths::OPEN_DATA_XLSX,
+                        paths::OPEN_DATA_PACKAGE,
+                    ]
+                    .map(str::to_owned),
+                );
+                files
+            }
             Job::RollLetter(letter) => page(&paths::roll_letter(site.letter(letter).slug)),
             Job::RollCollectives => page(paths::ROLL_COLLECTIVES),
             Job::RollIndex => vec![paths::ROLL_INDEX.to_owned()],
             Job::Units => page(paths::UNITS),
             Job::Unit(unit) => page(&paths::unit(&site.unit(unit).id)),
-            Job::OpenData => vec![
-                paths::OPEN_DATA_JSON.to_owned(),
-                paths::OPEN_DATA_CSV.to_owned(),
-                paths::OPEN_DATA_XLSX.to_owned(),
-            ],
             Job::Calendar => page(paths::CALENDAR),
             Job::CalendarIcs => vec![paths::CALENDAR_ICS.to_owned()],
             Job::Feed => vec![paths::FEED.to_owned()],
@@ -144,7 +149,6 @@ impl Job {
                 | Job::RollCollectives
                 | Job::RollIndex
                 | Job::Units
-                | Job::OpenData
                 | Job::Sitemap
                 | Job::Robots
                 | Job::NotFound
@@ -168,7 +172,6 @@ impl Job {
             Job::RollIndex => super::roll::write_index(cx),
             Job::Units => super::roll::render_units(cx),
             Job::Unit(unit) => super::roll::render_unit(cx, unit),
-            Job::OpenData => super::open_data::write(cx),
             Job::Calendar => super::calendar::render(cx),
             Job::CalendarIcs => super::calendar::write_ics(cx),
             Job::Feed => super::feed::write(cx),

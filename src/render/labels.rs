@@ -53,6 +53,15 @@ pub fn recipient(kind: crate::model::results::HonoreeKind) -> &'static str {
     }
 }
 
+/// The open data's description: in `datapackage.json` and the roll's
+/// JSON-LD.
+pub const OPEN_DATA_DESCRIPTION: &str = "Các cá nhân, tập thể được khen thưởng trong các phong trào thi đua: mỗi dòng là một người hoặc một tập thể với một danh hiệu, hình thức khen thưởng của một danh sách, kèm quyết định khen thưởng. Danh sách dự kiến (đang hoặc đã lấy ý kiến, chưa có quyết định) có tình trạng proposed.";
+/// The .xlsx in `datapackage.json`: the same rows, headed and worded for
+/// people.
+pub const XLSX_RESOURCE: &str = "Cùng các dòng như danh-sach.csv, cho Excel: tiêu đề cột là tên tiếng Việt (title) của từng trường; tình trạng và đối tượng ghi bằng tiếng Việt; ngày quyết định là ô ngày, năm là ô số.";
+/// `datapackage.json` in the roll's list of files.
+pub const DATA_PACKAGE: &str = "mô tả dữ liệu, Data Package";
+
 /// What the feed says of a list without a decision yet.
 pub const PROPOSED_LIST: &str = "Danh sách dự kiến, lấy ý kiến công khai";
 

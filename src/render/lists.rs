@@ -69,20 +69,26 @@ pub struct ListView<'a> {
     pub decision: Option<DecisionView<'a>>,
     /// Proposed lists: the public comment period.
     pub comment: Option<CommentView>,
+    /// A proposal that a decided list decides: that list.
+    pub decided_by: Option<DecidedView<'a>>,
+    /// A decided list that names its proposal: what the decision changed.
+    pub changes: Option<ChangesView<'a>>,
     pub groups: Vec<GroupView<'a>>,
     pub individuals: usize,
     pub collectives: usize,
     /// The list's attachments, files of the campaign's folder.
     pub attachments: Vec<AttachmentView<'a>>,
-    /// The list's rows as .xlsx, beside the page.
-    pub download: Option<DownloadView>,
+    /// The list's rows as .xlsx, CSV and JSON, beside the page.
+    pub downloads: Vec<DownloadView>,
 }
 
 /// A file the build makes for a page's readers to download.
 #[derive(Serialize)]
 pub struct DownloadView {
-    /// Relative to the page.
+    /// Relative to the page: its file name.
     pub href: &'static str,
+    /// What opens it, as the link says: "Excel", "CSV", "JSON".
+    pub format: &'static str,
     pub bytes: u64,
 }
 
@@ -93,6 +99,42 @@ pub struct DecisionView<'a> {
     pub signer: Option<&'a str>,
     /// Relative to the list's page (the scan sits in the campaign's folder).
     pub file_href: Option<String>,
+}
+
+/// The decided list of a proposal.
+#[derive(Serialize)]
+pub struct DecidedView<'a> {
+    pub title: &'a str,
+    /// Relative to the site root.
+    pub href: String,
+    pub decision_number: Option<&'a str>,
+    pub decision_date: Option<String>,
+}
+
+/// What a decision changed from its proposal (`model::proposals::changes`).
+#[derive(Serialize)]
+pub struct ChangesView<'a> {
+    pub proposal_title: &'a str,
+    /// Relative to the site root.
+    pub proposal_href: String,
+    pub added: Vec<ChangeRow<'a>>,
+    pub removed: Vec<ChangeRow<'a>>,
+    pub changed: Vec<ChangeRow<'a>>,
+    /// Nobody added, removed or changed.
+    pub unchanged: bool,
+}
+
+/// An honoree added, removed, or whose award changed.
+#[derive(Serialize)]
+pub struct ChangeRow<'a> {
+    pub name: &'a str,
+    pub kind: HonoreeKind,
+    pub position: Option<&'a str>,
+    pub unit_name: Option<&'a str>,
+    /// The awards in the proposal (empty when added) and in the decision
+    /// (empty when removed), in the site's order.
+    pub from: Vec<&'a str>,
+    pub to: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -150,6 +192,18 @@ pub fn list_view<'a>(site: &'a Site, id: ListId, links: &Links) -> ListView<'a> 
                 .map(|f| format!("../{}", &super::views::file_href(f)[2..])),
         }),
         comment: (list.status == ListStatus::Proposed).then(|| comment_view(list, site.today)),
+        decided_by: site.decided_by(id).map(|d| {
+            let decided = site.list(d);
+            DecidedView {
+                title: &decided.title,
+                href: links.href(&decided.path),
+                decision_number: decided.decision.as_ref().map(|d| d.number.as_str()),
+                decision_date: decided.decision.as_ref().map(|d| d.date.to_string()),
+            }
+        }),
+        changes: site
+            .proposal_of(id)
+            .map(|p| changes_view(site, p, id, links)),
         groups: list
             .awards
             .iter()
@@ -211,8 +265,100 @@ pub fn list_view<'a>(site: &'a Site, id: ListId, links: &Links) -> ListView<'a> 
                 Some(AttachmentView::new(&a.title, file, "../"))
             })
             .collect(),
-        download: None,
+        downloads: Vec::new(),
     }
+}
+
+fn changes_view<'a>(
+    site: &'a Site,
+    proposal: ListId,
+    decided: ListId,
+    links: &Links,
+) -> ChangesView<'a> {
+    let changes = crate::model::proposals::changes(
+        site.list(proposal),
+        site.list(decided),
+        |g| site.group_award(proposal, g),
+        |g| site.group_award(decided, g),
+    );
+    let row = |list: ListId, change: &crate::model::proposals::Change| {
+        let (g, h) = change.record;
+        let honoree = &site.list(list).awards[g].honorees[h];
+        let titles = |awards: &[crate::model::awards::AwardId]| {
+            awards
+                .iter()
+                .map(|&a| site.award(a).title.as_str())
+                .collect()
+        };
+        // A collective that is a unit is named by it; a person or a group
+        // shows its unit.
+        let own_unit = honoree.kind == HonoreeKind::Collective && !honoree.in_unit;
+        ChangeRow {
+            name: &honoree.name,
+            kind: honoree.kind,
+            position: honoree.position.as_deref(),
+            unit_name: honoree
+                .unit
+                .as_deref()
+                .filter(|_| !own_unit)
+                .and_then(|id| site.config.unit(id))
+                .map(|u| u.name.as_str()),
+            from: titles(&change.from),
+            to: titles(&change.to),
+        }
+    };
+    let proposal_list = site.list(proposal);
+    ChangesView {
+        unchanged: changes == crate::model::proposals::Changes::default(),
+        proposal_title: &proposal_list.title,
+        proposal_href: links.href(&proposal_list.path),
+        added: changes.added.iter().map(|c| row(decided, c)).collect(),
+        removed: changes.removed.iter().map(|c| row(proposal, c)).collect(),
+        changed: changes.changed.iter().map(|c| row(decided, c)).collect(),
+    }
+}
+
+/// A proposed list open to comments on the build's day, for the home page.
+#[derive(Serialize)]
+pub struct OpenCommentView<'a> {
+    pub title: &'a str,
+    /// Relative to the site root.
+    pub href: String,
+    pub campaign_title: &'a str,
+    pub phase_name: Option<&'a str>,
+    /// The last day of comments, when the list says.
+    pub until: Option<String>,
+}
+
+/// The proposed lists still open to comments on `site.today` (as their
+/// pages' banners say: [`comment_view`]), not yet decided: closing soonest
+/// first, those without a closing day last.
+pub fn open_comments<'a>(site: &'a Site, links: &Links) -> Vec<OpenCommentView<'a>> {
+    let mut open: Vec<ListId> = site
+        .list_ids()
+        .filter(|&id| {
+            let list = site.list(id);
+            list.status == ListStatus::Proposed
+                && site.decided_by(id).is_none()
+                && comment_view(list, site.today).open
+        })
+        .collect();
+    open.sort_by_key(|&id| {
+        let until = site.list(id).comment_until;
+        (until.is_none(), until, id)
+    });
+    open.into_iter()
+        .map(|id| {
+            let list = site.list(id);
+            OpenCommentView {
+                title: &list.title,
+                href: links.href(&list.path),
+                campaign_title: &site.page(site.campaign_of(id)).meta.title,
+                phase_name: phase_name(site, id),
+                until: list.comment_until.map(|d| d.to_string()),
+            }
+        })
+        .collect()
 }
 
 fn comment_view(list: &ResultsList, today: NaiveDate) -> CommentView {
@@ -233,12 +379,7 @@ pub(super) fn render(cx: &Context, id: ListId) -> Result<Vec<Diagnostic>, Diagno
     let parents = super::campaign_parents(site, site.campaign_of(id));
     let generated = cx.generated(&list.path, &list.title, parents);
     let mut view = list_view(site, id, cx.links);
-    let xlsx = super::open_data::list_xlsx(cx, id);
-    cx.write_data(&paths::list_xlsx(&list.path), &xlsx)?;
-    view.download = Some(DownloadView {
-        href: paths::LIST_XLSX,
-        bytes: xlsx.len() as u64,
-    });
+    view.downloads = super::open_data::write_list(cx, id)?;
     let mut inputs = generated.inputs();
     inputs.push(("list", &view));
     cx.render("results.html", &inputs, &list.path, &list.source)

@@ -8,6 +8,7 @@ pub mod accessibility;
 pub mod assets;
 pub mod calendar;
 pub mod campaign_view;
+pub mod data_package;
 pub mod feed;
 pub mod fingerprint;
 pub mod inputs;

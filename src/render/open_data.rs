@@ -1,5 +1,5 @@
 //! Open data: every honoree under every award as JSON, CSV and .xlsx, and each
-//! results list's own rows as .xlsx beside its page.
+//! results list's own rows as the same three files beside its page.
 //!
 //! The CSV starts with a UTF-8 byte order mark so that Excel opens Vietnamese text
 //! correctly; fields are quoted per RFC 4180. A CSV still opens wrongly where
@@ -51,63 +51,216 @@ pub struct Record<'a> {
     pub url: String,
 }
 
-const COLUMNS: &[&str] = &[
-    "campaign",
-    "campaign_title",
-    "phase",
-    "phase_name",
-    "list_title",
-    "status",
-    "award",
-    "form",
-    "issuer",
-    "class",
-    "award_kind",
-    "level",
-    "recipient",
-    "name",
-    "position",
-    "unit_id",
-    "unit_name",
-    "decision_number",
-    "decision_date",
-    "decision_signer",
-    "year",
-    "url",
-];
+/// One column of the open data, described once: its name (the CSV's header,
+/// the JSON's key), its Table Schema type, its Vietnamese title (the .xlsx's
+/// heading and the Data Package's `title`) and the .xlsx's width in
+/// characters, whether every row has it, and what it holds (the Data
+/// Package's `description`; docs/open-data.md says the same in English).
+pub struct Column {
+    pub name: &'static str,
+    pub kind: &'static str,
+    pub title: &'static str,
+    pub width: f64,
+    pub required: bool,
+    pub description: &'static str,
+}
 
-/// Each column's heading in the .xlsx, in [`COLUMNS`]' order, and its width
-/// in characters.
-const XLSX_COLUMNS: &[(&str, f64)] = &[
-    ("Mã phong trào", 14.0),
-    ("Phong trào thi đua", 40.0),
-    ("Mã đợt", 10.0),
-    ("Đợt thi đua", 24.0),
-    ("Danh sách", 40.0),
-    ("Tình trạng", 11.0),
-    ("Danh hiệu, hình thức khen thưởng", 40.0),
-    ("Mã hình thức", 14.0),
-    ("Người tặng", 30.0),
-    ("Hạng", 9.0),
-    ("Loại", 12.0),
-    ("Cấp", 12.0),
-    ("Đối tượng", 11.0),
-    ("Họ và tên, tên tập thể", 30.0),
-    ("Chức vụ", 24.0),
-    ("Mã đơn vị", 16.0),
-    ("Đơn vị", 32.0),
-    ("Số quyết định", 18.0),
-    ("Ngày quyết định", 14.0),
-    ("Người ký", 28.0),
-    ("Năm", 7.0),
-    ("Địa chỉ trên trang", 40.0),
+const fn column(
+    name: &'static str,
+    kind: &'static str,
+    title: &'static str,
+    width: f64,
+    required: bool,
+    description: &'static str,
+) -> Column {
+    Column {
+        name,
+        kind,
+        title,
+        width,
+        required,
+        description,
+    }
+}
+
+/// The columns, in the order of the CSV, the JSON's keys and the .xlsx.
+pub const COLUMNS: &[Column] = &[
+    column(
+        "campaign",
+        "string",
+        "Mã phong trào",
+        14.0,
+        true,
+        "Mã của phong trào thi đua: tên thư mục của phong trào trong địa chỉ trang (/phong-trao/<mã>/).",
+    ),
+    column(
+        "campaign_title",
+        "string",
+        "Phong trào thi đua",
+        40.0,
+        true,
+        "Tên phong trào thi đua.",
+    ),
+    column(
+        "phase",
+        "string",
+        "Mã đợt",
+        10.0,
+        false,
+        "Mã đợt thi đua; trống khi danh sách tổng kết cả phong trào.",
+    ),
+    column(
+        "phase_name",
+        "string",
+        "Đợt thi đua",
+        24.0,
+        false,
+        "Tên đợt thi đua; trống khi danh sách tổng kết cả phong trào.",
+    ),
+    column(
+        "list_title",
+        "string",
+        "Danh sách",
+        40.0,
+        true,
+        "Tên danh sách khen thưởng.",
+    ),
+    column(
+        "status",
+        "string",
+        "Tình trạng",
+        11.0,
+        true,
+        "Tình trạng của danh sách: proposed (dự kiến, đăng để lấy ý kiến) hoặc decided (đã có quyết định khen thưởng).",
+    ),
+    column(
+        "award",
+        "string",
+        "Danh hiệu, hình thức khen thưởng",
+        40.0,
+        true,
+        "Danh hiệu thi đua hoặc hình thức khen thưởng như trang ghi, kèm người tặng (ví dụ Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh); các cách viết khác nhau của cùng một danh hiệu là một.",
+    ),
+    column(
+        "form",
+        "string",
+        "Mã hình thức",
+        14.0,
+        true,
+        "Mã hình thức, danh hiệu theo Luật Thi đua, khen thưởng (bang-khen, giay-khen, co-thi-dua, huan-chuong, lao-dong-tien-tien, chien-si-thi-dua-co-so …); site: danh hiệu riêng của đơn vị; other: ngoài Luật.",
+    ),
+    column(
+        "issuer",
+        "string",
+        "Người tặng",
+        30.0,
+        false,
+        "Người tặng (ví dụ Bộ trưởng Bộ Nội vụ); trống khi cách ghi danh hiệu không nói.",
+    ),
+    column(
+        "class",
+        "string",
+        "Hạng",
+        9.0,
+        false,
+        "Hạng của huân chương, huy chương: hạng Nhất, hạng Nhì, hạng Ba.",
+    ),
+    column(
+        "award_kind",
+        "string",
+        "Loại",
+        12.0,
+        true,
+        "Loại: Danh hiệu thi đua hoặc Hình thức khen thưởng.",
+    ),
+    column(
+        "level",
+        "string",
+        "Cấp",
+        12.0,
+        true,
+        "Cấp khen thưởng, theo người tặng: Nhà nước, Chính phủ, Cấp bộ, ban, ngành, tỉnh, Cấp huyện, Cơ sở, Khác.",
+    ),
+    column(
+        "recipient",
+        "string",
+        "Đối tượng",
+        11.0,
+        true,
+        "Đối tượng: individual (cá nhân) hoặc collective (tập thể).",
+    ),
+    column(
+        "name",
+        "string",
+        "Họ và tên, tên tập thể",
+        30.0,
+        true,
+        "Họ và tên của cá nhân, hoặc tên của tập thể.",
+    ),
+    column(
+        "position",
+        "string",
+        "Chức vụ",
+        24.0,
+        false,
+        "Chức vụ của cá nhân.",
+    ),
+    column(
+        "unit_id",
+        "string",
+        "Mã đơn vị",
+        16.0,
+        false,
+        "Mã đơn vị trên trang (trang của đơn vị: /don-vi/<mã>/).",
+    ),
+    column("unit_name", "string", "Đơn vị", 32.0, false, "Tên đơn vị."),
+    column(
+        "decision_number",
+        "string",
+        "Số quyết định",
+        18.0,
+        false,
+        "Số quyết định khen thưởng; trống với danh sách dự kiến.",
+    ),
+    column(
+        "decision_date",
+        "date",
+        "Ngày quyết định",
+        14.0,
+        false,
+        "Ngày ký quyết định khen thưởng (YYYY-MM-DD); trống với danh sách dự kiến.",
+    ),
+    column(
+        "decision_signer",
+        "string",
+        "Người ký",
+        28.0,
+        false,
+        "Người ký quyết định.",
+    ),
+    column(
+        "year",
+        "integer",
+        "Năm",
+        7.0,
+        false,
+        "Năm (dương lịch) của quyết định; khi chưa có quyết định, năm công bố hoặc năm lấy ý kiến.",
+    ),
+    column(
+        "url",
+        "string",
+        "Địa chỉ trên trang",
+        40.0,
+        true,
+        "Địa chỉ trang của danh sách khen thưởng: đầy đủ khi trang có địa chỉ chính thức, nếu không là đường dẫn từ gốc trang (/phong-trao/…/).",
+    ),
 ];
 
 pub fn records<'a>(site: &'a Site, links: &Links) -> Vec<Record<'a>> {
     records_of(site, links, site.honours.iter())
 }
 
-/// The records of some honours (one list's: [`list_xlsx`]).
+/// The records of some honours (one list's: [`write_list`]).
 fn records_of<'a, 'h>(
     site: &'a Site,
     links: &Links,
@@ -166,7 +319,12 @@ pub fn json(records: &[Record]) -> Vec<u8> {
 pub fn csv(records: &[Record]) -> Vec<u8> {
     let mut out = String::with_capacity(records.len() * 256);
     out.push('\u{feff}');
-    out.push_str(&COLUMNS.join(","));
+    for (i, column) in COLUMNS.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(column.name);
+    }
     out.push_str("\r\n");
     for r in records {
         let year = r.year.map(|y| y.to_string());
@@ -249,7 +407,8 @@ pub fn xlsx(records: &[Record]) -> Vec<u8> {
             Cell::Text(&r.url),
         ]
     });
-    super::xlsx::workbook("Khen thưởng", XLSX_COLUMNS, rows)
+    let headings: Vec<(&str, f64)> = COLUMNS.iter().map(|c| (c.title, c.width)).collect();
+    super::xlsx::workbook("Khen thưởng", &headings, rows)
 }
 
 /// RFC 4180 quoting; a leading `=`, `+`, `-`, `@`, tab or carriage return (the
@@ -274,20 +433,96 @@ fn push_field(out: &mut String, field: &str) {
     }
 }
 
-/// The open data: every honour, as JSON and as CSV, from one set of records.
-pub(super) fn write(
-    cx: &super::Context,
-) -> Result<Vec<crate::diagnostics::Diagnostic>, crate::diagnostics::Diagnostic> {
-    let records = records(cx.site, cx.links);
-    cx.write_data(paths::OPEN_DATA_JSON, &json(&records))?;
-    cx.write_data(paths::OPEN_DATA_XLSX, &xlsx(&records))?;
-    cx.write_data(paths::OPEN_DATA_CSV, &csv(&records))
+/// A file of the roll's open data, as its page and its descriptions
+/// (`datapackage.json`, the page's JSON-LD) list it.
+#[derive(Serialize)]
+pub struct DataFile {
+    /// Beside the roll's page: `danh-sach.csv`.
+    pub name: &'static str,
+    /// The Data Package's `format`: `csv`, `json`, `xlsx`.
+    pub format: &'static str,
+    pub mediatype: &'static str,
+    /// What the page calls it: "CSV", "Excel".
+    pub label: &'static str,
+    pub bytes: u64,
+    /// SHA-256 of the bytes, in lowercase hexadecimal (as `sha256sum` prints).
+    pub sha256: String,
 }
 
-/// One results list's rows as .xlsx, for its page's download link.
-pub(super) fn list_xlsx(cx: &super::Context, list: crate::model::site::ListId) -> Vec<u8> {
-    let honours = cx.site.honours.iter().filter(|h| h.list == list);
-    xlsx(&records_of(cx.site, cx.links, honours))
+impl DataFile {
+    fn of(path: &'static str, label: &'static str, bytes: &[u8]) -> DataFile {
+        use sha2::{Digest, Sha256};
+        let (format, mediatype) = match path.rsplit('.').next() {
+            Some("csv") => ("csv", "text/csv"),
+            Some("xlsx") => (
+                "xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+            _ => ("json", "application/json"),
+        };
+        DataFile {
+            name: path.strip_prefix(paths::ROLL).unwrap_or(path),
+            format,
+            mediatype,
+            label,
+            bytes: bytes.len() as u64,
+            sha256: format!("{:x}", Sha256::digest(bytes)),
+        }
+    }
+}
+
+/// The open data: every honour as JSON, CSV and .xlsx from one set of
+/// records, and its description, `datapackage.json`. Returns the files, the
+/// description last, for the roll's page to list.
+pub(super) fn write(cx: &super::Context) -> Result<Vec<DataFile>, crate::diagnostics::Diagnostic> {
+    let records = records(cx.site, cx.links);
+    let ((json, csv), xlsx) = rayon::join(
+        || rayon::join(|| json(&records), || csv(&records)),
+        || xlsx(&records),
+    );
+    let mut files = Vec::with_capacity(4);
+    for (path, label, bytes) in [
+        (paths::OPEN_DATA_XLSX, "Excel", &xlsx),
+        (paths::OPEN_DATA_CSV, "CSV", &csv),
+        (paths::OPEN_DATA_JSON, "JSON", &json),
+    ] {
+        cx.write_data(path, bytes)?;
+        files.push(DataFile::of(path, label, bytes));
+    }
+    let package = super::data_package::data_package(cx.site, cx.links, &files);
+    cx.write_data(paths::OPEN_DATA_PACKAGE, &package)?;
+    files.push(DataFile::of(
+        paths::OPEN_DATA_PACKAGE,
+        super::labels::DATA_PACKAGE,
+        &package,
+    ));
+    Ok(files)
+}
+
+/// One results list's rows, as the roll's three files (same columns, same
+/// writers), beside its page: the downloads its page links, with their sizes.
+pub(super) fn write_list(
+    cx: &super::Context,
+    list: crate::model::site::ListId,
+) -> Result<Vec<super::lists::DownloadView>, crate::diagnostics::Diagnostic> {
+    let records = records_of(cx.site, cx.links, cx.site.list_honours(list).iter());
+    let path = &cx.site.list(list).path;
+    paths::LIST_DOWNLOADS
+        .iter()
+        .map(|&name| {
+            let (bytes, format) = match name {
+                paths::LIST_XLSX => (xlsx(&records), "Excel"),
+                paths::LIST_CSV => (csv(&records), "CSV"),
+                _ => (json(&records), "JSON"),
+            };
+            cx.write_data(&paths::list_download(path, name), &bytes)?;
+            Ok(super::lists::DownloadView {
+                href: name,
+                format,
+                bytes: bytes.len() as u64,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -363,7 +598,7 @@ mod tests {
                 let mut reader = ::csv::ReaderBuilder::new().from_reader(body);
                 let header: Vec<String> =
                     reader.headers().unwrap().iter().map(str::to_owned).collect();
-                prop_assert_eq!(&header, &COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+                prop_assert_eq!(&header, &COLUMNS.iter().map(|c| c.name.to_owned()).collect::<Vec<_>>());
                 let read: Vec<::csv::StringRecord> =
                     reader.records().collect::<Result<_, _>>().unwrap();
                 prop_assert_eq!(read.len(), rows.len());

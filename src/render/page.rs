@@ -55,8 +55,11 @@ pub(super) fn render(
         inputs.push(("paginator", paginator));
         inputs.push_summaries("pages", shown);
     }
-    if page.kind == PageKind::Home {
+    let open_comments =
+        (page.kind == PageKind::Home).then(|| super::lists::open_comments(site, cx.links));
+    if let Some(open_comments) = &open_comments {
         inputs.push_summaries("campaigns", &site.campaigns);
+        inputs.push(("open_comments", open_comments));
     }
     cx.render(template_for(site, id), &inputs, &path, &page.source)?;
     Ok(broken)

@@ -392,6 +392,17 @@ pub(super) fn render(cx: &Context) -> Result<Vec<Diagnostic>, Diagnostic> {
         inputs.push(("collectives", &collectives));
     }
     inputs.push(("filters", &filters));
+    // The open data is written first: the page lists its files' sizes and
+    // checksums, and describes them as JSON-LD.
+    let data_files = super::open_data::write(cx)?;
+    let json_ld = super::data_package::json_ld(cx.site, cx.links, &data_files);
+    let license = serde_json::json!({
+        "title": super::data_package::LICENSE.title,
+        "href": super::data_package::LICENSE.path,
+    });
+    inputs.push(("data_files", &data_files));
+    inputs.push(("json_ld", &json_ld));
+    inputs.push(("license", &license));
     inputs.push(("json_href", &paths::OPEN_DATA_JSON));
     inputs.push(("csv_href", &paths::OPEN_DATA_CSV));
     inputs.push(("xlsx_href", &paths::OPEN_DATA_XLSX));
