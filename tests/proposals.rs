@@ -425,3 +425,51 @@ fn a_site_that_overrides_the_home_page_keeps_building_and_can_show_the_open_list
         "{text}"
     );
 }
+
+/// A person under two awards is one honoree with two awards: the same two in
+/// the decision, in another order, is no change; one of them dropped is.
+#[test]
+fn an_honoree_s_awards_are_compared_as_a_whole() {
+    let site = TestSite::fixture("honours");
+    let person =
+        "      - name: Lê Thị Ân\n        position: Chuyên viên\n        unit: phong-cai-cach\n";
+    let two = |status: &str, first: &str, second: &str| {
+        format!(
+            "title: T\n{status}awards:\n  - award: {first}\n    honorees:\n{person}  - award: {second}\n    honorees:\n{person}"
+        )
+    };
+    site.write(
+        &format!("{CAMPAIGN}/tong-ket.yaml"),
+        two(
+            "status: proposed\ncomment_until: 2023-12-20\n",
+            "Chiến sĩ thi đua cơ sở",
+            "Lao động tiên tiến",
+        ),
+    );
+    let decided =
+        "status: decided\nproposal: tong-ket\ndecision: { number: 1/QĐ, date: 2023-12-28 }\n";
+    site.write(
+        &format!("{CAMPAIGN}/quyet-dinh-tong-ket.yaml"),
+        two(decided, "Lao động tiên tiến", "Chiến sỹ thi đua cơ sở"),
+    );
+    site.build("2024-01-05").assert_ok();
+    let text = visible_text(changes_section(&site.read(DECIDED_PAGE)).unwrap());
+    assert!(text.contains("giữ nguyên danh sách dự kiến"), "{text}");
+
+    site.write(
+        &format!("{CAMPAIGN}/quyet-dinh-tong-ket.yaml"),
+        format!(
+            "title: T\n{decided}awards:\n  - award: Lao động tiên tiến\n    honorees:\n{person}"
+        ),
+    );
+    site.build("2024-01-05").assert_ok();
+    let text = visible_text(changes_section(&site.read(DECIDED_PAGE)).unwrap());
+    assert!(
+        text.contains("Thay đổi danh hiệu, hình thức khen thưởng (1) Lê Thị Ân , Chuyên viên — Phòng Cải cách hành chính: Chiến sĩ thi đua cơ sở; Lao động tiên tiến → Lao động tiên tiến"),
+        "{text}"
+    );
+    assert!(
+        text.contains("bổ sung 0, không còn trong danh sách 0"),
+        "{text}"
+    );
+}
