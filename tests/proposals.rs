@@ -68,6 +68,17 @@ fn site_with(decided: &str) -> TestSite {
     site
 }
 
+/// Builds on a day after every list, expecting exit 1, `message` among the
+/// problems and nothing published; returns the problems.
+#[track_caller]
+fn fails_with(site: &TestSite, message: &str) -> String {
+    let run = site.build("2024-01-05");
+    run.assert_content_error();
+    assert!(run.stderr.contains(message), "{message}\n{}", run.stderr);
+    assert!(!site.exists("public"), "published: {message}");
+    run.stderr
+}
+
 /// The HTML of the page's "Thay đổi so với danh sách dự kiến" section.
 fn changes_section(html: &str) -> Option<&str> {
     let start = html.find(r#"<section class="list-changes""#)?;
@@ -225,15 +236,8 @@ fn a_proposal_that_is_not_a_published_proposed_list_of_the_campaign_is_an_error(
     ];
     for (line, message, help) in cases {
         let site = site_with(&DECIDED.replace("proposal: tong-ket", line));
-        let run = site.build("2024-01-05");
-        run.assert_content_error();
-        assert!(
-            run.stderr.contains(&format!("error: {file}:{message}")),
-            "{line}: {}",
-            run.stderr
-        );
-        assert!(run.stderr.contains(help), "{line}: {}", run.stderr);
-        assert!(!site.exists("public"), "{line}: published");
+        let stderr = fails_with(&site, &format!("error: {file}:{message}"));
+        assert!(stderr.contains(help), "{line}: {stderr}");
     }
 }
 
@@ -244,9 +248,7 @@ fn a_proposal_decided_twice_or_before_its_comments_close_is_an_error() {
         &format!("{CAMPAIGN}/quyet-dinh-bo-sung.yaml"),
         DECIDED.replace("120/QĐ-SNV, date: 2023-12-28", "7/QĐ-SNV, date: 2023-12-19"),
     );
-    let run = site.build("2024-01-05");
-    run.assert_content_error();
-    let err = &run.stderr;
+    let err = &fails_with(&site, "error: ");
     let first = "content/phong-trao/ke-hoach-2023/quyet-dinh-bo-sung.yaml";
     let second = "content/phong-trao/ke-hoach-2023/quyet-dinh-tong-ket.yaml";
     // Lists are linked in path order: the first names the proposal, too early.
@@ -270,24 +272,18 @@ fn a_proposed_list_cannot_name_a_proposal_and_a_draft_proposal_cannot_be_decided
         &format!("{CAMPAIGN}/tong-ket.yaml"),
         PROPOSAL.replace("status: proposed\n", "status: proposed\nproposal: dot-1\n"),
     );
-    let run = site.build("2024-01-05");
-    run.assert_content_error();
-    assert!(
-        run.stderr.contains("error: content/phong-trao/ke-hoach-2023/tong-ket.yaml:3:11: a proposed list cannot name a `proposal`"),
-        "{}",
-        run.stderr
+    fails_with(
+        &site,
+        "error: content/phong-trao/ke-hoach-2023/tong-ket.yaml:3:11: a proposed list cannot name a `proposal`",
     );
 
     site.write(
         &format!("{CAMPAIGN}/tong-ket.yaml"),
         PROPOSAL.replace("status: proposed\n", "status: proposed\ndraft: true\n"),
     );
-    let run = site.build("2024-01-05");
-    run.assert_content_error();
-    assert!(
-        run.stderr.contains("error: content/phong-trao/ke-hoach-2023/quyet-dinh-tong-ket.yaml:3:11: the proposal `tong-ket` is not published: it is a draft or published after today"),
-        "{}",
-        run.stderr
+    fails_with(
+        &site,
+        "error: content/phong-trao/ke-hoach-2023/quyet-dinh-tong-ket.yaml:3:11: the proposal `tong-ket` is not published: it is a draft or published after today",
     );
     // With drafts (the preview of the editors), both are there.
     site.run(&["build", "--today", "2024-01-05", "--drafts"])

@@ -70,7 +70,7 @@ pub struct ListView<'a> {
     /// Proposed lists: the public comment period.
     pub comment: Option<CommentView>,
     /// A proposal that a decided list decides: that list.
-    pub decided_by: Option<DecidedView<'a>>,
+    pub decided_by: Option<ListSummary<'a>>,
     /// A decided list that names its proposal: what the decision changed.
     pub changes: Option<ChangesView<'a>>,
     pub groups: Vec<GroupView<'a>>,
@@ -101,22 +101,11 @@ pub struct DecisionView<'a> {
     pub file_href: Option<String>,
 }
 
-/// The decided list of a proposal.
-#[derive(Serialize)]
-pub struct DecidedView<'a> {
-    pub title: &'a str,
-    /// Relative to the site root.
-    pub href: String,
-    pub decision_number: Option<&'a str>,
-    pub decision_date: Option<String>,
-}
-
 /// What a decision changed from its proposal (`model::proposals::changes`).
 #[derive(Serialize)]
 pub struct ChangesView<'a> {
-    pub proposal_title: &'a str,
-    /// Relative to the site root.
-    pub proposal_href: String,
+    /// The proposal, as the campaign page lists it.
+    pub proposal: ListSummary<'a>,
     pub added: Vec<ChangeRow<'a>>,
     pub removed: Vec<ChangeRow<'a>>,
     pub changed: Vec<ChangeRow<'a>>,
@@ -192,15 +181,7 @@ pub fn list_view<'a>(site: &'a Site, id: ListId, links: &Links) -> ListView<'a> 
                 .map(|f| format!("../{}", &super::views::file_href(f)[2..])),
         }),
         comment: (list.status == ListStatus::Proposed).then(|| comment_view(list, site.today)),
-        decided_by: site.decided_by(id).map(|d| {
-            let decided = site.list(d);
-            DecidedView {
-                title: &decided.title,
-                href: links.href(&decided.path),
-                decision_number: decided.decision.as_ref().map(|d| d.number.as_str()),
-                decision_date: decided.decision.as_ref().map(|d| d.date.to_string()),
-            }
-        }),
+        decided_by: site.decided_by(id).map(|d| list_summary(site, d, links)),
         changes: site
             .proposal_of(id)
             .map(|p| changes_view(site, p, id, links)),
@@ -307,11 +288,9 @@ fn changes_view<'a>(
             to: titles(&change.to),
         }
     };
-    let proposal_list = site.list(proposal);
     ChangesView {
         unchanged: changes == crate::model::proposals::Changes::default(),
-        proposal_title: &proposal_list.title,
-        proposal_href: links.href(&proposal_list.path),
+        proposal: list_summary(site, proposal, links),
         added: changes.added.iter().map(|c| row(decided, c)).collect(),
         removed: changes.removed.iter().map(|c| row(proposal, c)).collect(),
         changed: changes.changed.iter().map(|c| row(decided, c)).collect(),
