@@ -134,6 +134,12 @@ fn the_proposal_says_it_is_decided_and_links_to_the_decision() {
     );
     assert!(!text.contains("thời gian lấy ý kiến"), "{text}");
     assert!(changes_section(&html).is_none());
+    // The campaign page says so of the proposal too.
+    let campaign = visible_text(&site.read("public/phong-trao/ke-hoach-2023/index.html"));
+    assert!(
+        campaign.contains("Danh sách dự kiến khen thưởng tổng kết năm 2023 dự kiến, lấy ý kiến Tổng kết phong trào · đã có quyết định khen thưởng"),
+        "{campaign}"
+    );
 }
 
 fn json_rows(site: &TestSite, path: &str) -> Vec<serde_json::Value> {

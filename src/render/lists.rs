@@ -25,6 +25,8 @@ pub struct ListSummary<'a> {
     pub decision_number: Option<&'a str>,
     pub decision_date: Option<String>,
     pub comment_until: Option<String>,
+    /// A proposal that a decided list decides (its page links that list).
+    pub decided: bool,
     pub individuals: usize,
     pub collectives: usize,
 }
@@ -51,6 +53,7 @@ pub fn list_summary<'a>(site: &'a Site, id: ListId, links: &Links) -> ListSummar
         decision_number: list.decision.as_ref().map(|d| d.number.as_str()),
         decision_date: list.decision.as_ref().map(|d| d.date.to_string()),
         comment_until: list.comment_until.map(|d| d.to_string()),
+        decided: site.decided_by(id).is_some(),
         individuals: list.honoree_count(HonoreeKind::Individual),
         collectives: list.honoree_count(HonoreeKind::Collective),
     }
