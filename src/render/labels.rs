@@ -60,7 +60,7 @@ pub const OPEN_DATA_DESCRIPTION: &str = "Các cá nhân, tập thể được kh
 /// people.
 pub const XLSX_RESOURCE: &str = "Cùng các dòng như danh-sach.csv, cho Excel: tiêu đề cột là tên tiếng Việt (title) của từng trường; tình trạng và đối tượng ghi bằng tiếng Việt; ngày quyết định là ô ngày, năm là ô số.";
 /// `datapackage.json` in the roll's list of files.
-pub const DATA_PACKAGE: &str = "mô tả dữ liệu, Data Package";
+pub const DATA_PACKAGE: &str = "JSON, mô tả dữ liệu (Data Package)";
 
 /// What the feed says of a list without a decision yet.
 pub const PROPOSED_LIST: &str = "Danh sách dự kiến, lấy ý kiến công khai";

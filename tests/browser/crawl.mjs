@@ -298,9 +298,15 @@ function addressesIn(url, text) {
     found = [...unfolded.matchAll(/^URL[^:]*:(.+)$/gm)].map((m) => m[1].trim());
   } else if (name === "robots.txt") found = [...text.matchAll(/^Sitemap:\s*(\S+)/gim)].map((m) => m[1]);
   else if (name.endsWith(".json")) {
-    // Open data: the `url` of each row, once per address.
+    // Open data: the `url` of each row, once per address; its description
+    // (datapackage.json): the files beside it and the roll's address.
     try {
-      found = [...new Set(JSON.parse(text).map((row) => row.url).filter(Boolean))];
+      const value = JSON.parse(text);
+      if (Array.isArray(value)) found = [...new Set(value.map((row) => row.url).filter(Boolean))];
+      else if (name === "datapackage.json") {
+        found = (value.resources || []).map((r) => new URL(r.path, url).href);
+        if (value.homepage) found.push(value.homepage);
+      } else fail(url, "is JSON that is neither open data rows nor a data package");
     } catch (e) {
       fail(url, `is not valid JSON: ${e.message}`);
     }
