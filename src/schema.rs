@@ -532,6 +532,25 @@ pub fn site_schema() -> Value {
             json!({ "enum": ["calendar", "school"], "description": "Khen thưởng tính theo năm nào: calendar (năm dương lịch, mặc định) hoặc school (năm học, từ ngày 01 tháng 9)." }),
         ),
         ("organization", organization),
+        (
+            "open_data_license",
+            object(
+                config::LICENSE_KEYS,
+                &["name", "title", "url"],
+                props(vec![
+                    (
+                        "name",
+                        text("Mã giấy phép (SPDX), ví dụ CC-BY-4.0, ODC-By-1.0."),
+                    ),
+                    ("title", text("Tên giấy phép, như trang ghi.")),
+                    (
+                        "url",
+                        json!({ "type": "string", "pattern": "^https?://", "description": "Địa chỉ văn bản giấy phép." }),
+                    ),
+                ]),
+                "Giấy phép của dữ liệu mở (khen-thuong/); mặc định CC BY 4.0.",
+            ),
+        ),
         ("units", list(unit, "Các phòng, ban, trung tâm.")),
         ("menu", list(menu, "Thanh điều hướng.")),
         (

@@ -212,3 +212,31 @@ fn without_a_base_url_the_files_are_named_relative_to_the_roll() {
         serde_json::from_str(&site.read(&format!("{ROLL}/datapackage.json"))).unwrap();
     assert!(package["homepage"].is_null());
 }
+
+#[test]
+fn a_site_may_name_its_own_licence() {
+    let site = TestSite::fixture("honours");
+    let yaml = site.read("site.yaml")
+        + "open_data_license:\n  name: ODC-By-1.0\n  title: Giấy phép ghi công của Open Data Commons\n  url: https://opendatacommons.org/licenses/by/1-0/\n";
+    site.write("site.yaml", yaml);
+    site.build("2023-12-01").assert_ok();
+    let package: Value =
+        serde_json::from_str(&site.read(&format!("{ROLL}/datapackage.json"))).unwrap();
+    assert_eq!(
+        package["licenses"],
+        serde_json::json!([{
+            "name": "ODC-By-1.0",
+            "title": "Giấy phép ghi công của Open Data Commons",
+            "path": "https://opendatacommons.org/licenses/by/1-0/",
+        }])
+    );
+    let html = site.read(&format!("{ROLL}/index.html"));
+    assert_eq!(
+        json_ld(&html)["dct:license"]["@id"],
+        "https://opendatacommons.org/licenses/by/1-0/"
+    );
+    assert!(
+        html.contains(r#"<a href="https://opendatacommons.org/licenses/by/1-0/">Giấy phép ghi công của Open Data Commons</a>"#),
+        "{html}"
+    );
+}

@@ -39,6 +39,20 @@ pub struct SiteConfig {
     /// How honours are grouped by year: the calendar year, or the school year
     /// (from 1 September) an education department reports by.
     pub reporting_year: ReportingYear,
+    /// The licence of the open data (`open_data_license:`); `None`: the
+    /// default, CC BY 4.0 (`render::data_package::LICENSE`).
+    pub open_data_license: Option<License>,
+}
+
+/// A licence as a data portal names it.
+#[derive(Debug, Clone)]
+pub struct License {
+    /// Its id, SPDX's or the Open Definition's: `CC-BY-4.0`, `ODC-By-1.0`.
+    pub name: String,
+    /// As the roll of honour names it, in Vietnamese.
+    pub title: String,
+    /// Its text: an http:// or https:// address.
+    pub url: String,
 }
 
 /// The year honours are counted in (`reporting_year:` of site.yaml).
@@ -140,7 +154,9 @@ pub const KEYS: &[&str] = &[
     "html",
     "paginate",
     "reporting_year",
+    "open_data_license",
 ];
+pub const LICENSE_KEYS: &[&str] = &["name", "title", "url"];
 pub const ORGANIZATION_KEYS: &[&str] = &[
     "name",
     "short_name",
@@ -248,6 +264,9 @@ fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
                 )
             })
             .unwrap_or_default(),
+        open_data_license: f
+            .node("open_data_license")
+            .and_then(|n| decode_license(d, n)),
     })
 }
 
@@ -357,6 +376,29 @@ fn positioned_words(
             Some((word.trim().to_ascii_lowercase(), item.pos))
         })
         .collect()
+}
+
+fn decode_license(d: &mut Decoder, node: &Node) -> Option<License> {
+    let what = "the open data licence";
+    let f = d.fields(node, what, LICENSE_KEYS)?;
+    let name = f.req_text(d, "name", what);
+    let title = f.req_text(d, "title", what);
+    let url: Option<String> = f.req(d, "url", what);
+    if let Some(url) = &url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        d.error(
+            f.pos_of("url"),
+            format!("the licence's `url` must be an http:// or https:// address, not `{url}`"),
+        )
+        .help = Some("give the address of the licence's text, e.g. https://creativecommons.org/licenses/by/4.0/".into());
+        return None;
+    }
+    Some(License {
+        name: name?,
+        title: title?,
+        url: url?,
+    })
 }
 
 fn decode_organization(d: &mut Decoder, node: &Node) -> Option<Organization> {

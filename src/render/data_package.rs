@@ -17,22 +17,35 @@ use crate::model::Site;
 use crate::model::results::{HonoreeKind, ListStatus};
 use crate::paths;
 
-/// The licence of the open data. Open data of a state body is for anyone to
-/// copy, share and reuse, citing its source: Creative Commons Attribution
-/// says exactly that, in words data portals know.
-pub struct License {
+/// The licence of the open data, when site.yaml names none
+/// (`open_data_license:`). Open data of a state body is for anyone to copy,
+/// share and reuse, citing its source: Creative Commons Attribution says
+/// exactly that, in words data portals know.
+pub struct License<'a> {
     /// The SPDX id, as the Data Package names it.
-    pub name: &'static str,
+    pub name: &'a str,
     /// Its title in Vietnamese, as the page shows it.
-    pub title: &'static str,
-    pub path: &'static str,
+    pub title: &'a str,
+    pub path: &'a str,
 }
 
-pub const LICENSE: License = License {
+pub const LICENSE: License<'static> = License {
     name: "CC-BY-4.0",
     title: "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)",
     path: "https://creativecommons.org/licenses/by/4.0/",
 };
+
+/// The site's licence: site.yaml's, else [`LICENSE`].
+pub fn license(site: &Site) -> License<'_> {
+    match &site.config.open_data_license {
+        Some(l) => License {
+            name: &l.name,
+            title: &l.title,
+            path: &l.url,
+        },
+        None => LICENSE,
+    }
+}
 
 /// The dataset's title: "Bảng vàng khen thưởng — Sở Nội vụ tỉnh Hà Tĩnh".
 fn title(site: &Site) -> String {
@@ -103,6 +116,7 @@ fn table_schema() -> Value {
 /// resource per data file (`files`: the .xlsx, CSV and JSON).
 pub fn data_package(site: &Site, links: &Links, files: &[DataFile]) -> Vec<u8> {
     let organization = &site.config.organization;
+    let license = license(site);
     let schema = table_schema();
     let resources: Vec<Value> = files
         .iter()
@@ -149,7 +163,7 @@ pub fn data_package(site: &Site, links: &Links, files: &[DataFile]) -> Vec<u8> {
         "title": title(site),
         "description": labels::OPEN_DATA_DESCRIPTION,
         "keywords": ["thi đua", "khen thưởng", "bảng vàng"],
-        "licenses": [{ "name": LICENSE.name, "path": LICENSE.path, "title": LICENSE.title }],
+        "licenses": [{ "name": license.name, "path": license.path, "title": license.title }],
         "contributors": [contributor],
         "resources": resources,
     });
@@ -201,7 +215,7 @@ pub fn json_ld(site: &Site, links: &Links, files: &[DataFile]) -> String {
         "dct:description": { "@value": labels::OPEN_DATA_DESCRIPTION, "@language": "vi" },
         "dct:language": { "@id": "http://id.loc.gov/vocabulary/iso639-1/vi" },
         "dct:publisher": publisher,
-        "dct:license": { "@id": LICENSE.path },
+        "dct:license": { "@id": license(site).path },
         "dcat:distribution": distributions,
     });
     if let Some(day) = modified(site) {

@@ -396,10 +396,8 @@ pub(super) fn render(cx: &Context) -> Result<Vec<Diagnostic>, Diagnostic> {
     // checksums, and describes them as JSON-LD.
     let data_files = super::open_data::write(cx)?;
     let json_ld = super::data_package::json_ld(cx.site, cx.links, &data_files);
-    let license = serde_json::json!({
-        "title": super::data_package::LICENSE.title,
-        "href": super::data_package::LICENSE.path,
-    });
+    let license = super::data_package::license(cx.site);
+    let license = serde_json::json!({ "title": license.title, "href": license.path });
     inputs.push(("data_files", &data_files));
     inputs.push(("json_ld", &json_ld));
     inputs.push(("license", &license));
