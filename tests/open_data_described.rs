@@ -169,7 +169,10 @@ fn the_roll_describes_its_dataset_as_json_ld_and_lists_each_checksum() {
         });
         assert!(row, "{name}'s checksum {hash} is not beside it: {html}");
     }
-    assert_eq!(distributions[1]["dcat:mediaType"], "text/csv");
+    assert_eq!(
+        distributions[1]["dcat:mediaType"]["@id"],
+        "https://www.iana.org/assignments/media-types/text/csv"
+    );
     assert!(
         text.contains("Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)"),
         "{text}"

@@ -188,7 +188,8 @@ pub fn json_ld(site: &Site, links: &Links, files: &[DataFile]) -> String {
                 "@type": "dcat:Distribution",
                 "dct:title": file.name,
                 "dcat:downloadURL": { "@id": url_of(links, file) },
-                "dcat:mediaType": file.mediatype,
+                // A dct:MediaType: IANA's page of the type, as DCAT asks.
+                "dcat:mediaType": { "@id": format!("https://www.iana.org/assignments/media-types/{}", file.mediatype) },
                 "dcat:byteSize": { "@value": file.bytes.to_string(), "@type": "xsd:nonNegativeInteger" },
                 "spdx:checksum": {
                     "@type": "spdx:Checksum",
