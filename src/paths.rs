@@ -37,6 +37,14 @@ pub const LIST_CSV: &str = "danh-sach.csv";
 pub const LIST_JSON: &str = "danh-sach.json";
 pub const LIST_DOWNLOADS: [&str; 3] = [LIST_XLSX, LIST_CSV, LIST_JSON];
 
+/// The honours in figures; a campaign's are [`campaign_statistics`].
+pub const STATISTICS: &str = "thong-ke/";
+
+/// A campaign's figures, below its page: `phong-trao/2022/thong-ke/`.
+pub fn campaign_statistics(campaign_path: &str) -> String {
+    [campaign_path, STATISTICS].concat()
+}
+
 /// The units' index; a unit's page is [`unit`].
 pub const UNITS: &str = "don-vi/";
 /// The tags' index; a tag's page is [`tag`].

@@ -391,6 +391,8 @@ menu:
     url: /lich/
   - title: Bảng vàng
     url: /khen-thuong/
+  - title: Thống kê
+    url: /thong-ke/
   - title: Giới thiệu
     url: /gioi-thieu/
 
@@ -398,6 +400,9 @@ menu:
 # awards:
 #   - title: Cán bộ, công chức tiêu biểu
 #     for: individuals        # individuals: cá nhân; collectives: tập thể
+# Chức danh lãnh đạo, quản lý riêng của cơ quan, thêm vào danh sách có sẵn khi
+# thống kê tỷ lệ khen thưởng người không giữ chức vụ lãnh đạo, quản lý.
+# leading_titles: [Tổ trưởng]
 # Thẻ HTML được phép thêm trong nội dung, ngoài bộ thẻ an toàn mặc định.
 # html:
 #   allow_tags: [video, source]

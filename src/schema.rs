@@ -531,6 +531,13 @@ pub fn site_schema() -> Value {
             "reporting_year",
             json!({ "enum": ["calendar", "school"], "description": "Khen thưởng tính theo năm nào: calendar (năm dương lịch, mặc định) hoặc school (năm học, từ ngày 01 tháng 9)." }),
         ),
+        (
+            "leading_titles",
+            list(
+                text("Một chức danh, ví dụ Tổ trưởng."),
+                "Chức danh lãnh đạo, quản lý riêng của trang, thêm vào danh sách có sẵn, khi thống kê tỷ lệ khen thưởng người không giữ chức vụ lãnh đạo, quản lý.",
+            ),
+        ),
         ("organization", organization),
         (
             "open_data_license",

@@ -334,6 +334,59 @@ fn targets_show_results_computed_from_decided_lists() {
     );
 }
 
+/// Issue 22: each figure is drawn as a bar beside it, in an SVG of 100 units
+/// with the target's bounds marked: a share against the whole, a count
+/// against the larger of itself and the target.
+#[test]
+fn targets_are_drawn_as_bars_against_their_bounds() {
+    let site = built("2023-12-01");
+    let html = site.read("public/phong-trao/ke-hoach-2023/index.html");
+    let bar = |figure: &str| -> String {
+        let at = html
+            .find(&format!("<span class=\"figure\">{figure}</span>"))
+            .unwrap_or_else(|| panic!("no figure {figure}"));
+        let rest = &html[at..];
+        rest[..rest.find("</td>").unwrap()].to_owned()
+    };
+    let shape = |cell: &str| -> (String, Vec<String>) {
+        let fill = cell
+            .split("class=\"bar-individual\"")
+            .nth(1)
+            .expect("a bar");
+        let width = fill
+            .split("width=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let marks = cell
+            .split("class=\"target-mark\" x1=\"")
+            .skip(1)
+            .map(|m| m.split('"').next().unwrap().to_owned())
+            .collect();
+        (width.to_owned(), marks)
+    };
+    // 1/3 against at least 20%.
+    assert_eq!(
+        shape(&bar("1/3 (33,3%)")),
+        ("33.3".into(), vec!["20".into()])
+    );
+    // 3/12 against 25%: on the mark.
+    assert_eq!(shape(&bar("3/12 (25%)")), ("25".into(), vec!["25".into()]));
+    // 4 against 2–3: the bar is the figure, the bounds at half and three quarters.
+    assert_eq!(
+        shape(&bar("4")),
+        ("100".into(), vec!["50".into(), "75".into()])
+    );
+    // 0 against at least 1: an empty bar, the bound at its end.
+    assert_eq!(shape(&bar("0")), ("0".into(), vec!["100".into()]));
+    // Met and unmet look different; screen readers read the figure instead.
+    assert!(bar("1/3 (33,3%)").contains(r#"<svg class="target-bar met""#));
+    assert!(bar("0").contains(r#"<svg class="target-bar""#));
+    assert!(bar("0").contains(r#"aria-hidden="true""#));
+}
+
 #[test]
 fn a_target_with_nothing_decided_shows_no_figure() {
     let site = TestSite::fixture("honours");

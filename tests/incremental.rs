@@ -205,6 +205,22 @@ fn every_kind_of_edit_gives_what_a_clean_build_gives() {
         "the proposal's page shows the decision's new number"
     );
 
+    // A position changes only the statistics' share of leading posts
+    // (/thong-ke/, the campaign's thong-ke/) besides the list and the roll.
+    preview.edit(
+        "content/phong-trao/2022/dot-1-mau.yaml",
+        "      - name: Trần Thị B\n        position: Chuyên viên",
+        "      - name: Trần Thị B\n        position: Phó Chánh Văn phòng",
+    );
+    preview.rebuild();
+    preview.assert_same_as_clean_build("a position edit");
+    assert!(
+        std::fs::read_to_string(preview.preview_dir().join("thong-ke/index.html"))
+            .unwrap()
+            .contains(r#"Giữ chức vụ lãnh đạo, quản lý</td><td role="cell" data-label="Số lượt" class="num">1</td>"#),
+        "the figures count the new leading post"
+    );
+
     preview
         .site
         .write("content/phong-trao/2022/phu-luc.txt", "Phụ lục.\n");

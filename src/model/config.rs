@@ -42,6 +42,10 @@ pub struct SiteConfig {
     /// The licence of the open data (`open_data_license:`); `None`: the
     /// default, CC BY 4.0 (`render::data_package::LICENSE`).
     pub open_data_license: Option<License>,
+    /// Titles the site reads as leading or managing posts besides the
+    /// built-in ones (`model::position`), for the statistics' share of
+    /// honours to people who hold none.
+    pub leading_titles: Vec<String>,
 }
 
 /// A licence as a data portal names it.
@@ -155,6 +159,7 @@ pub const KEYS: &[&str] = &[
     "paginate",
     "reporting_year",
     "open_data_license",
+    "leading_titles",
 ];
 pub const LICENSE_KEYS: &[&str] = &["name", "title", "url"];
 pub const ORGANIZATION_KEYS: &[&str] = &[
@@ -267,7 +272,34 @@ fn decode(d: &mut Decoder, node: &Node) -> Option<SiteConfig> {
         open_data_license: f
             .node("open_data_license")
             .and_then(|n| decode_license(d, n)),
+        leading_titles: decode_leading_titles(d, f.node("leading_titles")),
     })
+}
+
+/// `leading_titles:`, a list of titles, each with a word to match a
+/// position's words with.
+fn decode_leading_titles(d: &mut Decoder, node: Option<&Node>) -> Vec<String> {
+    let Some(node) = node else { return Vec::new() };
+    let yaml::NodeKind::Seq(items) = &node.kind else {
+        // Not a list: reported as every list of site.yaml is.
+        d.list::<String>(node);
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let title = crate::decode::Visible::decode(d, item)?.0;
+            if super::position::has_words(&title) {
+                return Some(title);
+            }
+            d.error(
+                item.pos,
+                format!("the leading title `{title}` has no word to match a position with"),
+            )
+            .help = Some("write the title as positions write it, such as `Tổ trưởng`".into());
+            None
+        })
+        .collect()
 }
 
 /// Why an attribute may not be allowed on a tag, if it may not. Besides the

@@ -8,6 +8,7 @@ pub(crate) mod campaign;
 pub mod config;
 pub(crate) mod issuer;
 pub(crate) mod page;
+pub(crate) mod position;
 pub(crate) mod proposals;
 pub(crate) mod results;
 pub(crate) mod site;

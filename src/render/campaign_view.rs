@@ -45,6 +45,8 @@ pub struct CampaignView<'a> {
     pub status: Status,
     pub status_label: &'static str,
     pub current_phase: Option<PhaseBrief<'a>>,
+    /// The campaign's figures (`thong-ke/` below it), once a list is decided.
+    pub statistics_href: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -105,6 +107,36 @@ pub struct TargetResult {
     pub exceeded: bool,
     /// "đạt", "chưa đạt", "vượt chỉ tiêu", or why nothing can be computed.
     pub label: String,
+    /// The figure drawn against the target, when there is one to draw.
+    pub bar: Option<TargetBar>,
+}
+
+/// A target's figure as a bar: lengths and marks as percentages of the bar
+/// (an SVG of width 100), written as coordinates ("33.3").
+#[derive(Serialize)]
+pub struct TargetBar {
+    pub fill: String,
+    /// Where the target's bounds fall.
+    pub marks: Vec<String>,
+}
+
+impl TargetBar {
+    /// `value` of a bar whose end is `scale`, the bounds marked; `None` when
+    /// there is nothing to scale by.
+    fn new(value: f64, scale: f64, bounds: [Option<u32>; 2]) -> Option<TargetBar> {
+        if scale <= 0.0 {
+            return None;
+        }
+        let at = |v: f64| super::statistics::coordinate((v * 100.0 / scale).min(100.0));
+        Some(TargetBar {
+            fill: at(value),
+            marks: bounds
+                .into_iter()
+                .flatten()
+                .map(|b| at(f64::from(b)))
+                .collect(),
+        })
+    }
 }
 
 pub fn campaign_view<'a>(
@@ -157,6 +189,8 @@ pub fn campaign_view<'a>(
         status: summary.status,
         status_label: summary.status_label,
         current_phase: summary.current_phase,
+        statistics_href: super::statistics::has_figures(site, id)
+            .then(|| links.href(&crate::paths::campaign_statistics(&page.path))),
     }
 }
 
@@ -404,6 +438,7 @@ fn target_result(
                     achieved: count_in(&decided, target).to_string(),
                     met: false,
                     exceeded: false,
+                    bar: None,
                     label: if within.is_some() {
                         labels::TARGET_NO_BASE_HOLDERS.into()
                     } else {
@@ -417,9 +452,11 @@ fn target_result(
                     let (met, exceeded, label) =
                         judged(u64::from(count), u64::from(whole), min, max);
                     TargetResult {
-                        achieved: format!("{count}/{whole} ({})", percent_label(share)),
+                        achieved: format!("{count}/{whole} ({})", labels::percent(share)),
                         met,
                         exceeded,
+                        // A share's bar is the whole: 100%.
+                        bar: TargetBar::new(share, 100.0, [min, max]),
                         label: label.into(),
                     }
                 }
@@ -428,23 +465,20 @@ fn target_result(
         Measure::Count { min, max } => {
             let count = count_in(&decided, target);
             let (met, exceeded, label) = judged(u64::from(count), 100, min, max);
+            // A count's bar ends at the larger of the figure and the target.
+            let scale = [Some(count), min, max]
+                .into_iter()
+                .flatten()
+                .max()
+                .unwrap_or(0);
             TargetResult {
                 achieved: count.to_string(),
                 met,
                 exceeded,
+                bar: TargetBar::new(f64::from(count), f64::from(scale), [min, max]),
                 label: label.into(),
             }
         }
     };
     Some(result)
-}
-
-/// "25%", "12,5%": one decimal when needed, with a decimal comma.
-fn percent_label(share: f64) -> String {
-    let rounded = (share * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}%")
-    } else {
-        format!("{rounded:.1}%").replace('.', ",")
-    }
 }

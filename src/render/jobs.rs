@@ -43,6 +43,9 @@ pub enum Job {
     /// The units' index and a unit's page.
     Units,
     Unit(UnitId),
+    /// The honours in figures, and a campaign's.
+    Statistics,
+    CampaignStatistics(PageId),
     /// The calendar page and its iCalendar file.
     Calendar,
     CalendarIcs,
@@ -75,7 +78,13 @@ impl Job {
             jobs.extend((1..=count).map(|number| Job::Tag { tag, number }));
         }
         jobs.extend(site.list_ids().map(Job::List));
-        jobs.extend([Job::Roll, Job::RollCollectives, Job::RollIndex, Job::Units]);
+        jobs.extend([
+            Job::Roll,
+            Job::RollCollectives,
+            Job::RollIndex,
+            Job::Units,
+            Job::Statistics,
+        ]);
         if links.base_url.is_some() {
             jobs.push(Job::Sitemap);
         }
@@ -85,6 +94,11 @@ impl Job {
         }
         jobs.extend(site.letter_ids().map(Job::RollLetter));
         jobs.extend(site.unit_ids().map(Job::Unit));
+        jobs.extend(
+            super::statistics::campaigns(site)
+                .into_iter()
+                .map(Job::CampaignStatistics),
+        );
         jobs
     }
 
@@ -125,6 +139,10 @@ impl Job {
             Job::RollIndex => vec![paths::ROLL_INDEX.to_owned()],
             Job::Units => page(paths::UNITS),
             Job::Unit(unit) => page(&paths::unit(&site.unit(unit).id)),
+            Job::Statistics => page(paths::STATISTICS),
+            Job::CampaignStatistics(campaign) => {
+                page(&paths::campaign_statistics(&site.page(campaign).path))
+            }
             Job::Calendar => page(paths::CALENDAR),
             Job::CalendarIcs => vec![paths::CALENDAR_ICS.to_owned()],
             Job::Feed => vec![paths::FEED.to_owned()],
@@ -149,6 +167,7 @@ impl Job {
                 | Job::RollCollectives
                 | Job::RollIndex
                 | Job::Units
+                | Job::Statistics
                 | Job::Sitemap
                 | Job::Robots
                 | Job::NotFound
@@ -172,6 +191,8 @@ impl Job {
             Job::RollIndex => super::roll::write_index(cx),
             Job::Units => super::roll::render_units(cx),
             Job::Unit(unit) => super::roll::render_unit(cx, unit),
+            Job::Statistics => super::statistics::render(cx),
+            Job::CampaignStatistics(campaign) => super::statistics::render_campaign(cx, campaign),
             Job::Calendar => super::calendar::render(cx),
             Job::CalendarIcs => super::calendar::write_ics(cx),
             Job::Feed => super::feed::write(cx),

@@ -17,7 +17,43 @@ pub const ROLL_COLLECTIVES: &str = "Tập thể được khen thưởng";
 pub const COLLECTIVES: &str = "Tập thể";
 pub const UNITS: &str = "Đơn vị";
 pub const CALENDAR: &str = "Lịch thi đua";
+pub const STATISTICS: &str = "Thống kê khen thưởng";
 pub const NOT_FOUND: &str = "Không tìm thấy trang";
+
+/// A campaign's page of figures.
+pub fn campaign_statistics(campaign: &str) -> String {
+    format!("{STATISTICS}: {campaign}")
+}
+
+/// The statistics' charts: each one's title and its table's first column.
+pub const INDIVIDUALS: &str = "Cá nhân";
+pub const STATS_BY_KIND: &str = "Cá nhân và tập thể";
+pub const STATS_KIND: &str = "Đối tượng";
+pub const STATS_BY_LEVEL: &str = "Theo cấp khen thưởng";
+pub const STATS_LEVEL: &str = "Cấp khen thưởng";
+pub const STATS_BY_FORM: &str = "Theo danh hiệu, hình thức khen thưởng";
+pub const STATS_FORM: &str = "Danh hiệu, hình thức";
+pub const STATS_OUTSIDE_LAW: &str = "Ngoài Luật Thi đua, khen thưởng";
+pub const STATS_BY_UNIT: &str = "Theo đơn vị";
+pub const STATS_UNIT: &str = "Đơn vị";
+pub const STATS_NO_UNIT: &str = "Không ghi đơn vị";
+pub const STATS_BY_POST: &str = "Cá nhân theo chức vụ";
+pub const STATS_POST: &str = "Chức vụ";
+pub const STATS_LEADING: &str = "Giữ chức vụ lãnh đạo, quản lý";
+pub const STATS_NOT_LEADING: &str = "Không giữ chức vụ lãnh đạo, quản lý";
+pub const STATS_NO_POSITION: &str = "Không ghi chức vụ";
+
+/// "Theo năm", "Theo năm học".
+pub fn stats_by_year(counted: crate::model::config::ReportingYear) -> String {
+    format!("Theo {}", year_name(counted).to_lowercase())
+}
+
+/// Under the units' chart when it draws only the first units.
+pub fn stats_units_drawn(drawn: usize, all: usize) -> String {
+    format!(
+        "Biểu đồ vẽ {drawn} đơn vị có nhiều lượt khen thưởng nhất; bảng liệt kê đủ {all} đơn vị."
+    )
+}
 
 /// The page of one tag.
 pub fn tag(name: &str) -> String {
@@ -156,5 +192,43 @@ pub fn year_name(counted: crate::model::config::ReportingYear) -> &'static str {
     match counted {
         crate::model::config::ReportingYear::Calendar => "Năm",
         crate::model::config::ReportingYear::School => "Năm học",
+    }
+}
+
+/// "25%", "12,5%": one decimal when needed, with a decimal comma.
+pub fn percent(share: f64) -> String {
+    let rounded = (share * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}%")
+    } else {
+        format!("{rounded:.1}%").replace('.', ",")
+    }
+}
+
+/// A count as Vietnamese writes it, thousands parted by a dot: "50.000".
+pub fn number(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn figures_are_written_the_vietnamese_way() {
+        assert_eq!(super::percent(100.0 / 3.0), "33,3%");
+        assert_eq!(super::percent(25.0), "25%");
+        assert_eq!(super::percent(99.96), "100%");
+        assert_eq!(super::number(7), "7");
+        assert_eq!(super::number(999), "999");
+        assert_eq!(super::number(1000), "1.000");
+        assert_eq!(super::number(50_000), "50.000");
+        assert_eq!(super::number(1_234_567), "1.234.567");
     }
 }

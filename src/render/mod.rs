@@ -1,8 +1,8 @@
 //! Rendering: every output of [`jobs`] through Markdown and its template, in
 //! parallel, into the [`write::Writer`]. Each page's Markdown is parsed once;
 //! templates are compiled once (see `templates.rs`); rows shared by several
-//! pages (the roll of honour and the units' pages) are computed once, in the
-//! [`Context`] every job is given.
+//! pages (the roll of honour, the units' pages, the statistics) are computed
+//! once, in the [`Context`] every job is given.
 
 pub mod accessibility;
 pub mod assets;
@@ -26,6 +26,7 @@ pub mod roll;
 pub mod sanitize;
 pub mod shared;
 pub mod site_files;
+mod statistics;
 mod tags;
 pub mod templates;
 pub mod views;
@@ -123,6 +124,7 @@ pub fn render_site(
     let events = calendar::events(site);
     let rows = roll::rows(site, links);
     let units = roll::units(site, &rows);
+    let statistics = statistics::figures(site, &rows);
     let sanitizer = sanitize::Sanitizer::new(&site.config.html);
     let shared_values = SharedValues::new(site, links);
     let cx = Context {
@@ -136,6 +138,7 @@ pub fn render_site(
         base_print,
         rows: &rows,
         units: &units,
+        statistics: &statistics,
         events: &events,
         generated,
         writer,
@@ -218,6 +221,8 @@ struct Context<'s, 'a> {
     base_print: u64,
     rows: &'s [roll::HonourRow<'a>],
     units: &'s [roll::UnitView<'s, 'a>],
+    /// The honours in figures, counted once from `rows`.
+    statistics: &'s statistics::Figures<'a>,
     events: &'s [calendar::Event],
     generated: &'s [String],
     writer: &'s Writer<'s>,

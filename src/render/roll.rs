@@ -405,6 +405,8 @@ pub(super) fn render(cx: &Context) -> Result<Vec<Diagnostic>, Diagnostic> {
     inputs.push(("csv_href", &paths::OPEN_DATA_CSV));
     inputs.push(("xlsx_href", &paths::OPEN_DATA_XLSX));
     inputs.push(("index_href", &paths::ROLL_INDEX));
+    let statistics_href = cx.links.href(paths::STATISTICS);
+    inputs.push(("statistics_href", &statistics_href));
     cx.render("honours.html", &inputs, path, content())
 }
 
