@@ -445,6 +445,43 @@ fn a_site_without_decided_lists_says_there_is_nothing_to_count() {
     assert!(!site.exists("public/phong-trao/ke-hoach-2023/thong-ke/index.html"));
 }
 
+#[test]
+fn a_proposal_that_a_decision_decides_is_not_said_to_be_left_out() {
+    let site = site("");
+    site.write(
+        "content/phong-trao/ke-hoach-2024/du-kien.yaml",
+        "title: Danh sách dự kiến khen thưởng tổng kết năm 2024
+status: proposed
+comment_until: 2024-12-10
+awards:
+  - award: Lao động tiên tiến
+    honorees:
+      - { name: Đỗ Văn Giáp, position: Kế toán, unit: van-phong }
+",
+    );
+    let decided = site.path("content/phong-trao/ke-hoach-2024/tong-ket.yaml");
+    let yaml = std::fs::read_to_string(&decided).unwrap();
+    std::fs::write(
+        &decided,
+        yaml.replace("status: decided\n", "status: decided\nproposal: du-kien\n"),
+    )
+    .unwrap();
+    site.build("2025-06-01").assert_ok();
+    // The decision is counted; its proposal is neither counted nor left out.
+    let text = visible_text(&site.read(PAGE));
+    assert!(text.contains("Tổng số lượt khen thưởng 11"), "{text}");
+    assert!(
+        text.contains("Không tính 2 danh sách dự kiến (3 lượt)"),
+        "{text}"
+    );
+    let campaign = visible_text(&site.read("public/phong-trao/ke-hoach-2024/thong-ke/index.html"));
+    assert!(
+        campaign.contains("Tính từ 1 danh sách đã có quyết định khen thưởng."),
+        "{campaign}"
+    );
+    assert!(!campaign.contains("danh sách dự kiến ("), "{campaign}");
+}
+
 /// The browser test needs Debian's chromium and `npm ci` in tests/browser;
 /// BANGVANG_BROWSER_TESTS=1 turns their absence into a failure.
 fn browser_available() -> bool {

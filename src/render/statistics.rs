@@ -357,12 +357,18 @@ fn view<'a>(cx: &Context<'_, 'a>, tally: &Tally, campaign: Option<PageId>) -> St
     let site = cx.site;
     let counted = site.config.reporting_year;
     let lists: Vec<_> = match campaign {
-        Some(page) => site.lists_of(page).iter().map(|&l| site.list(l)).collect(),
-        None => site.lists.iter().map(|l| &**l).collect(),
+        Some(page) => site.lists_of(page).to_vec(),
+        None => site.list_ids().collect(),
     };
     let decided_lists = lists
         .iter()
-        .filter(|l| l.status == ListStatus::Decided)
+        .filter(|&&l| site.list(l).status == ListStatus::Decided)
+        .count();
+    // A proposal that a decided list decides is not left out: the decision
+    // is counted instead (the roll has its rows, not the proposal's).
+    let proposed_lists = lists
+        .iter()
+        .filter(|&&l| site.list(l).status != ListStatus::Decided && site.decided_by(l).is_none())
         .count();
     let kinds = chart(
         "ca-nhan-tap-the",
@@ -420,7 +426,7 @@ fn view<'a>(cx: &Context<'_, 'a>, tally: &Tally, campaign: Option<PageId>) -> St
         individuals: labels::number(tally.kinds[0]),
         collectives: labels::number(tally.kinds[1]),
         decided_lists,
-        proposed_lists: lists.len() - decided_lists,
+        proposed_lists,
         proposed_honours: labels::number(tally.proposed),
         charts,
         posts,
