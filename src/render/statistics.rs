@@ -162,7 +162,7 @@ const WIDTH: u32 = 400;
 /// The longest bar, leaving room for its figure after it.
 const BAR_MAX: u32 = 260;
 /// One bar: its label above, the bar, room below.
-const ROW_HEIGHT: u32 = 40;
+const ROW_HEIGHT: u32 = 44;
 /// The units drawn; the table lists them all.
 const UNITS_DRAWN: usize = 15;
 /// Labels longer than this are shortened in the drawing (the table has them
@@ -276,9 +276,9 @@ fn chart(
                     labels::number(n[0] + n[1]),
                     share(n[0] + n[1], total)
                 ),
-                label_y: top + 14,
-                bar_y: top + 19,
-                figure_y: top + 31,
+                label_y: top + 16,
+                bar_y: top + 22,
+                figure_y: top + 34,
                 first: coordinate(first),
                 second_x: coordinate(first),
                 second: coordinate(whole - first),
