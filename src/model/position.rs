@@ -39,9 +39,13 @@ pub struct Title {
     pub unless: &'static [&'static str],
 }
 
-/// The cells of the agency's Party, Youth Union and trade union, and the
-/// pupils' pioneers: their posts are held beside the job.
+/// The cells of the agency's Party, Youth Union and trade union, the pupils'
+/// pioneers, a school's form ("chủ nhiệm lớp", a form teacher) and a club:
+/// their posts are held beside the job.
 const CELLS: &[&str] = &[
+    "lop",
+    "cau lac bo",
+    "clb",
     "chi doan",
     "chi hoi",
     "chi bo",
@@ -207,6 +211,7 @@ mod tests {
             "Chi cục trưởng Chi cục Văn thư - Lưu trữ",
             "Phó Chi cục trưởng",
             "Tổng biên tập Báo Hà Tĩnh",
+            "Chủ nhiệm Ủy ban Kiểm tra Đảng ủy",
             "Trưởng khoa Nội, Bệnh viện đa khoa tỉnh",
             "Giám đốc Trung tâm Phục vụ hành chính công",
         ] {
@@ -270,6 +275,9 @@ mod tests {
             "Nhân viên bảo vệ",
             "Bác sĩ khoa Nội",
             "Trưởng thôn Đông Hà",
+            "Giáo viên, chủ nhiệm lớp 9A",
+            "Chủ nhiệm lớp 12A1",
+            "Giáo viên, Chủ nhiệm câu lạc bộ Tiếng Anh",
             "",
         ] {
             assert!(!leading(position), "{position}");
