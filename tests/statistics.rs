@@ -1,7 +1,8 @@
 //! The honours in figures (`/thong-ke/`, a campaign's `thong-ke/`): a site of
 //! known figures, built by the real binary, read as a reader sees it — the
 //! totals, each chart's table, the bars' lengths, the share of individuals
-//! without a leading post — and a phone's screen in a real browser.
+//! without a leading post — and, in a real browser, a phone's screen and the
+//! charts seen at 1280 px, at 360 px and printed.
 
 mod common;
 
@@ -500,15 +501,9 @@ fn browser_available() -> bool {
     ready
 }
 
-/// At 360 px nothing on the pages of figures is wider than the screen and
-/// their tables are labelled cards; at 1280 px tables
-/// (tests/browser/phone-tables.mjs says what it checks).
-#[test]
-fn the_figures_fit_a_phone_in_a_real_browser() {
-    if !browser_available() {
-        return;
-    }
-    // Long names, to be wrapped or shortened rather than overflow.
+/// The fixture with a site award of a long name, and a long position: to be
+/// wrapped or shortened rather than overflow.
+fn long_names() -> TestSite {
     let site = site(
         "awards:\n  - title: Danh hiệu Cán bộ, công chức, viên chức tiêu biểu xuất sắc trong phong trào thi đua yêu nước\n    for: individuals\n    level: grassroots\n",
     );
@@ -523,6 +518,18 @@ awards:
       - { name: Trịnh Thị Kim, position: Chuyên viên chính phòng Cải cách hành chính và Văn thư lưu trữ, unit: thpt }
 ",
     );
+    site
+}
+
+/// At 360 px nothing on the pages of figures is wider than the screen and
+/// their tables are labelled cards; at 1280 px tables
+/// (tests/browser/phone-tables.mjs says what it checks).
+#[test]
+fn the_figures_fit_a_phone_in_a_real_browser() {
+    if !browser_available() {
+        return;
+    }
+    let site = long_names();
     site.build("2025-06-01").assert_ok();
     let output = std::process::Command::new("node")
         .arg(std::path::Path::new(common::REPO).join("tests/browser/phone-tables.mjs"))
@@ -540,4 +547,57 @@ awards:
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// The charts seen in a real browser, on the example site (its 2022 plan's
+/// decided list and targets) and on the fixture's pages: at 1280 px, at
+/// 360 px and printed, no page scrolls sideways, no style attribute or
+/// script, each chart shown with its title and its table, its words inside
+/// it at 10 px or more, and a screenshot of it has its bars painted
+/// (tests/browser/charts.mjs says what it checks). With
+/// BANGVANG_SCREENSHOTS=DIR the pages are also saved there whole, to look at.
+#[test]
+fn the_charts_are_seen_at_1280_and_360_px_and_printed_in_a_real_browser() {
+    if !browser_available() {
+        return;
+    }
+    let script = std::path::Path::new(common::REPO).join("tests/browser/charts.mjs");
+    let shots = std::env::var_os("BANGVANG_SCREENSHOTS").map(std::path::PathBuf::from);
+    let example = TestSite::example();
+    example.build("2022-12-15").assert_ok();
+    let fixture = long_names();
+    fixture.build("2025-06-01").assert_ok();
+    for (site, pages, name) in [
+        (
+            &example,
+            &[
+                "thong-ke/index.html",
+                "phong-trao/2022/thong-ke/index.html",
+                "phong-trao/2022/index.html",
+            ][..],
+            "example",
+        ),
+        (
+            &fixture,
+            &[
+                "thong-ke/index.html",
+                "phong-trao/ke-hoach-2023/thong-ke/index.html",
+                "phong-trao/ke-hoach-2024/thong-ke/index.html",
+            ][..],
+            "fixture",
+        ),
+    ] {
+        let mut command = std::process::Command::new("node");
+        command.arg(&script).arg(site.path("public"));
+        if let Some(dir) = &shots {
+            command.arg("--screenshots").arg(dir.join(name));
+        }
+        let output = command.args(pages).output().expect("node runs");
+        assert!(
+            output.status.success(),
+            "{name}: {}\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
 }
