@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{TestSite, visible_text};
+use common::{TestSite, browser_available, visible_text};
 
 const LIST: &str = "public/phong-trao/ke-hoach-2023/dot-1/index.html";
 const PROPOSED: &str = "public/phong-trao/ke-hoach-2023/tong-ket/index.html";
@@ -499,24 +499,6 @@ fn a_long_roll_is_split_into_pages_by_initial() {
     assert!(a.rfind(" An ").unwrap() < a.find("Ánh").unwrap());
     let collectives = visible_text(&site.read("public/khen-thuong/tap-the/index.html"));
     assert!(collectives.contains("Phòng Tổ chức"), "{collectives}");
-}
-
-/// The browser test needs Debian's chromium and `npm ci` in tests/browser. CI sets
-/// BANGVANG_BROWSER_TESTS=1, which turns a missing browser into a failure.
-fn browser_available() -> bool {
-    let ready = std::path::Path::new(common::REPO)
-        .join("tests/browser/node_modules/playwright-core")
-        .is_dir()
-        && std::path::Path::new("/usr/bin/chromium").exists();
-    if !ready && std::env::var_os("BANGVANG_BROWSER_TESTS").is_some() {
-        panic!(
-            "BANGVANG_BROWSER_TESTS is set but chromium or tests/browser/node_modules is missing"
-        );
-    }
-    if !ready {
-        eprintln!("skipping: install chromium and run `npm ci --prefix tests/browser`");
-    }
-    ready
 }
 
 fn search_in_browser(site: &TestSite, query: &str) -> serde_json::Value {

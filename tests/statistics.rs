@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{TestSite, visible_text};
+use common::{TestSite, browser_available, visible_text};
 
 const SITE_YAML: &str = "title: Thi đua — Sở Thử nghiệm
 organization:
@@ -481,24 +481,6 @@ awards:
         "{campaign}"
     );
     assert!(!campaign.contains("danh sách dự kiến ("), "{campaign}");
-}
-
-/// The browser test needs Debian's chromium and `npm ci` in tests/browser;
-/// BANGVANG_BROWSER_TESTS=1 turns their absence into a failure.
-fn browser_available() -> bool {
-    let ready = std::path::Path::new(common::REPO)
-        .join("tests/browser/node_modules/playwright-core")
-        .is_dir()
-        && std::path::Path::new("/usr/bin/chromium").exists();
-    if !ready && std::env::var_os("BANGVANG_BROWSER_TESTS").is_some() {
-        panic!(
-            "BANGVANG_BROWSER_TESTS is set but chromium or tests/browser/node_modules is missing"
-        );
-    }
-    if !ready {
-        eprintln!("skipping: install chromium and run `npm ci --prefix tests/browser`");
-    }
-    ready
 }
 
 /// The fixture with a site award of a long name, and a long position: to be

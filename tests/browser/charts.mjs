@@ -22,7 +22,7 @@
 //   --screenshots each page is also saved whole, at each width, for a person
 //   to look at: DIR/<page with / as _>-<width>.png.
 // Prints, as JSON, what was checked and the problems found; exits 1 on any.
-import { chromium } from "playwright-core";
+import { launch } from "./launch.mjs";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -166,12 +166,7 @@ function pageChecks(desktop) {
   return { problems, charts };
 }
 
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const browser = await chromium.launch({
-  executablePath,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 
 const problems = [];
 const checked = [];

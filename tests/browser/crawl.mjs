@@ -27,7 +27,7 @@
 //          [--out DIR]                    (where the PDF goes)
 // Prints one line per problem, naming the page, and a summary; exits 1 when
 // anything failed.
-import { chromium } from "playwright-core";
+import { launch } from "./launch.mjs";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -108,12 +108,7 @@ function checkHeaders(url, headers, { html }) {
   }
 }
 
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const browser = await chromium.launch({
-  executablePath,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 
 // The reader's browser: a 360 px phone screen, the server's CSP enforced.
 const phone = await browser.newContext({ viewport: { width: 360, height: 800 }, bypassCSP: false });

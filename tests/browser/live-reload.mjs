@@ -3,15 +3,11 @@
 // Prints JSON: how long it took and whether the error banner was shown.
 //
 // usage: node live-reload.mjs <url> <text to wait for> <shell command that edits>
-import { chromium } from "playwright-core";
+import { launch } from "./launch.mjs";
 import { execSync } from "node:child_process";
 
 const [url, expected, edit] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage();
   await page.goto(url);

@@ -22,7 +22,7 @@
 // usage: node phone-tables.mjs <public dir> [--search QUERY] <page>...
 //   (pages as paths below the public dir: khen-thuong/index.html)
 // Prints, as JSON, what was checked and the problems found; exits 1 on any.
-import { chromium } from "playwright-core";
+import { launch } from "./launch.mjs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -37,12 +37,7 @@ while (args.length) {
 }
 if (!publicDir || pages.length === 0) throw new Error("usage: phone-tables.mjs <public dir> [--search QUERY] <page>...");
 
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const browser = await chromium.launch({
-  executablePath,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 
 const problems = [];
 const checked = [];

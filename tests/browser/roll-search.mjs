@@ -3,17 +3,12 @@
 // filtering took (performance.now() around the input event's handler).
 //
 // usage: node roll-search.mjs <public dir> <query>
-import { chromium } from "playwright-core";
+import { launch } from "./launch.mjs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [publicDir, query] = process.argv.slice(2);
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const browser = await chromium.launch({
-  executablePath,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage();
   const errors = [];

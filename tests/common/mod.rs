@@ -203,3 +203,22 @@ pub fn visible_text(html: &str) -> String {
         .replace("&gt;", ">");
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Whether the real-browser tests can run: Debian's chromium and `npm ci` in
+/// tests/browser. CI sets BANGVANG_BROWSER_TESTS=1, which turns a missing
+/// browser into a failure.
+pub fn browser_available() -> bool {
+    let ready = Path::new(REPO)
+        .join("tests/browser/node_modules/playwright-core")
+        .is_dir()
+        && Path::new("/usr/bin/chromium").exists();
+    if !ready && std::env::var_os("BANGVANG_BROWSER_TESTS").is_some() {
+        panic!(
+            "BANGVANG_BROWSER_TESTS is set but chromium or tests/browser/node_modules is missing"
+        );
+    }
+    if !ready {
+        eprintln!("skipping: install chromium and run `npm ci --prefix tests/browser`");
+    }
+    ready
+}
