@@ -570,12 +570,13 @@ fn summary_line_counts_pages_and_files() {
     run.assert_ok();
     // Pages: home, the campaigns section, two campaigns, the roll of honour and
     // its collectives' page, the units' index and one unit, the tags' index, the
-    // calendar and 404.html. Data: JSON, CSV, .xlsx and their datapackage.json,
+    // calendar, the statistics (/thong-ke/; no campaign has a decided list, so
+    // none has its own) and 404.html. Data: JSON, CSV, .xlsx and their datapackage.json,
     // the roll's search index, sitemap, robots.txt, lich.ics and atom.xml.
     // Copied: the theme's CSS, script and icon, and one scan.
     assert!(
         run.stdout
-            .starts_with("published 11 pages, 9 data files, 4 files copied, 0 warnings in "),
+            .starts_with("published 12 pages, 9 data files, 4 files copied, 0 warnings in "),
         "{}",
         run.stdout
     );
