@@ -22,22 +22,13 @@
 //   --screenshots each page is also saved whole, at each width, for a person
 //   to look at: DIR/<page with / as _>-<width>.png.
 // Prints, as JSON, what was checked and the problems found; exits 1 on any.
-import { launch } from "./launch.mjs";
+import { launch, pageArguments } from "./launch.mjs";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { pathToFileURL } from "node:url";
 
-const args = process.argv.slice(2);
-const publicDir = args.shift();
-let shots = null;
-const pages = [];
-while (args.length) {
-  const a = args.shift();
-  if (a === "--screenshots") shots = args.shift();
-  else pages.push(a);
-}
-if (!publicDir || pages.length === 0) throw new Error("usage: charts.mjs <public dir> [--screenshots DIR] <page>...");
+const { publicDir, value: shots, pages } = pageArguments("charts.mjs", "screenshots");
 if (shots) fs.mkdirSync(shots, { recursive: true });
 
 /** The pixels of a PNG as Chromium writes its screenshots: 8-bit RGB or RGBA, not interlaced. */

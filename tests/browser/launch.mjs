@@ -11,3 +11,21 @@ export function launch() {
       "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
+
+// The arguments of a script that checks pages: `<public dir> [--OPTION
+// VALUE] <page>...`, as charts.mjs and phone-tables.mjs take them.
+export function pageArguments(script, option) {
+  const args = process.argv.slice(2);
+  const publicDir = args.shift();
+  let value = null;
+  const pages = [];
+  while (args.length) {
+    const a = args.shift();
+    if (a === "--" + option) value = args.shift();
+    else pages.push(a);
+  }
+  if (!publicDir || pages.length === 0) {
+    throw new Error(`usage: ${script} <public dir> [--${option} VALUE] <page>...`);
+  }
+  return { publicDir, value, pages };
+}

@@ -22,20 +22,11 @@
 // usage: node phone-tables.mjs <public dir> [--search QUERY] <page>...
 //   (pages as paths below the public dir: khen-thuong/index.html)
 // Prints, as JSON, what was checked and the problems found; exits 1 on any.
-import { launch } from "./launch.mjs";
+import { launch, pageArguments } from "./launch.mjs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const args = process.argv.slice(2);
-const publicDir = args.shift();
-let search = null;
-const pages = [];
-while (args.length) {
-  const a = args.shift();
-  if (a === "--search") search = args.shift();
-  else pages.push(a);
-}
-if (!publicDir || pages.length === 0) throw new Error("usage: phone-tables.mjs <public dir> [--search QUERY] <page>...");
+const { publicDir, value: search, pages } = pageArguments("phone-tables.mjs", "search");
 
 const browser = await launch();
 
