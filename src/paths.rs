@@ -60,6 +60,32 @@ pub const ROBOTS: &str = "robots.txt";
 /// The page a web server shows for an address that does not exist.
 pub const NOT_FOUND: &str = "404.html";
 
+/// The site's search page, and the files its script loads: the list of the
+/// index's parts, the parts, what the results show of the documents, and
+/// the fragments of the documents whose excerpts are not read from their
+/// pages (the
+/// `render::search` module). Nothing of `content/` may be published under
+/// [`SEARCH`].
+pub const SEARCH: &str = "tim-kiem/";
+pub const SEARCH_INDEX: &str = "tim-kiem/chi-muc.js";
+
+/// A part of the search index: `tim-kiem/chi-muc/p-th.js`.
+pub fn search_part(name: &str) -> String {
+    format!("{SEARCH}chi-muc/{name}.js")
+}
+
+/// The file of what the search's results show of documents `file * 64`
+/// to `file * 64 + 63`: `tim-kiem/tai-lieu/0.js`.
+pub fn search_documents(file: u32) -> String {
+    format!("{SEARCH}tai-lieu/{file}.js")
+}
+
+/// The fragment of search document `number`, for one whose text is not
+/// read from its page: `tim-kiem/trang/12.js`.
+pub fn search_fragment(number: u32) -> String {
+    format!("{SEARCH}trang/{number}.js")
+}
+
 /// The file a page's folder is written as.
 pub const PAGE_FILE: &str = "index.html";
 

@@ -536,16 +536,17 @@ fn typing_without_diacritics_in_a_real_browser_finds_exactly_the_matching_rows()
     assert!(names(&found, "collectives").is_empty());
     assert_eq!(found["errors"].as_array().unwrap().len(), 0, "{found}");
 
-    // "hoa" begins Hoa, Hòa, Hoà (either tone placement) and Hoàng.
+    // "hoa" begins Hoa, Hòa, Hoà (either tone placement) and Hoàng; the
+    // whole words rank first (issue 21), each in the roll's order.
     let found = search_in_browser(&site, "hoa");
     assert_eq!(
         names(&found, "individuals"),
         [
-            "Hoàng Văn Bình",
             "Nguyễn Thị Hoa",
             "Trần Thị Hoa",
             "Lê Thị Hòa",
-            "Đỗ Văn Hoà"
+            "Đỗ Văn Hoà",
+            "Hoàng Văn Bình"
         ]
     );
 

@@ -46,6 +46,10 @@ pub enum Job {
     /// The honours in figures, and a campaign's.
     Statistics,
     CampaignStatistics(PageId),
+    /// The search page, and the search index, written after every page
+    /// and list gave it its words (each writes its own fragment).
+    Search,
+    SearchIndex,
     /// The calendar page and its iCalendar file.
     Calendar,
     CalendarIcs,
@@ -84,6 +88,8 @@ impl Job {
             Job::RollIndex,
             Job::Units,
             Job::Statistics,
+            Job::Search,
+            Job::SearchIndex,
         ]);
         if links.base_url.is_some() {
             jobs.push(Job::Sitemap);
@@ -107,6 +113,8 @@ impl Job {
         let page = |path: &str| vec![paths::page_file(path)];
         match self {
             Job::Page { page: id, number } => page(&paths::list_page(&site.page(id).path, number)),
+            // With its search fragment (`paths::search_fragment`), whose number
+            // is the search's (`search::Documents`).
             Job::List(list) => {
                 let path = &site.list(list).path;
                 let mut files = page(path);
@@ -143,6 +151,9 @@ impl Job {
             Job::CampaignStatistics(campaign) => {
                 page(&paths::campaign_statistics(&site.page(campaign).path))
             }
+            Job::Search => page(paths::SEARCH),
+            // With its parts (`paths::search_part`), named by the words in them.
+            Job::SearchIndex => vec![paths::SEARCH_INDEX.to_owned()],
             Job::Calendar => page(paths::CALENDAR),
             Job::CalendarIcs => vec![paths::CALENDAR_ICS.to_owned()],
             Job::Feed => vec![paths::FEED.to_owned()],
@@ -168,6 +179,7 @@ impl Job {
                 | Job::RollIndex
                 | Job::Units
                 | Job::Statistics
+                | Job::SearchIndex
                 | Job::Sitemap
                 | Job::Robots
                 | Job::NotFound
@@ -175,6 +187,12 @@ impl Job {
                 | Job::CalendarIcs
                 | Job::Feed
         )
+    }
+
+    /// Whether it reads what the jobs of every page and list gave the search
+    /// index: it then runs after them.
+    pub fn needs_every_document(self) -> bool {
+        matches!(self, Job::SearchIndex)
     }
 
     /// Renders and writes it; `Ok` carries problems that do not stop the
@@ -193,6 +211,8 @@ impl Job {
             Job::Unit(unit) => super::roll::render_unit(cx, unit),
             Job::Statistics => super::statistics::render(cx),
             Job::CampaignStatistics(campaign) => super::statistics::render_campaign(cx, campaign),
+            Job::Search => super::search::render(cx),
+            Job::SearchIndex => super::search::write_index(cx),
             Job::Calendar => super::calendar::render(cx),
             Job::CalendarIcs => super::calendar::write_ics(cx),
             Job::Feed => super::feed::write(cx),

@@ -19,6 +19,20 @@ pub const UNITS: &str = "Đơn vị";
 pub const CALENDAR: &str = "Lịch thi đua";
 pub const STATISTICS: &str = "Thống kê khen thưởng";
 pub const NOT_FOUND: &str = "Không tìm thấy trang";
+pub const SEARCH: &str = "Tìm kiếm";
+
+/// What kind of document a search result is.
+pub const SEARCH_HOME: &str = "Trang chủ";
+pub const SEARCH_SECTION: &str = "Chuyên mục";
+pub const SEARCH_CAMPAIGN: &str = "Phong trào thi đua";
+pub const SEARCH_NEWS: &str = "Tin tức";
+pub const SEARCH_PAGE: &str = "Trang";
+pub const SEARCH_LIST: &str = "Danh sách khen thưởng";
+
+/// A decision as a list's search text names it.
+pub fn decision_number(number: &str) -> String {
+    format!("Quyết định số {number}")
+}
 
 /// A campaign's page of figures.
 pub fn campaign_statistics(campaign: &str) -> String {

@@ -362,6 +362,7 @@ pub(super) fn render(cx: &Context, id: ListId) -> Result<Vec<Diagnostic>, Diagno
     let generated = cx.generated(&list.path, &list.title, parents);
     let mut view = list_view(site, id, cx.links);
     view.downloads = super::open_data::write_list(cx, id)?;
+    super::search::add_list(cx, id)?;
     let mut inputs = generated.inputs();
     inputs.push(("list", &view));
     cx.render("results.html", &inputs, &list.path, &list.source)

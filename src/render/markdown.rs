@@ -55,6 +55,10 @@ pub struct Rendered {
     /// Images, links, tables and headings some readers cannot use (see
     /// `accessibility.rs`), in the order of the page.
     pub accessibility: Vec<accessibility::Finding>,
+    /// The page's text as a reader reads it, for the site's search: taken
+    /// from the Markdown's text as it is rendered (a copy, no second parse),
+    /// or read back from the HTML when the page has raw HTML.
+    pub text: super::search::PageText,
 }
 
 /// Renders `markdown` for a page at site path `page_path`.
@@ -77,8 +81,10 @@ pub fn render(markdown: &str, page_path: &str, links: &Links, sanitizer: &Saniti
     // Open Markdown containers: block quotes, lists, emphasis …
     let mut depth = 0usize;
     let mut table = TableCells::default();
+    let mut text = super::search::PageText::with_capacity(markdown.len());
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         let outer = depth;
+        text.follow(&event);
         match &event {
             Event::Start(_) => {
                 depth += 1;
@@ -234,18 +240,22 @@ pub fn render(markdown: &str, page_path: &str, links: &Links, sanitizer: &Saniti
             links: found,
             html_problems: scan.finish(),
             accessibility,
+            text: super::search::PageText::default(),
         };
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html, events.into_iter());
     if present {
         html = sanitizer.clean(&html);
+        // Raw HTML's text is in no Markdown event: read from what is shown.
+        text = super::search::page_text(&html);
     }
     Rendered {
         html,
         links: found,
         html_problems: scan.finish(),
         accessibility,
+        text,
     }
 }
 

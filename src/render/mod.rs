@@ -24,6 +24,7 @@ pub mod paginate;
 pub mod raw_html;
 pub mod roll;
 pub mod sanitize;
+pub mod search;
 pub mod shared;
 pub mod site_files;
 mod statistics;
@@ -127,6 +128,8 @@ pub fn render_site(
     let statistics = statistics::figures(site, &rows);
     let sanitizer = sanitize::Sanitizer::new(&site.config.html);
     let shared_values = SharedValues::new(site, links);
+    let documents = search::Documents::new(site);
+    let search_index = search::Index::default();
     let cx = Context {
         site,
         tera,
@@ -140,21 +143,25 @@ pub fn render_site(
         units: &units,
         statistics: &statistics,
         events: &events,
+        documents: &documents,
+        search: &search_index,
         generated,
         writer,
     };
     let jobs = Job::all(site, links);
+    let first = |i: &usize| !jobs[*i].needs_every_document();
     let run_order: Vec<usize> = (0..jobs.len())
         .filter(|&i| jobs[i].is_site_wide())
         .chain((0..jobs.len()).filter(|&i| !jobs[i].is_site_wide()))
+        .filter(first)
         .collect();
-    let mut found: Vec<(usize, Diagnostic)> = run_order
-        .par_iter()
-        .flat_map_iter(|&i| {
-            let problems = jobs[i].run(&cx).unwrap_or_else(|problem| vec![problem]);
-            problems.into_iter().map(move |problem| (i, problem))
-        })
-        .collect();
+    let run = |&i: &usize| {
+        let problems = jobs[i].run(&cx).unwrap_or_else(|problem| vec![problem]);
+        problems.into_iter().map(move |problem| (i, problem))
+    };
+    let mut found: Vec<(usize, Diagnostic)> = run_order.par_iter().flat_map_iter(run).collect();
+    // The search index is written from what every page's job gave it.
+    found.extend((0..jobs.len()).filter(|i| !first(i)).flat_map(|i| run(&i)));
     // Reported in the jobs' order, not the order they ran in: a template
     // error names the first page it broke (`content/_index.md`).
     found.sort_by_key(|(i, _)| *i);
@@ -224,6 +231,9 @@ struct Context<'s, 'a> {
     /// The honours in figures, counted once from `rows`.
     statistics: &'s statistics::Figures<'a>,
     events: &'s [calendar::Event],
+    /// The search's documents, and its index the pages' and lists' jobs fill.
+    documents: &'s search::Documents,
+    search: &'s search::Index,
     generated: &'s [String],
     writer: &'s Writer<'s>,
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::inputs::Inputs;
-use super::{Context, campaign_view, link_check, markdown, paginate, views};
+use super::{Context, campaign_view, link_check, markdown, paginate, search, views};
 use crate::diagnostics::Diagnostic;
 use crate::model::Site;
 use crate::model::page::PageKind;
@@ -26,6 +26,7 @@ pub(super) fn render(
     });
     // Later pages of a list repeat the section's text but report nothing new.
     let broken = if number == 1 {
+        search::add_page(cx, id, &markdown.text)?;
         link_check::check(page, &markdown, cx.paths)
     } else {
         Vec::new()

@@ -24,6 +24,9 @@ pub struct SiteView<'a> {
     /// The home page, relative to the site root (`index.html`, or `` with clean
     /// URLs): write `{{ root }}{{ site.home_href }}`.
     pub home_href: String,
+    /// The search page, as `home_href`; every page's header has a search box
+    /// that goes there.
+    pub search_href: String,
     pub base_url: Option<&'a str>,
     pub language: &'a str,
     pub organization: OrganizationView<'a>,
@@ -59,6 +62,7 @@ pub fn site_view<'a>(config: &'a SiteConfig, links: &'a Links, today: NaiveDate)
     SiteView {
         title: &config.title,
         home_href: links.href(""),
+        search_href: links.href(crate::paths::SEARCH),
         year_name: super::labels::year_name(config.reporting_year),
         base_url: links.base_url.as_deref(),
         language: &config.language,

@@ -2,6 +2,7 @@
 //! "did you mean" suggestions of error messages.
 
 pub(crate) mod collate;
+pub mod search;
 pub mod date;
 pub(crate) mod slug;
 pub(crate) mod suggest;

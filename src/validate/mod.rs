@@ -83,6 +83,7 @@ pub fn outputs(
     // A generated folder `lich/` is the file `lich/index.html` too.
     let reserved = |path: &str| {
         generated.contains(path)
+            || path.starts_with(crate::paths::SEARCH)
             || path.strip_suffix("index.html").is_some_and(|dir| {
                 (dir.is_empty() || dir.ends_with('/')) && generated.contains(dir)
             })

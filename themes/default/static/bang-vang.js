@@ -5,14 +5,24 @@
 // The rows come from khen-thuong/chi-muc.js, a compact index loaded as a script
 // (it works from the disk too). Matching ignores diacritics and tone placement:
 // "hoa" finds Hòa, Hoà and Hoa, "duc" finds Đức. Each word typed must begin a
-// word of the name, position or unit. At most LIMIT rows are drawn, so a
-// keystroke stays fast with tens of thousands of names.
+// word of the name, position or unit. The rows found are ranked as the site's
+// search ranks pages (tim-kiem.js): a word typed with its diacritics puts the
+// rows that spell it so first ("Đức" before "dục"), then rows with the words
+// in the name before those with them only in the position or unit, whole
+// words before beginnings, the newer year first, and the roll's order within.
+// At most LIMIT rows are drawn, so a keystroke stays fast with tens of
+// thousands of names.
 (function () {
   "use strict";
   var data = window.BANGVANG_ROLL;
   var form = document.getElementById("loc-bang-vang");
   if (!data || !form) return;
   var LIMIT = 100;
+  // Past this many rows found the roll's order is kept: ranking them would
+  // slow a keystroke (words of a few letters, which the reader goes on
+  // typing), and the first rows drawn are not what the reader looks for yet.
+  var RANKED = 10000;
+  var W = window.BANGVANG_WORDS;
   var root = form.getAttribute("data-root") || "";
   var input = document.getElementById("tim-kiem");
   var year = document.getElementById("loc-nam");
@@ -109,6 +119,50 @@
       '</tr></thead><tbody role="rowgroup">' + body + "</tbody></table></div>";
   }
 
+  // Each row's words, with their keys and whether they are in the name, made
+  // when the row is first ranked; a word's keys are made once.
+  var rowWords = [], keysOf = new Map();
+  function keysOfWord(word) {
+    var k = keysOf.get(word);
+    if (!k) { k = W.keys(word); keysOf.set(word, k); }
+    return k;
+  }
+  function wordsOf(i) {
+    if (!rowWords[i]) {
+      var r = data.rows[i], found = [];
+      W.words(r[1]).forEach(function (w) { found.push([keysOfWord(w), 2]); });
+      var rest = r[2] + (r[3] >= 0 ? " " + data.units[r[3]][1] : "");
+      W.words(rest).forEach(function (w) { found.push([keysOfWord(w), 1]); });
+      rowWords[i] = found;
+    }
+    return rowWords[i];
+  }
+  // [spelt as typed, in the name, whole words] summed over the words typed.
+  function score(i, typed) {
+    var total = [0, 0, 0], own = wordsOf(i);
+    typed.forEach(function (t) {
+      var best = [0, 0, 0];
+      own.forEach(function (entry) {
+        var k = entry[0];
+        if (!W.startsWith(k.folded, t.folded)) return;
+        if (t.marked && W.spelledAs(k.spelled, t)) best[0] = 1;
+        if (entry[1] > best[1]) best[1] = entry[1];
+        if (k.folded === t.folded) best[2] = 1;
+      });
+      total[0] += best[0]; total[1] += best[1]; total[2] += best[2];
+    });
+    return total;
+  }
+  function ranked(found, typed) {
+    var scored = found.map(function (i) {
+      return { i: i, s: score(i, typed), year: data.lists[data.rows[i][5]][3] || 0 };
+    });
+    scored.sort(function (a, b) {
+      return b.s[0] - a.s[0] || b.s[1] - a.s[1] || b.s[2] - a.s[2] || b.year - a.year || a.i - b.i;
+    });
+    return scored.map(function (x) { return x.i; });
+  }
+
   function apply() {
     var words = fold(input.value).split(" ").filter(Boolean);
     // Each word must start a word of the row: built once, not once per row.
@@ -123,7 +177,7 @@
       status.textContent = "";
       return;
     }
-    var people = [], groups = [], total = 0;
+    var people = [], groups = [], found = [];
     var candidates = needles.length ? rowsWith(needles[0]) : null;
     var count = candidates ? candidates.length : data.rows.length;
     for (var c = 0; c < count; c++) {
@@ -136,10 +190,16 @@
       for (var w = 1; w < needles.length; w++) {
         if (text.indexOf(needles[w]) < 0) { ok = false; break; }
       }
-      if (!ok) continue;
-      total++;
-      var bucket = r[0] ? groups : people;
-      if (people.length + groups.length < LIMIT) bucket.push(r);
+      if (ok) found.push(i);
+    }
+    var total = found.length;
+    if (words.length && total <= RANKED) {
+      var typed = W.words(input.value).map(W.keys);
+      found = ranked(found, typed);
+    }
+    for (var f = 0; f < total && people.length + groups.length < LIMIT; f++) {
+      var row = data.rows[found[f]];
+      (row[0] ? groups : people).push(row);
     }
     var html = "";
     if (people.length) html += '<h2 id="ket-qua-ca-nhan">Cá nhân</h2>' + table(people, false);
