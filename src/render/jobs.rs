@@ -47,7 +47,7 @@ pub enum Job {
     Statistics,
     CampaignStatistics(PageId),
     /// The search page, and the search index, written after every page
-    /// and list gave it its words (each writes its own fragment).
+    /// and list gave it its words (a list, and a long page, write a fragment).
     Search,
     SearchIndex,
     /// The calendar page and its iCalendar file.

@@ -1,29 +1,33 @@
 //! The site's search, `/tim-kiem/`: an index of every published page and
 //! results list, split so that a query loads only the parts its words need
-//! (as Pagefind does), and a fragment per document for the results' titles
-//! and excerpts. The theme's `tim-kiem.js` reads them; docs/search.md
-//! describes the files.
+//! (as Pagefind does), what each result shows, and the text of the excerpts
+//! (a results list's and a long page's fragment; a page's own otherwise).
+//! The theme's `tim-kiem.js` reads them; docs/search.md describes the files.
 //!
 //! How the build makes it:
 //!
 //! 1. [`Documents`] numbers the documents oldest first (by date, then
 //!    address), so a page published later takes the next number and the
 //!    others keep theirs, and "newer first" is "higher number first".
-//! 2. Each page's and list's job gives its words to the [`Index`] (its text
-//!    read back from the HTML it renders, by [`page_text`]) and writes its
+//! 2. Each page's and list's job gives its words to the [`Index`] (a page's
+//!    text taken from its Markdown's events as it is rendered, or read back
+//!    from its HTML by [`page_text`] when it has raw HTML), and what its
+//!    result shows ([`Shown`]); a list's job, and a long page's, write its
 //!    fragment, `tim-kiem/trang/<number>.js`.
-//! 3. After every other job, [`write_index`] groups the words by their
-//!    folded key (`text::search`), splits them into parts by the keys'
-//!    first letters, as deep as a part needs to stay under [`PART_TARGET`],
-//!    and writes the parts and the list of them (`tim-kiem/chi-muc.js`).
+//! 3. After every other job, [`write_index`] writes what the results show,
+//!    64 documents to a file (`tim-kiem/tai-lieu/<n>.js`), groups the words
+//!    by their folded key (`text::search`), splits them into parts by the
+//!    keys' first letters, as deep as a part needs to stay under
+//!    [`PART_TARGET`], and writes the parts and the list of them
+//!    (`tim-kiem/chi-muc.js`).
 //!
 //! Every file is a script rather than JSON, as the roll's index is (the list
-//! of parts sets `BANGVANG_SEARCH_INDEX`, the page loads it first; a part or
-//! a fragment calls `BANGVANG_SEARCH`, which `tim-kiem.js` defines): a script loads from the disk too, where browsers refuse
-//! to fetch, and under the strict Content-Security-Policy. In `serve`, the
-//! parts and fragments whose bytes did not change are not written again
-//! (the writer compares them), so an edit rewrites the parts its words are
-//! in and its fragment.
+//! of parts sets `BANGVANG_SEARCH_INDEX`, the page loads it first; the other
+//! files call `BANGVANG_SEARCH`, which `tim-kiem.js` defines): a script loads
+//! from the disk too, where browsers refuse to fetch, and under the strict
+//! Content-Security-Policy. In `serve`, the files whose bytes did not change
+//! are not written again (the writer compares them), so an edit rewrites the
+//! parts its words are in, and its fragment if it has one.
 
 use std::ops::Range;
 use std::sync::Mutex;
@@ -47,10 +51,11 @@ const IN_TITLE: u8 = 2;
 const IN_HEADING: u8 = 1;
 
 /// A part is split by the next letter of its words when its file would be
-/// larger than this. A query loads one part per word (two for a word that
-/// ends where a part is split), so this bounds what a query of common
-/// words fetches: the 10,000-page benchmark's title query loads 12 parts,
-/// 167 KB (docs/search.md; `bench/search`).
+/// larger than this (estimated; a part that is one word with many
+/// spellings is not split and can be larger). A query loads one part per
+/// word (two for a word that ends where a part is split), so this bounds
+/// what a query of common words fetches (docs/search.md, "Cost", measured
+/// with `bench/search`).
 pub const PART_TARGET: usize = 16 * 1024;
 
 /// Past this depth a part is not split: only one word that long and its
