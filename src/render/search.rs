@@ -380,34 +380,28 @@ struct Words {
 /// What a thread remembers while it adds documents to one index.
 struct WordCache {
     index: u64,
-    /// A word as written (`Thi`, `thi`) → its spelling's number, and
-    /// whether the document being added has it yet. Words of up to 16 bytes
-    /// (all but a few) by their bytes as two integers: first in [`SLOTS`]
-    /// places picked by a hash of them, where a word met again (as most
-    /// are) costs one compare and, if the document has it, nothing more;
-    /// then in `short`, for the words two of which hash alike. Longer words
-    /// as bytes, in `long`.
+    /// A word as written (`Thi`, `thi`) → its spelling's number. Words of
+    /// up to 16 bytes (all but a few) by their bytes as two integers: first
+    /// in [`SLOTS`] places picked by a hash of them, where a word met again
+    /// (as most are) costs one compare; then in `short`, for the words two
+    /// of which hash alike. Longer words as bytes, in `long`.
     slots: Box<[Slot; SLOTS]>,
     short: FxHashMap<(u64, u64), u32>,
     long: FxHashMap<Box<[u8]>, u32>,
     /// Per word number: the stamp of the document it was last met in, and
-    /// where it is in that document's list; for the words not in a slot.
+    /// where it is in that document's list.
     seen: Vec<(u32, u32)>,
 }
 
-/// A place of [`WordCache::slots`]: a word's bytes, its number, and the
-/// stamp of the document it was last met in with where it is in that
-/// document's list (as in `seen`, which is kept the same).
+/// A place of [`WordCache::slots`]: a word's bytes and its number.
 #[derive(Clone, Copy, Default)]
 struct Slot {
     a: u64,
     b: u64,
     number: u32,
-    stamp: u32,
-    at: u32,
 }
 
-/// The places of a thread's cache of short words: 512 KB, within a core's
+/// The places of a thread's cache of short words: 384 KB, within a core's
 /// second-level cache, and more than the distinct spellings of the
 /// 10,000-page benchmark (844) or of a department's real site.
 const SLOTS: usize = 1 << 14;
@@ -538,8 +532,8 @@ impl Adding<'_> {
     ///
     /// Shaped for speed: this runs for each of the 10,000-page benchmark's
     /// six million words, and the scan calls it for each, so it is small
-    /// enough for the compiler to put in the scan (no call per word) and
-    /// does one compare in the common case; everything else is in
+    /// enough for the compiler to put in the scan (no call per word): one
+    /// compare finds a word met before, as most are; the rest is in
     /// [`Adding::miss`], out of the way.
     #[inline(always)]
     fn word(&mut self, text: &[u8], word: Range<usize>, flag: u8) {
@@ -548,25 +542,34 @@ impl Adding<'_> {
             return self.miss(text, word, flag);
         }
         let (a, b) = short_key(text, word.start, len);
-        let slot = &mut self.cache.slots[place(a, b)];
+        let slot = &self.cache.slots[place(a, b)];
         if slot.a != a || slot.b != b {
             return self.miss(text, word, flag);
         }
-        if slot.stamp == self.stamp {
+        // By the number, not the slot: "Thi" and "thi" have a slot each and
+        // one number.
+        let number = slot.number;
+        self.met(number, flag);
+    }
+
+    /// Word `number` met: kept once per document, with the flags of every
+    /// place it was met.
+    #[inline(always)]
+    fn met(&mut self, number: u32, flag: u8) {
+        // Every number in the cache has its place in `seen` (`miss`).
+        let Some(seen) = self.cache.seen.get_mut(number as usize) else {
+            return;
+        };
+        if seen.0 == self.stamp {
             if flag != 0 {
-                if let Some(posting) = self.words.get_mut(slot.at as usize) {
+                if let Some(posting) = self.words.get_mut(seen.1 as usize) {
                     *posting |= u32::from(flag);
                 }
             }
-            return;
+        } else {
+            *seen = (self.stamp, self.words.len() as u32);
+            self.words.push((number << 2) | u32::from(flag));
         }
-        let at = self.words.len() as u32;
-        (slot.stamp, slot.at) = (self.stamp, at);
-        let number = slot.number;
-        if let Some(seen) = self.cache.seen.get_mut(number as usize) {
-            *seen = (self.stamp, at);
-        }
-        self.words.push((number << 2) | u32::from(flag));
     }
 
     /// A word not in its slot: looked up, then put in it (short words).
@@ -598,24 +601,10 @@ impl Adding<'_> {
         if n >= cache.seen.len() {
             cache.seen.resize(n + 1, (0, 0));
         }
-        let seen = &mut cache.seen[n];
-        if seen.0 == self.stamp {
-            if let Some(posting) = self.words.get_mut(seen.1 as usize) {
-                *posting |= u32::from(flag);
-            }
-        } else {
-            *seen = (self.stamp, self.words.len() as u32);
-            self.words.push((number << 2) | u32::from(flag));
-        }
         if let Some((a, b)) = short {
-            cache.slots[place(a, b)] = Slot {
-                a,
-                b,
-                number,
-                stamp: seen.0,
-                at: seen.1,
-            };
+            cache.slots[place(a, b)] = Slot { a, b, number };
         }
+        self.met(number, flag);
     }
 }
 
@@ -1559,6 +1548,21 @@ mod tests {
             json_string(&mut json, &text);
             proptest::prop_assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text);
         }
+    }
+
+    #[test]
+    fn a_document_has_a_word_once_whatever_its_case_and_places() {
+        let index = Index::default();
+        let mut text = PageText::default();
+        text.text.push_str("Đông đông ĐÔNG. Phía Đông. đông");
+        let heading = text.text.find("Phía").unwrap();
+        text.headings.push(heading..heading + "Phía Đông".len());
+        index.add(0, "ĐÔNG", &text);
+        index.add(1, "Tây", &text);
+        let entries = entries(&index);
+        let dong = entries.iter().find(|e| e.folded == "dong").unwrap();
+        let postings: Vec<&Vec<u32>> = dong.spellings.iter().map(|(_, p)| p).collect();
+        assert_eq!(postings, [&vec![posting(0, IN_TITLE | IN_HEADING), posting(1, IN_HEADING)]]);
     }
 
     #[test]
