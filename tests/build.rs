@@ -571,12 +571,15 @@ fn summary_line_counts_pages_and_files() {
     // Pages: home, the campaigns section, two campaigns, the roll of honour and
     // its collectives' page, the units' index and one unit, the tags' index, the
     // calendar, the statistics (/thong-ke/; no campaign has a decided list, so
-    // none has its own) and 404.html. Data: JSON, CSV, .xlsx and their datapackage.json,
-    // the roll's search index, sitemap, robots.txt, lich.ics and atom.xml.
-    // Copied: the theme's CSS, script and icon, and one scan.
+    // none has its own), the search (/tim-kiem/) and 404.html. Data: JSON,
+    // CSV, .xlsx and their datapackage.json, the roll's search index, the
+    // site search's list of parts, its one part and its one file of what
+    // results show, sitemap, robots.txt, lich.ics and atom.xml. Copied: the
+    // theme's CSS, its scripts (the roll's, the search's and their words')
+    // and icon, and one scan.
     assert!(
         run.stdout
-            .starts_with("published 12 pages, 9 data files, 4 files copied, 0 warnings in "),
+            .starts_with("published 13 pages, 12 data files, 6 files copied, 0 warnings in "),
         "{}",
         run.stdout
     );

@@ -35,12 +35,20 @@ fn every_published_document_is_shown_and_held_back_ones_are_in_no_file() {
     let site = built();
     let files = search_files(&site);
     let in_folder = |folder: &str| -> Vec<&(String, String)> {
-        files.iter().filter(|(p, _)| p.starts_with(folder)).collect()
+        files
+            .iter()
+            .filter(|(p, _)| p.starts_with(folder))
+            .collect()
     };
     // What the results show: the seven documents (home, two sections, two
     // news, the campaign and its decided list) in one file of 64.
     let documents = in_folder("tim-kiem/tai-lieu/");
-    assert_eq!(documents.len(), 1, "{:?}", files.iter().map(|f| &f.0).collect::<Vec<_>>());
+    assert_eq!(
+        documents.len(),
+        1,
+        "{:?}",
+        files.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
     let (_, shown) = documents[0];
     let json = shown
         .strip_prefix("BANGVANG_SEARCH.documents(0,")
@@ -72,7 +80,9 @@ fn every_published_document_is_shown_and_held_back_ones_are_in_no_file() {
     let list = shown.iter().position(|d| d[4] == 1).unwrap();
     assert_eq!(fragments[0].0, format!("tim-kiem/trang/{list}.js"));
     let all = &fragments[0].1;
-    assert!(all.contains("Hoàng Văn Dục, Trợ giúp viên pháp lý, Trung tâm Trợ giúp pháp lý nhà nước"));
+    assert!(
+        all.contains("Hoàng Văn Dục, Trợ giúp viên pháp lý, Trung tâm Trợ giúp pháp lý nhà nước")
+    );
     assert!(all.contains("Quyết định số 120/QĐ-STP"));
     // Nothing of a draft or of a page dated after today, in any file of the
     // search, folded or not.
@@ -99,10 +109,7 @@ fn every_published_document_is_shown_and_held_back_ones_are_in_no_file() {
     for part in index["parts"].as_array().unwrap() {
         let key = part[0].as_str().unwrap();
         let own = part[2] == 1;
-        let name = format!(
-            "tim-kiem/chi-muc/{}{key}.js",
-            if own { "w-" } else { "p-" }
-        );
+        let name = format!("tim-kiem/chi-muc/{}{key}.js", if own { "w-" } else { "p-" });
         let (_, text) = parts.iter().find(|(p, _)| *p == name).expect(&name);
         assert_eq!(part[1].as_u64().unwrap() as usize, text.len(), "{name}");
     }
@@ -113,8 +120,13 @@ fn a_draft_published_with_drafts_is_found_and_two_builds_are_identical() {
     let site = built();
     let first = search_files(&site);
     site.build(TODAY).assert_ok();
-    assert_eq!(first, search_files(&site), "the search files are deterministic");
-    site.run(&["build", "--today", TODAY, "--drafts"]).assert_ok();
+    assert_eq!(
+        first,
+        search_files(&site),
+        "the search files are deterministic"
+    );
+    site.run(&["build", "--today", TODAY, "--drafts"])
+        .assert_ok();
     let all: String = search_files(&site).into_iter().map(|(_, t)| t).collect();
     assert!(all.to_lowercase().contains("xylophonbimat"));
 }
@@ -131,7 +143,10 @@ fn every_page_has_a_search_box_that_leads_to_the_search_page() {
         let html = site.read(page);
         let form = &html[html.find("<form class=\"header-search\"").expect(page)..];
         let form = &form[..form.find("</form>").unwrap()];
-        assert!(form.contains("role=\"search\"") && form.contains("name=\"q\""), "{page}");
+        assert!(
+            form.contains("role=\"search\"") && form.contains("name=\"q\""),
+            "{page}"
+        );
         assert!(form.contains("tim-kiem/index.html\""), "{page}: {form}");
         assert!(form.contains("<label for=\"o-tim-kiem\""), "{page}");
     }
@@ -141,7 +156,10 @@ fn every_page_has_a_search_box_that_leads_to_the_search_page() {
     assert!(html.contains("<label for=\"tu-khoa\">"));
     assert!(html.contains("JavaScript đang tắt"));
     for script in html.split("<script").skip(1) {
-        assert!(script.trim_start().starts_with("src="), "an inline script: {script}");
+        assert!(
+            script.trim_start().starts_with("src="),
+            "an inline script: {script}"
+        );
     }
     assert!(!html.contains(" style="), "no inline style");
 }
@@ -149,11 +167,15 @@ fn every_page_has_a_search_box_that_leads_to_the_search_page() {
 #[test]
 fn a_content_file_under_the_search_folder_is_refused() {
     let site = TestSite::fixture("search");
-    site.write("content/tim-kiem/chi-muc/p-th.md", "---\ntitle: Chen vào\n---\n");
+    site.write(
+        "content/tim-kiem/chi-muc/p-th.md",
+        "---\ntitle: Chen vào\n---\n",
+    );
     let run = site.build(TODAY);
     run.assert_content_error();
     assert!(
-        run.stderr.contains("an address the build uses for a page of its own"),
+        run.stderr
+            .contains("an address the build uses for a page of its own"),
         "{}",
         run.stderr
     );
@@ -168,7 +190,9 @@ fn browser_available() -> bool {
         .is_dir()
         && std::path::Path::new("/usr/bin/chromium").exists();
     if !ready && std::env::var_os("BANGVANG_BROWSER_TESTS").is_some() {
-        panic!("BANGVANG_BROWSER_TESTS is set but chromium or tests/browser/node_modules is missing");
+        panic!(
+            "BANGVANG_BROWSER_TESTS is set but chromium or tests/browser/node_modules is missing"
+        );
     }
     ready
 }
@@ -181,7 +205,11 @@ fn in_browser(site: &TestSite, mode: &str, queries: &[&str]) -> Vec<Value> {
         .args(queries)
         .output()
         .expect("node runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let results: Value = serde_json::from_slice(&output.stdout).unwrap();
     results.as_array().unwrap().clone()
 }
@@ -223,14 +251,24 @@ fn queries_typed_with_or_without_diacritics_find_the_right_pages_in_a_real_brows
     // A title typed without diacritics: the news, and only it (the other
     // news has "biểu dương" but not "hội nghị").
     assert_eq!(titles(0), [news]);
-    assert_eq!(results[0]["hrefs"][0], "../tin-tuc/hoi-nghi-bieu-duong/index.html");
+    assert_eq!(
+        results[0]["hrefs"][0],
+        "../tin-tuc/hoi-nghi-bieu-duong/index.html"
+    );
     assert_eq!(strings(&results[0]["kinds"]), ["Tin tức · 20/11/2023"]);
     let marks = strings(&results[0]["marks"]);
-    assert!(["Hội", "nghị", "biểu", "dương"].iter().all(|w| marks.contains(&w.to_string())));
+    assert!(
+        ["Hội", "nghị", "biểu", "dương"]
+            .iter()
+            .all(|w| marks.contains(&w.to_string()))
+    );
     // "thi dua nganh tu phap": the campaign, whose title has every word,
     // first; "đ" typed as "d".
     assert_eq!(titles(1)[0], campaign);
-    assert!(!titles(1).contains(&list.to_owned()), "the list has no “ngành”");
+    assert!(
+        !titles(1).contains(&list.to_owned()),
+        "the list has no “ngành”"
+    );
     // Mixed diacritics and case.
     assert_eq!(titles(2), [news]);
     assert_eq!(titles(3)[0], news);
@@ -251,7 +289,10 @@ fn queries_typed_with_or_without_diacritics_find_the_right_pages_in_a_real_brows
     // Held back documents are never found.
     for r in in_browser(&site, "url", &HELD_BACK) {
         assert_eq!(r["titles"].as_array().unwrap().len(), 0, "{r}");
-        assert!(r["status"].as_str().unwrap().starts_with("Không tìm thấy"), "{r}");
+        assert!(
+            r["status"].as_str().unwrap().starts_with("Không tìm thấy"),
+            "{r}"
+        );
     }
 }
 
@@ -262,8 +303,23 @@ fn the_scripts_keys_are_the_builds() {
     }
     let site = built();
     let words = [
-        "Đức", "dục", "hoà", "hòa", "Thuỷ", "THỦY", "khoẻ", "Nguyễn", "NGUYỄN", "ngưỡng",
-        "Ấp", "đường", "QĐ", "2024", "Ỷ", "quốc", "giữ",
+        "Đức",
+        "dục",
+        "hoà",
+        "hòa",
+        "Thuỷ",
+        "THỦY",
+        "khoẻ",
+        "Nguyễn",
+        "NGUYỄN",
+        "ngưỡng",
+        "Ấp",
+        "đường",
+        "QĐ",
+        "2024",
+        "Ỷ",
+        "quốc",
+        "giữ",
     ];
     let decomposed: String = unicode_normalization::UnicodeNormalization::nfd("Nguyễn").collect();
     let mut all: Vec<&str> = words.to_vec();
@@ -275,7 +331,11 @@ fn the_scripts_keys_are_the_builds() {
         .args(&all)
         .output()
         .expect("node runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let keys: Vec<(String, String)> = serde_json::from_slice(&output.stdout).unwrap();
     for (word, (folded, spelled)) in all.iter().zip(keys) {
         assert_eq!(folded, bangvang::text::search::folded(word), "{word}");
@@ -301,13 +361,23 @@ fn the_roll_ranks_its_rows_as_the_search_ranks_pages() {
             .arg(query)
             .output()
             .expect("node runs");
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         let found: Value = serde_json::from_slice(&output.stdout).unwrap();
         assert_eq!(found["errors"].as_array().unwrap().len(), 0, "{found}");
         strings(&found["individuals"])
     };
-    assert_eq!(names("Đức"), ["Phạm Minh Đức", "Hoàng Văn Dục", "Ngô Thị Lan"]);
-    assert_eq!(names("dục"), ["Hoàng Văn Dục", "Ngô Thị Lan", "Phạm Minh Đức"]);
+    assert_eq!(
+        names("Đức"),
+        ["Phạm Minh Đức", "Hoàng Văn Dục", "Ngô Thị Lan"]
+    );
+    assert_eq!(
+        names("dục"),
+        ["Hoàng Văn Dục", "Ngô Thị Lan", "Phạm Minh Đức"]
+    );
     let folded = names("duc");
     assert_eq!(folded.len(), 3);
     assert_eq!(folded[2], "Ngô Thị Lan", "a name before a position");

@@ -143,13 +143,18 @@ fn list_date(list: &crate::model::results::ResultsList) -> Option<NaiveDate> {
 pub struct PageText {
     pub text: String,
     pub headings: Vec<Range<usize>>,
+    /// Its words for the index, once found (`number << 2 | flags`, numbers
+    /// of [`WORDS`]), and whether it has a character a string must escape:
+    /// `serve` keeps a page's rendered text while its Markdown is unchanged,
+    /// so a rebuild adds that page without reading its text again.
+    words: std::sync::OnceLock<(Vec<u32>, bool)>,
 }
 
 impl PageText {
     pub fn with_capacity(bytes: usize) -> PageText {
         PageText {
             text: String::with_capacity(bytes),
-            headings: Vec::new(),
+            ..PageText::default()
         }
     }
 
@@ -194,7 +199,7 @@ impl PageText {
 pub fn page_text(html: &str) -> PageText {
     let mut out = PageText {
         text: String::with_capacity(html.len() / 2),
-        headings: Vec::new(),
+        ..PageText::default()
     };
     let mut heading: Option<usize> = None;
     let bytes = html.as_bytes();
@@ -362,7 +367,6 @@ pub struct Index {
     /// Tells the threads' caches of one build's index from another's
     /// (`serve` builds many times in one process).
     id: u64,
-    words: Mutex<Words>,
     /// Each document's words: its number, and a word number with its
     /// [`IN_TITLE`] and [`IN_HEADING`] flags per word (`number << 2 | flags`).
     documents: Mutex<Vec<(u32, Vec<u32>)>>,
@@ -370,7 +374,13 @@ pub struct Index {
     shown: Mutex<Vec<(u32, Shown)>>,
 }
 
-/// The words met, by spelling key, numbered in the order met.
+/// The words met, by spelling key, numbered in the order met: one table for
+/// every build of the process, so that a number found by one build (kept
+/// with a page's text, [`PageText::words`], or in a thread's cache) is good
+/// in the next (`serve`).
+static WORDS: std::sync::LazyLock<Mutex<Words>> = std::sync::LazyLock::new(Mutex::default);
+
+/// The table of [`WORDS`].
 #[derive(Default)]
 struct Words {
     numbers: FxHashMap<Box<str>, u32>,
@@ -431,7 +441,6 @@ impl Default for Index {
         static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Index {
             id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            words: Mutex::default(),
             documents: Mutex::default(),
             shown: Mutex::default(),
         }
@@ -455,34 +464,52 @@ impl Index {
     /// Adds document `doc`: its title and its text.
     pub fn add(&self, doc: u32, title: &str, text: &PageText) -> Scanned {
         let (words, needs_escaping) = CACHE.with_borrow_mut(|cache| {
-            let cache = match cache {
-                Some(cache) if cache.index == self.id => cache,
-                _ => cache.insert(WordCache::new(self.id)),
-            };
+            let cache = cache.get_or_insert_with(|| WordCache::new(self.id));
+            if cache.index != self.id {
+                // Another build: its documents' stamps start again; the
+                // words' numbers stay (`WORDS`).
+                cache.index = self.id;
+                cache.seen.fill((0, 0));
+            }
             let mut adding = Adding {
                 index: self,
                 cache,
                 stamp: doc + 1,
                 words: Vec::with_capacity(256),
             };
-            let mut needs_escaping = false;
-            let mut scan = |piece: &str, flag: u8| {
-                let text = piece.as_bytes();
+            let scan = |adding: &mut Adding, piece: &str, flag: u8| {
                 let piece_of = Piece {
-                    adding: &mut adding,
-                    text,
+                    adding,
+                    text: piece.as_bytes(),
                     flag,
                 };
-                needs_escaping |= scan_words(piece, piece_of);
+                scan_words(piece, piece_of)
             };
-            scan(title, IN_TITLE);
-            let mut at = 0;
-            for heading in &text.headings {
-                scan(&text.text[at..heading.start], 0);
-                scan(&text.text[heading.clone()], IN_HEADING);
-                at = heading.end;
+            let mut needs_escaping = false;
+            // The text's words first, so that they are what `text.words`
+            // keeps; then the title's.
+            match text.words.get() {
+                Some((words, escaping)) => {
+                    for &w in words {
+                        adding.met(w >> 2, (w & 3) as u8);
+                    }
+                    needs_escaping = *escaping;
+                }
+                None => {
+                    let mut at = 0;
+                    for heading in &text.headings {
+                        needs_escaping |= scan(&mut adding, &text.text[at..heading.start], 0);
+                        needs_escaping |=
+                            scan(&mut adding, &text.text[heading.clone()], IN_HEADING);
+                        at = heading.end;
+                    }
+                    needs_escaping |= scan(&mut adding, &text.text[at..], 0);
+                    let _ = text.words.set((adding.words.clone(), needs_escaping));
+                }
             }
-            scan(&text.text[at..], 0);
+            // The title is not in a fragment's text: its escaping is not
+            // the text's.
+            scan(&mut adding, title, IN_TITLE);
             (adding.words, needs_escaping)
         });
         self.documents
@@ -505,7 +532,7 @@ impl Index {
         let word = std::str::from_utf8(word).unwrap_or_default();
         let (mut folded, mut spelled) = (String::new(), String::new());
         words::keys(word, &mut folded, &mut spelled);
-        let mut words = self.words.lock().unwrap_or_else(|e| e.into_inner());
+        let mut words = WORDS.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(&number) = words.numbers.get(spelled.as_str()) {
             return number;
         }
@@ -561,10 +588,10 @@ impl Adding<'_> {
             return;
         };
         if seen.0 == self.stamp {
-            if flag != 0 {
-                if let Some(posting) = self.words.get_mut(seen.1 as usize) {
-                    *posting |= u32::from(flag);
-                }
+            if flag != 0
+                && let Some(posting) = self.words.get_mut(seen.1 as usize)
+            {
+                *posting |= u32::from(flag);
             }
         } else {
             *seen = (self.stamp, self.words.len() as u32);
@@ -812,13 +839,19 @@ mod wide {
             let ascii = _mm_or_si128(alpha, digit);
             // U+0100–U+027F and U+0300–U+033F: letters and marks, whatever
             // follows.
-            let latin = _mm_or_si128(at_most(_mm_sub_epi8(v, _mm_set1_epi8(0xc4u8 as i8)), 5), is(v, 0xcc));
+            let latin = _mm_or_si128(
+                at_most(_mm_sub_epi8(v, _mm_set1_epi8(0xc4u8 as i8)), 5),
+                is(v, 0xcc),
+            );
             // U+00C0–U+00FF but × (C3 97) and ÷ (C3 B7).
             let sign = _mm_or_si128(is(next, 0x97), is(next, 0xb7));
             let c3 = is(v, 0xc3);
             let latin1 = _mm_andnot_si128(sign, c3);
             // U+0340–U+036F: marks (CD 80–AF).
-            let marks = _mm_and_si128(is(v, 0xcd), at_most(_mm_sub_epi8(next, _mm_set1_epi8(0x80u8 as i8)), 0x2f));
+            let marks = _mm_and_si128(
+                is(v, 0xcd),
+                at_most(_mm_sub_epi8(next, _mm_set1_epi8(0x80u8 as i8)), 0x2f),
+            );
             // U+1E00–U+1EFF: letters (E1 B8–BB).
             let extended = _mm_and_si128(
                 is(v, 0xe1),
@@ -833,10 +866,7 @@ mod wide {
             );
             let lead = _mm_xor_si128(at_most(v, 0xbf), _mm_set1_epi8(-1));
             let other = _mm_andnot_si128(known, lead);
-            let escaped = _mm_or_si128(
-                _mm_or_si128(is(v, b'"'), is(v, b'\\')),
-                at_most(v, 0x1f),
-            );
+            let escaped = _mm_or_si128(_mm_or_si128(is(v, b'"'), is(v, b'\\')), at_most(v, 0x1f));
             let shift = 16 * part;
             c.letters |= bits(_mm_or_si128(_mm_or_si128(ascii, two), extended)) << shift;
             c.two |= bits(two) << shift;
@@ -981,13 +1011,15 @@ fn word_char(text: &str, i: usize) -> isize {
         // U+1E00–U+1EFF, Latin Extended Additional: letters (ạ ả ấ … ỹ).
         0xe1 if (0xb8..=0xbb).contains(&next) => 3,
         // U+2000–U+206F, punctuation and spaces (“ ” – … and the like).
-        0xe2 if next == 0x80 || (next == 0x81 && bytes.get(i + 2).is_some_and(|&c| c < 0xb0)) => {
-            -3
-        }
+        0xe2 if next == 0x80 || (next == 0x81 && bytes.get(i + 2).is_some_and(|&c| c < 0xb0)) => -3,
         _ => {
             let c = text[i..].chars().next().unwrap_or(' ');
             let width = c.len_utf8() as isize;
-            if words::is_word_char(c) { width } else { -width }
+            if words::is_word_char(c) {
+                width
+            } else {
+                -width
+            }
         }
     }
 }
@@ -1037,7 +1069,10 @@ pub(super) fn add_page(cx: &Context, id: PageId, text: &PageText) -> Result<(), 
             href: cx.links.href(&page.path),
             title: page.meta.title.clone(),
             kind,
-            date: match (page.meta.date, page.campaign.as_ref().and_then(|c| c.issued)) {
+            date: match (
+                page.meta.date,
+                page.campaign.as_ref().and_then(|c| c.issued),
+            ) {
                 (Some(date), _) => Some(crate::text::vi_date::short(date)),
                 (None, Some(issued)) => Some(crate::text::vi_date::short_partial(issued)),
                 (None, None) => None,
@@ -1114,7 +1149,12 @@ pub(super) fn add_list(cx: &Context, id: ListId) -> Result<(), Diagnostic> {
 
 /// A document's fragment: `BANGVANG_SEARCH.page(number, {"x": text})`,
 /// its text cut at [`FRAGMENT_TEXT`].
-fn write_fragment(cx: &Context, doc: u32, text: &str, needs_escaping: bool) -> Result<(), Diagnostic> {
+fn write_fragment(
+    cx: &Context,
+    doc: u32,
+    text: &str,
+    needs_escaping: bool,
+) -> Result<(), Diagnostic> {
     let mut text = text;
     if text.len() > FRAGMENT_TEXT {
         let mut end = FRAGMENT_TEXT;
@@ -1171,7 +1211,8 @@ fn write_documents(cx: &Context) -> Result<(), Diagnostic> {
             }
         }
         js.push_str("]);\n");
-        cx.writer.bytes(&paths::search_documents(file), js.as_bytes())?;
+        cx.writer
+            .bytes(&paths::search_documents(file), js.as_bytes())?;
     }
     Ok(())
 }
@@ -1265,7 +1306,11 @@ fn part_script(name: &str, entries: &[Entry]) -> String {
 /// The index's words sorted by their folded key, each with its spellings
 /// and their postings in document order.
 fn entries(index: &Index) -> Vec<Entry> {
-    let spellings = std::mem::take(&mut index.words.lock().unwrap_or_else(|e| e.into_inner()).spellings);
+    let spellings = WORDS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .spellings
+        .clone();
     let mut documents =
         std::mem::take(&mut *index.documents.lock().unwrap_or_else(|e| e.into_inner()));
     // The jobs added their documents in any order.
@@ -1290,9 +1335,12 @@ fn entries(index: &Index) -> Vec<Entry> {
             placed[number] += 1;
         }
     }
+    // Only the words of this build's documents: the table holds every
+    // word the process met.
     let mut sorted: Vec<(String, Box<str>, Vec<u32>)> = spellings
         .into_iter()
         .enumerate()
+        .filter(|&(number, _)| start[number + 1] > start[number])
         .map(|(number, spelled)| {
             let of = postings[start[number]..start[number + 1]].to_vec();
             (folded_of(&spelled), spelled, of)
@@ -1332,7 +1380,13 @@ fn folded_of(spelled: &str) -> String {
 /// Splits the entries in `range` (all beginning with `prefix`, `depth`
 /// characters long) into parts of at most [`PART_TARGET`] bytes where it
 /// can.
-fn split(entries: &[Entry], range: Range<usize>, prefix: String, depth: usize, out: &mut Vec<Part>) {
+fn split(
+    entries: &[Entry],
+    range: Range<usize>,
+    prefix: String,
+    depth: usize,
+    out: &mut Vec<Part>,
+) {
     let size: usize = entries[range.clone()].iter().map(|e| e.bytes).sum();
     if size <= PART_TARGET || depth >= MAX_DEPTH || range.len() <= 1 {
         out.push(Part {
@@ -1456,7 +1510,10 @@ fn may_need_escape(chunk: u64) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let control = chunk.wrapping_sub(ONES * 0x20) & !chunk & HIGH;
-    control | zero_byte(chunk ^ (ONES * u64::from(b'"'))) | zero_byte(chunk ^ (ONES * u64::from(b'\\'))) != 0
+    control
+        | zero_byte(chunk ^ (ONES * u64::from(b'"')))
+        | zero_byte(chunk ^ (ONES * u64::from(b'\\')))
+        != 0
 }
 
 /// The search page, `/tim-kiem/`.
@@ -1490,16 +1547,18 @@ mod tests {
             text.text,
             "Kế hoạch & mục tiêu Thi đua yêu nước Tổ Toán internet's"
         );
-        assert_eq!(
-            &text.text[text.headings[0].clone()],
-            "Kế hoạch & mục tiêu"
-        );
+        assert_eq!(&text.text[text.headings[0].clone()], "Kế hoạch & mục tiêu");
         assert_eq!(text.headings.len(), 1);
     }
 
     #[test]
     fn postings_decode_to_what_was_encoded() {
-        let postings = [posting(0, 0), posting(1, 2), posting(9, 1), posting(40_000, 3)];
+        let postings = [
+            posting(0, 0),
+            posting(1, 2),
+            posting(9, 1),
+            posting(40_000, 3),
+        ];
         let mut text = String::new();
         encode_postings(&postings, &mut text);
         // Decoded as tim-kiem.js does.
@@ -1519,7 +1578,11 @@ mod tests {
             }
         }
         assert_eq!(decoded, postings);
-        assert_eq!(&text[..2], "02", "consecutive documents take a character each");
+        assert_eq!(
+            &text[..2],
+            "02",
+            "consecutive documents take a character each"
+        );
     }
 
     proptest::proptest! {
@@ -1562,7 +1625,13 @@ mod tests {
         let entries = entries(&index);
         let dong = entries.iter().find(|e| e.folded == "dong").unwrap();
         let postings: Vec<&Vec<u32>> = dong.spellings.iter().map(|(_, p)| p).collect();
-        assert_eq!(postings, [&vec![posting(0, IN_TITLE | IN_HEADING), posting(1, IN_HEADING)]]);
+        assert_eq!(
+            postings,
+            [&vec![
+                posting(0, IN_TITLE | IN_HEADING),
+                posting(1, IN_HEADING)
+            ]]
+        );
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! "did you mean" suggestions of error messages.
 
 pub(crate) mod collate;
-pub mod search;
 pub mod date;
+pub mod search;
 pub(crate) mod slug;
 pub(crate) mod suggest;
 pub(crate) mod vi_date;

@@ -273,7 +273,11 @@ mod tests {
                 let letter: String = format!("{v}{t}").nfc().collect();
                 assert_eq!(folded(&letter), base, "{letter}");
                 assert_eq!(folded(&letter.to_uppercase()), base, "{letter}");
-                assert_eq!(spelled(&letter.to_uppercase()), spelled(&letter), "{letter}");
+                assert_eq!(
+                    spelled(&letter.to_uppercase()),
+                    spelled(&letter),
+                    "{letter}"
+                );
             }
         }
     }
@@ -281,19 +285,23 @@ mod tests {
     #[test]
     fn words_are_runs_of_letters_and_digits() {
         let mut words = Vec::new();
-        split("Quyết định số 15/QĐ-UBND, ngày 03.02.2022 (mẫu)…", |at, w| {
-            words.push((at, w.to_owned()))
-        });
+        split(
+            "Quyết định số 15/QĐ-UBND, ngày 03.02.2022 (mẫu)…",
+            |at, w| words.push((at, w.to_owned())),
+        );
         let only: Vec<&str> = words.iter().map(|(_, w)| w.as_str()).collect();
         assert_eq!(
             only,
-            ["Quyết", "định", "số", "15", "QĐ", "UBND", "ngày", "03", "02", "2022", "mẫu"]
+            [
+                "Quyết", "định", "số", "15", "QĐ", "UBND", "ngày", "03", "02", "2022", "mẫu"
+            ]
         );
         assert_eq!(words[1].0, "Quyết ".len());
         let mut decomposed = Vec::new();
-        split(&"thi đua khen thưởng".nfd().collect::<String>(), |_, w| {
-            decomposed.push(folded(w))
-        });
+        split(
+            &"thi đua khen thưởng".nfd().collect::<String>(),
+            |_, w| decomposed.push(folded(w)),
+        );
         assert_eq!(decomposed, ["thi", "dua", "khen", "thuong"]);
     }
 }

@@ -82,6 +82,10 @@ function countColour(png, [r, g, b], tolerance = 12) {
   return n;
 }
 
+// Screenshots are taken with `caret: "initial"`: hiding the caret, Playwright
+// sets and then clears a style on the page's inputs (the header's search box),
+// which leaves an empty style attribute the check below would report.
+
 /** Runs in the page: its problems, and each chart's filled bars to look for in a screenshot. */
 function pageChecks(desktop) {
   const problems = [];
@@ -99,7 +103,7 @@ function pageChecks(desktop) {
       if (problems.length > 20) break;
     }
   }
-  for (const el of document.querySelectorAll("[style]")) problems.push(`${name(el)} has a style attribute`);
+  for (const el of document.querySelectorAll("[style]")) problems.push(`${name(el)} has a style attribute: "${el.getAttribute("style")}"`);
   for (const s of document.querySelectorAll("script")) {
     if (s.type !== "application/ld+json") problems.push(`a script: ${s.outerHTML.slice(0, 80)}`);
   }
@@ -184,7 +188,7 @@ try {
       if (found.charts.length === 0) problems.push(`${rel} ${view.label}: no chart`);
       let colours = 0;
       for (const chart of found.charts) {
-        const png = decodePng(await page.locator(`[data-checked="${chart.index}"]`).screenshot());
+        const png = decodePng(await page.locator(`[data-checked="${chart.index}"]`).screenshot({ caret: "initial" }));
         for (const { rgb, area } of chart.colours) {
           const seen = countColour(png, rgb);
           if (seen < area / 2) problems.push(`${rel} ${view.label}: ${chart.where}: ${seen} pixels of rgb(${rgb}) in its screenshot, where its bars cover ${area}`);
@@ -193,7 +197,7 @@ try {
       }
       if (shots) {
         const file = path.join(shots, `${rel.replace(/\//g, "_").replace(/\.html$/, "")}-${view.label.replace(/ /g, "")}.png`);
-        await page.screenshot({ path: file, fullPage: true });
+        await page.screenshot({ path: file, fullPage: true, caret: "initial" });
       }
       checked.push({ page: rel, view: view.label, charts: found.charts.length, bars: found.charts.reduce((n, c) => n + c.bars, 0), colours });
     }
