@@ -285,6 +285,38 @@ fn queries_typed_with_or_without_diacritics_find_the_right_pages_in_a_real_brows
     assert_eq!(titles(6), [list]);
     // The typed query is in the address.
     assert_eq!(results[0]["url"], "?q=hoi+nghi+bieu+duong");
+    // What one query fetches (opened by its address in a fresh browser, so
+    // that no query typed on the way adds to it): the list of parts, the
+    // site's one part, the file of what results show, and the news page
+    // itself for its excerpt (a short page has no fragment); within the
+    // budget.
+    let fetched = in_browser(&site, "url", &["hoi nghi bieu duong", "120/QĐ-STP"]);
+    let files = strings(&fetched[0]["files"]);
+    assert_eq!(
+        files,
+        [
+            "tim-kiem/chi-muc.js",
+            "tim-kiem/chi-muc/p-.js",
+            "tim-kiem/tai-lieu/0.js",
+            "tin-tuc/hoi-nghi-bieu-duong/index.html",
+        ],
+    );
+    let bytes = fetched[0]["bytes"].as_u64().unwrap();
+    assert!(bytes > 0 && bytes <= 300 * 1024, "{bytes}");
+    assert!(fetched[0]["gzipBytes"].as_u64().unwrap() < bytes);
+    assert_eq!(
+        strings(&fetched[0]["marks"]).len(),
+        marks.len(),
+        "the excerpt is marked"
+    );
+    // A list's excerpt is its fragment's: the decision number's query loads
+    // it, and no page.
+    let files = strings(&fetched[1]["files"]);
+    assert!(
+        files.iter().any(|f| f.starts_with("tim-kiem/trang/")),
+        "{files:?}"
+    );
+    assert!(!files.iter().any(|f| f.ends_with(".html")), "{files:?}");
 
     // Held back documents are never found.
     for r in in_browser(&site, "url", &HELD_BACK) {
