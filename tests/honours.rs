@@ -502,18 +502,11 @@ fn a_long_roll_is_split_into_pages_by_initial() {
 }
 
 fn search_in_browser(site: &TestSite, query: &str) -> serde_json::Value {
-    let output = std::process::Command::new("node")
-        .arg(std::path::Path::new(common::REPO).join("tests/browser/roll-search.mjs"))
-        .arg(site.path("public"))
-        .arg(query)
-        .output()
-        .expect("node runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+    let public = site.path("public");
+    common::browser_script(
+        "roll-search.mjs",
+        [public.as_os_str(), std::ffi::OsStr::new(query)],
+    )
 }
 
 #[test]

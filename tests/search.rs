@@ -7,7 +7,9 @@
 
 mod common;
 
-use common::TestSite;
+use std::ffi::OsStr;
+
+use common::{TestSite, browser_available};
 use serde_json::Value;
 
 const TODAY: &str = "2024-12-31";
@@ -181,36 +183,11 @@ fn a_content_file_under_the_search_folder_is_refused() {
     );
 }
 
-/// The browser tests need Debian's chromium and `npm ci` in tests/browser;
-/// CI sets BANGVANG_BROWSER_TESTS=1, which turns a missing browser into a
-/// failure.
-fn browser_available() -> bool {
-    let ready = std::path::Path::new(common::REPO)
-        .join("tests/browser/node_modules/playwright-core")
-        .is_dir()
-        && std::path::Path::new("/usr/bin/chromium").exists();
-    if !ready && std::env::var_os("BANGVANG_BROWSER_TESTS").is_some() {
-        panic!(
-            "BANGVANG_BROWSER_TESTS is set but chromium or tests/browser/node_modules is missing"
-        );
-    }
-    ready
-}
-
 fn in_browser(site: &TestSite, mode: &str, queries: &[&str]) -> Vec<Value> {
-    let output = std::process::Command::new("node")
-        .arg(std::path::Path::new(common::REPO).join("tests/browser/site-search.mjs"))
-        .arg(site.path("public"))
-        .arg(mode)
-        .args(queries)
-        .output()
-        .expect("node runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let results: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let public = site.path("public");
+    let mut args = vec![public.as_os_str(), OsStr::new(mode)];
+    args.extend(queries.iter().map(OsStr::new));
+    let results = common::browser_script("site-search.mjs", args);
     results.as_array().unwrap().clone()
 }
 
@@ -356,19 +333,11 @@ fn the_scripts_keys_are_the_builds() {
     let decomposed: String = unicode_normalization::UnicodeNormalization::nfd("Nguyễn").collect();
     let mut all: Vec<&str> = words.to_vec();
     all.push(&decomposed);
-    let output = std::process::Command::new("node")
-        .arg(std::path::Path::new(common::REPO).join("tests/browser/site-search.mjs"))
-        .arg(site.path("public"))
-        .arg("keys")
-        .args(&all)
-        .output()
-        .expect("node runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let keys: Vec<(String, String)> = serde_json::from_slice(&output.stdout).unwrap();
+    let public = site.path("public");
+    let mut args = vec![public.as_os_str(), OsStr::new("keys")];
+    args.extend(all.iter().map(OsStr::new));
+    let keys: Vec<(String, String)> =
+        serde_json::from_value(common::browser_script("site-search.mjs", args)).unwrap();
     for (word, (folded, spelled)) in all.iter().zip(keys) {
         assert_eq!(folded, bangvang::text::search::folded(word), "{word}");
         assert_eq!(spelled, bangvang::text::search::spelled(word), "{word}");
@@ -387,18 +356,8 @@ fn the_roll_ranks_its_rows_as_the_search_ranks_pages() {
     }
     let site = built();
     let names = |query: &str| -> Vec<String> {
-        let output = std::process::Command::new("node")
-            .arg(std::path::Path::new(common::REPO).join("tests/browser/roll-search.mjs"))
-            .arg(site.path("public"))
-            .arg(query)
-            .output()
-            .expect("node runs");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let found: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let public = site.path("public");
+        let found = common::browser_script("roll-search.mjs", [public.as_os_str(), query.as_ref()]);
         assert_eq!(found["errors"].as_array().unwrap().len(), 0, "{found}");
         strings(&found["individuals"])
     };

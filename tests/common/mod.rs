@@ -222,3 +222,28 @@ pub fn browser_available() -> bool {
     }
     ready
 }
+
+/// Runs the browser driver `tests/browser/<script>` with `args` and reads
+/// the JSON it prints; a driver that fails fails the test with its errors.
+pub fn browser_script<I, A>(script: &str, args: I) -> serde_json::Value
+where
+    I: IntoIterator<Item = A>,
+    A: AsRef<std::ffi::OsStr>,
+{
+    let output = Command::new("node")
+        .arg(Path::new(REPO).join("tests/browser").join(script))
+        .args(args)
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{script} printed no JSON ({e}):\n{}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    })
+}
